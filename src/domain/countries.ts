@@ -1,0 +1,30 @@
+/**
+ * Country names in both languages from i18n-iso-countries (never hand-typed), and ISO numeric
+ * lookups for the Natural Earth shapes that world-atlas ships.
+ */
+import countries from 'i18n-iso-countries';
+import en from 'i18n-iso-countries/langs/en.json';
+import zh from 'i18n-iso-countries/langs/zh.json';
+import type { Lang } from './dates.ts';
+
+countries.registerLocale(en);
+countries.registerLocale(zh);
+
+/** The country's short name in the language, e.g. PAK → "Pakistan" / "巴基斯坦". */
+export function countryName(iso3: string, lang: Lang): string {
+  const official = countries.getName(iso3, lang, { select: 'official' }) ?? iso3;
+  // Long official English forms ("Russian Federation") read badly on a map; take the common
+  // alias when it is shorter and not an inverted "Korea, Republic of" form.
+  const alias = countries.getName(iso3, lang, { select: 'alias' });
+  if (official.length > 16 && alias && alias.length < official.length && !alias.includes(',')) return alias;
+  return official;
+}
+
+/** ISO 3166-1 numeric code (as world-atlas feature ids use) → alpha-3; undefined for unassigned shapes. */
+export function numericToIso3(numeric: string): string | undefined {
+  return countries.numericToAlpha3(numeric);
+}
+
+export function isCountryCode(code: string): boolean {
+  return countries.isValid(code);
+}

@@ -1,0 +1,99 @@
+/**
+ * Dates at their true precision: the year a link belongs to on the timeline (only when the
+ * source pins it to one year), a machine-readable code for exports, and a readable label.
+ */
+import type { DateSpec } from './schema.ts';
+
+export const TIMELINE_FIRST_YEAR = 2015;
+export const TIMELINE_LAST_YEAR = 2025;
+
+const yearOf = (partial: string) => Number(partial.slice(0, 4));
+
+/** The earliest and latest year a date can fall in; `null` when nothing is known. */
+export function dateBounds(d: DateSpec): { first: number; last: number } | null {
+  switch (d.precision) {
+    case 'day':
+    case 'month':
+    case 'year':
+      return { first: yearOf(d.value), last: yearOf(d.value) };
+    case 'range':
+      return { first: yearOf(d.from), last: yearOf(d.to) };
+    case 'before':
+      return { first: Number.NEGATIVE_INFINITY, last: yearOf(d.to) };
+    case 'unknown':
+      return null;
+  }
+}
+
+/**
+ * The single year the source places the event in, or `null` when it does not
+ * (undated, "by 2023", "between 2016 and 2018"). Such links are never put on a guessed year.
+ */
+export function knownYear(d: DateSpec): number | null {
+  const b = dateBounds(d);
+  return b && b.first === b.last ? b.first : null;
+}
+
+/**
+ * A compact code for CSV and JSON exports: ISO 8601 for exact dates, `from/to` for a range,
+ * `../to` (EDTF open start) for "by", and empty for unknown.
+ */
+export function dateCode(d: DateSpec): string {
+  switch (d.precision) {
+    case 'day':
+    case 'month':
+    case 'year':
+      return d.value;
+    case 'range':
+      return `${d.from}/${d.to}`;
+    case 'before':
+      return `../${d.to}`;
+    case 'unknown':
+      return '';
+  }
+}
+
+export type Lang = 'en' | 'zh';
+
+const WORDS = {
+  en: { unknown: 'date not stated', before: (x: string) => `by ${x}`, range: (a: string, b: string) => `between ${a} and ${b}` },
+  zh: { unknown: '日期未说明', before: (x: string) => `${x}或之前`, range: (a: string, b: string) => `${a}至${b}之间` },
+} as const;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(lang: Lang, parts: 'day' | 'month' | 'year'): Intl.DateTimeFormat {
+  const key = `${lang}:${parts}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const opts: Intl.DateTimeFormatOptions = { year: 'numeric', timeZone: 'UTC' };
+    if (parts !== 'year') opts.month = lang === 'zh' ? 'long' : 'short';
+    if (parts === 'day') opts.day = 'numeric';
+    f = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', opts);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** Formats a partial date (YYYY, YYYY-MM, YYYY-MM-DD) at exactly its own precision. */
+export function formatPartial(partial: string, lang: Lang): string {
+  const [y, m = 1, d = 1] = partial.split('-').map(Number);
+  const parts = partial.length === 10 ? 'day' : partial.length === 7 ? 'month' : 'year';
+  return formatter(lang, parts).format(new Date(Date.UTC(y ?? 0, m - 1, d)));
+}
+
+/** A readable date at its true precision, e.g. "6 Sept 2018", "by Aug 2025", "date not stated". */
+export function formatDate(d: DateSpec, lang: Lang): string {
+  const w = WORDS[lang];
+  switch (d.precision) {
+    case 'day':
+    case 'month':
+    case 'year':
+      return formatPartial(d.value, lang);
+    case 'range':
+      return w.range(formatPartial(d.from, lang), formatPartial(d.to, lang));
+    case 'before':
+      return w.before(formatPartial(d.to, lang));
+    case 'unknown':
+      return w.unknown;
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * The dataset's schema: the one place the shape of `data/*.json` is defined.
+ * TypeScript types are inferred from it; the app's loader and `data:check` both parse with it.
+ * Cross-record rules (references, duplicates, timeline bounds) live in `validate.ts`.
+ */
+import { z } from 'zod';
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+/** A name or sentence in both of the atlas's languages. */
+export const Bilingual = z.strictObject({ en: text, zh: text });
+
+/** Record ids: lowercase words joined by hyphens, so they read well in URLs and CSV. */
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens');
+
+/** An ISO 3166-1 alpha-3 shape; whether the code exists is checked against the ISO list in validate.ts. */
+export const Iso3 = z.string().regex(/^[A-Z]{3}$/, 'must be three capital letters (ISO 3166-1 alpha-3)');
+
+/** [longitude, latitude] in degrees, GeoJSON order. */
+export const LonLat = z.tuple([
+  z.number().min(-180, 'longitude must be within -180..180').max(180, 'longitude must be within -180..180'),
+  z.number().min(-90, 'latitude must be within -90..90').max(90, 'latitude must be within -90..90'),
+]);
+
+/** How exact a point is: the building, the city it is in, or a province/state. */
+export const PlacePrecision = z.enum(['site', 'city', 'province']);
+
+const ymd = /^\d{4}-\d{2}-\d{2}$/;
+const ym = /^\d{4}-\d{2}$/;
+const y = /^\d{4}$/;
+/** A calendar date at day, month or year precision: 2018-09-06, 2024-01 or 2020. */
+export const PartialDate = z
+  .string()
+  .refine((s) => ymd.test(s) || ym.test(s) || y.test(s), 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isRealDate, 'is not a real calendar date');
+
+function isRealDate(s: string): boolean {
+  const [yy, mm = 1, dd = 1] = s.split('-').map(Number);
+  if (yy === undefined || mm < 1 || mm > 12) return false;
+  const d = new Date(Date.UTC(yy, mm - 1, dd));
+  return d.getUTCMonth() === mm - 1 && d.getUTCDate() === dd;
+}
+
+const note = Bilingual.optional();
+
+/**
+ * When something happened, at the precision the source states and no finer.
+ * `range`: happened at some point between `from` and `to` ("since its launch in 2016", before Sept 2018).
+ * `before`: known only to have happened by `to` ("had already …").
+ */
+export const DateSpec = z.discriminatedUnion('precision', [
+  z.strictObject({ precision: z.literal('day'), value: PartialDate.refine((s) => ymd.test(s), 'day precision needs YYYY-MM-DD'), note }),
+  z.strictObject({ precision: z.literal('month'), value: PartialDate.refine((s) => ym.test(s), 'month precision needs YYYY-MM'), note }),
+  z.strictObject({ precision: z.literal('year'), value: PartialDate.refine((s) => y.test(s), 'year precision needs YYYY'), note }),
+  z.strictObject({ precision: z.literal('range'), from: PartialDate, to: PartialDate, note }),
+  z.strictObject({ precision: z.literal('before'), to: PartialDate, note }),
+  z.strictObject({ precision: z.literal('unknown'), note }),
+]);
+
+/** BCP 47 language tag of a document, e.g. `en`, `zh`, `pt-BR`. */
+export const LanguageTag = z.string().refine((s) => {
+  try {
+    return Intl.getCanonicalLocales(s).length === 1 && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(s);
+  } catch {
+    return false;
+  }
+}, 'must be a BCP 47 language tag such as en, zh or pt-BR');
+
+/** One source document. */
+export const Source = z.strictObject({
+  id: Id,
+  /** The seed's file name in shared/seeds, for the five seed documents. */
+  file: z.string().regex(/^[\w.-]+\.txt$/, 'must be a seed file name').optional(),
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  language: LanguageTag,
+  title: z.strictObject({ original: text, en: text, zh: text }),
+  /** Who published it, when the document says so; absent means not stated. */
+  publisher: Bilingual.optional(),
+  published: DateSpec,
+  /** Anything a reader should know about provenance (a copy, an unsigned translation …). */
+  note,
+});
+
+export const InstitutionKind = z.enum([
+  'hospital', 'university', 'association', 'government', 'research', 'alliance', 'place',
+]);
+
+/** A Chinese institution (or, for domestic links, a place in China). */
+export const Institution = z.strictObject({
+  id: Id,
+  name: Bilingual,
+  kind: InstitutionKind,
+  city: Bilingual,
+  coordinates: LonLat,
+  precision: PlacePrecision,
+  /** A campus or branch belongs to its parent institution. */
+  parent: Id.optional(),
+  note,
+});
+
+const partnerBase = { id: Id, name: Bilingual, note };
+
+/** A named foreign institution. Without coordinates it is drawn at its country's marker. */
+export const PartnerInstitution = z.strictObject({
+  ...partnerBase,
+  kind: z.literal('institution'),
+  country: Iso3,
+  city: Bilingual.optional(),
+  coordinates: LonLat.optional(),
+  precision: PlacePrecision.optional(),
+});
+
+/** An international organisation or multilateral mechanism (WHO, ASEAN, SCO …). */
+export const PartnerOrganization = z.strictObject({
+  ...partnerBase,
+  kind: z.literal('organization'),
+  /** Where its seat is, if it has one; otherwise it is listed beside the map, not drawn on it. */
+  coordinates: LonLat.optional(),
+});
+
+/**
+ * Countries a source counts or describes but does not name. Never split into guessed countries.
+ * `anchor` is a schematic point for the region the source names; absent for worldwide groups.
+ */
+export const PartnerGroup = z.strictObject({
+  ...partnerBase,
+  kind: z.literal('group'),
+  count: z.number().int().positive().optional(),
+  anchor: LonLat.optional(),
+});
+
+export const Partner = z.discriminatedUnion('kind', [PartnerInstitution, PartnerOrganization, PartnerGroup]);
+
+export const LinkType = z.enum([
+  'training', 'agreement', 'remote-surgery', 'remote-consultation', 'delegation-visit', 'conference',
+  'hospital-construction', 'tcm', 'public-health', 'medical-team', 'expert-exchange',
+  'policy-dialogue', 'multilateral', 'alliance', 'research', 'industry', 'medical-services',
+]);
+
+export const Participants = z.strictObject({
+  value: z.number().int().nonnegative(),
+  qualifier: z.enum(['exact', 'more-than', 'about']),
+  unit: Bilingual,
+  /** `event`/`programme`: the figure covers the whole event or programme and is shared, never split, across its links. */
+  scope: z.enum(['link', 'event', 'programme']),
+});
+
+export const Evidence = z.strictObject({
+  source: Id,
+  /** Where in the source: `¶N` is the N-th non-empty line of the document, then a hint. */
+  locator: text,
+});
+
+/** One cooperation event or tie between one Chinese institution and one partner. */
+export const Link = z.strictObject({
+  id: Id,
+  /** Links that are parts of one event (a signing with three countries) share this key. */
+  event: Id.optional(),
+  institution: Id,
+  /** Other Chinese institutions the source names as taking part. */
+  with: z.array(Id).optional(),
+  /** A country code (`PAK`), a partner id, or a Chinese institution id for a domestic link. */
+  partner: z.string().min(1, 'must not be empty'),
+  date: DateSpec,
+  types: z.array(LinkType).min(1, 'needs at least one type'),
+  mode: z.enum(['online', 'offline', 'hybrid']).optional(),
+  participants: Participants.optional(),
+  programme: Bilingual.optional(),
+  summary: Bilingual,
+  evidence: z.array(Evidence).min(1, 'every link needs a source and a locator'),
+  /** Why a date outside 2015–2025 belongs in the atlas anyway. */
+  outsideTimelineReason: note,
+});
+
+export const SourcesFile = z.array(Source);
+export const InstitutionsFile = z.array(Institution);
+export const PartnersFile = z.array(Partner);
+export const LinksFile = z.array(Link);
+
+export type Bilingual = z.infer<typeof Bilingual>;
+export type LonLat = z.infer<typeof LonLat>;
+export type DateSpec = z.infer<typeof DateSpec>;
+export type Source = z.infer<typeof Source>;
+export type Institution = z.infer<typeof Institution>;
+export type InstitutionKind = z.infer<typeof InstitutionKind>;
+export type Partner = z.infer<typeof Partner>;
+export type PartnerInstitution = z.infer<typeof PartnerInstitution>;
+export type PartnerGroup = z.infer<typeof PartnerGroup>;
+export type PartnerOrganization = z.infer<typeof PartnerOrganization>;
+export type LinkType = z.infer<typeof LinkType>;
+export type Participants = z.infer<typeof Participants>;
+export type Link = z.infer<typeof Link>;
+
+/** The four files of `data/`, as read from disk or fetched, before any checks. */
+export interface RawDataset {
+  sources: unknown;
+  institutions: unknown;
+  partners: unknown;
+  links: unknown;
+}
+
+/** The parsed dataset: every record has passed the schema. */
+export interface Dataset {
+  sources: Source[];
+  institutions: Institution[];
+  partners: Partner[];
+  links: Link[];
+}
+
+export const DATA_FILES = {
+  sources: { file: 'sources.json', schema: SourcesFile },
+  institutions: { file: 'institutions.json', schema: InstitutionsFile },
+  partners: { file: 'partners.json', schema: PartnersFile },
+  links: { file: 'links.json', schema: LinksFile },
+} as const;

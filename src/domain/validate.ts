@@ -1,0 +1,165 @@
+/**
+ * Parse the four raw data files with the schema, then check what no single record can show:
+ * references, duplicate ids, country codes, Chinese territory, timeline bounds, future dates.
+ * Every problem names its file, record id and field so a person can go straight to it.
+ */
+import countries from 'i18n-iso-countries';
+import type { z } from 'zod';
+import {
+  DATA_FILES, type Dataset, type DateSpec, type Link, type RawDataset,
+} from './schema.ts';
+import { TIMELINE_FIRST_YEAR, TIMELINE_LAST_YEAR, dateBounds } from './dates.ts';
+
+export interface Problem {
+  file: string;
+  /** The record's id, or `#index` when the record has no readable id. */
+  id: string;
+  field: string;
+  message: string;
+}
+
+export type ValidationResult =
+  | { ok: true; dataset: Dataset; problems: [] }
+  | { ok: false; problems: Problem[] };
+
+/** Chinese territory is never a foreign partner. */
+const CHINESE_TERRITORY: Record<string, string> = {
+  CHN: 'China itself',
+  HKG: 'Hong Kong is Chinese territory',
+  MAC: 'Macao is Chinese territory',
+  TWN: 'Taiwan is Chinese territory',
+};
+
+/** Formats a problem as one line: `links.json  s000-01  date.value  must be …`. */
+export function formatProblem(p: Problem): string {
+  return `${p.file}  ${p.id}  ${p.field || '(record)'}  ${p.message}`;
+}
+
+function recordId(raw: unknown, index: number): string {
+  if (raw && typeof raw === 'object' && 'id' in raw && typeof raw.id === 'string' && raw.id) return raw.id;
+  return `#${index}`;
+}
+
+function parseFile<T>(file: string, schema: z.ZodType<T[]>, raw: unknown, problems: Problem[]): T[] {
+  if (!Array.isArray(raw)) {
+    problems.push({ file, id: '(file)', field: '', message: 'must be a JSON array of records' });
+    return [];
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const [index, ...rest] = issue.path;
+    const i = typeof index === 'number' ? index : -1;
+    problems.push({
+      file,
+      id: i >= 0 ? recordId(raw[i], i) : '(file)',
+      field: rest.map(String).join('.'),
+      message: issue.message,
+    });
+  }
+  return [];
+}
+
+/** Validates a whole dataset. `today` (YYYY-MM-DD) bounds future dates; tests pass a fixed one. */
+export function validateDataset(raw: RawDataset, today = new Date().toISOString().slice(0, 10)): ValidationResult {
+  const problems: Problem[] = [];
+  const sources = parseFile(DATA_FILES.sources.file, DATA_FILES.sources.schema, raw.sources, problems);
+  const institutions = parseFile(DATA_FILES.institutions.file, DATA_FILES.institutions.schema, raw.institutions, problems);
+  const partners = parseFile(DATA_FILES.partners.file, DATA_FILES.partners.schema, raw.partners, problems);
+  const links = parseFile(DATA_FILES.links.file, DATA_FILES.links.schema, raw.links, problems);
+  if (problems.length > 0) return { ok: false, problems };
+
+  const dataset: Dataset = { sources, institutions, partners, links };
+  problems.push(...checkReferences(dataset, today));
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, dataset, problems: [] };
+}
+
+function checkCountry(code: string): string | undefined {
+  if (CHINESE_TERRITORY[code]) return `${code} is not a foreign partner: ${CHINESE_TERRITORY[code]}`;
+  if (!countries.isValid(code)) return `${code} is not an ISO 3166-1 alpha-3 country code`;
+  return undefined;
+}
+
+function checkReferences(d: Dataset, today: string): Problem[] {
+  const problems: Problem[] = [];
+  const add = (file: string, id: string, field: string, message: string) => problems.push({ file, id, field, message });
+
+  // Partners may name institutions (domestic links), so ids must be unique across both files.
+  const seen = new Map<string, string>();
+  const claim = (file: string, id: string) => {
+    const prior = seen.get(id);
+    if (prior) add(file, id, 'id', `duplicate id (also in ${prior})`);
+    else seen.set(id, file);
+  };
+  const sourceIds = new Set<string>();
+  for (const s of d.sources) {
+    if (sourceIds.has(s.id)) add('sources.json', s.id, 'id', 'duplicate id');
+    sourceIds.add(s.id);
+    if (!s.file && !s.url) add('sources.json', s.id, 'url', 'a source needs a seed file or a url');
+    checkNotFuture(s.published, today, (field, m) => add('sources.json', s.id, `published.${field}`, m));
+  }
+  const institutionIds = new Set(d.institutions.map((i) => i.id));
+  for (const i of d.institutions) {
+    claim('institutions.json', i.id);
+    if (i.parent !== undefined && !institutionIds.has(i.parent)) add('institutions.json', i.id, 'parent', `unknown institution "${i.parent}"`);
+    if (i.parent === i.id) add('institutions.json', i.id, 'parent', 'an institution cannot be its own parent');
+  }
+  const partnerIds = new Set<string>();
+  for (const p of d.partners) {
+    claim('partners.json', p.id);
+    partnerIds.add(p.id);
+    if (p.kind === 'institution') {
+      const bad = checkCountry(p.country);
+      if (bad) add('partners.json', p.id, 'country', bad);
+      if (p.coordinates && !p.precision) add('partners.json', p.id, 'precision', 'coordinates need a precision (site, city or province)');
+    }
+  }
+
+  const linkIds = new Set<string>();
+  for (const l of d.links) {
+    const at = (field: string, m: string) => add('links.json', l.id, field, m);
+    if (linkIds.has(l.id)) at('id', 'duplicate id');
+    linkIds.add(l.id);
+    if (!institutionIds.has(l.institution)) at('institution', `unknown institution "${l.institution}"`);
+    l.with?.forEach((w, k) => {
+      if (!institutionIds.has(w)) at(`with.${k}`, `unknown institution "${w}"`);
+      if (w === l.institution) at(`with.${k}`, 'repeats the link\'s own institution');
+    });
+    checkPartner(l, partnerIds, institutionIds, at);
+    l.evidence.forEach((e, k) => {
+      if (!sourceIds.has(e.source)) at(`evidence.${k}.source`, `unknown source "${e.source}"`);
+    });
+    checkNotFuture(l.date, today, (field, m) => at(`date.${field}`, m));
+    checkTimeline(l, at);
+  }
+  return problems;
+}
+
+function checkPartner(l: Link, partnerIds: Set<string>, institutionIds: Set<string>, at: (f: string, m: string) => void) {
+  if (/^[A-Z]{3}$/.test(l.partner)) {
+    const bad = checkCountry(l.partner);
+    if (bad) at('partner', bad);
+  } else if (institutionIds.has(l.partner)) {
+    if (l.partner === l.institution) at('partner', 'a link cannot join an institution to itself');
+  } else if (!partnerIds.has(l.partner)) {
+    at('partner', `unknown partner "${l.partner}" (not a country code, partner or Chinese institution)`);
+  }
+}
+
+function checkNotFuture(date: DateSpec, today: string, at: (f: string, m: string) => void) {
+  const fields = date.precision === 'range' ? { from: date.from, to: date.to }
+    : date.precision === 'before' ? { to: date.to }
+      : date.precision === 'unknown' ? {} : { value: date.value };
+  for (const [field, value] of Object.entries(fields)) {
+    if (value > today) at(field, `${value} is in the future (today is ${today})`);
+  }
+  if (date.precision === 'range' && date.from > date.to) at('from', `${date.from} is after ${date.to}`);
+}
+
+function checkTimeline(l: Link, at: (f: string, m: string) => void) {
+  const bounds = dateBounds(l.date);
+  if (!bounds || l.outsideTimelineReason) return;
+  if (bounds.last < TIMELINE_FIRST_YEAR || bounds.first > TIMELINE_LAST_YEAR) {
+    at('date', `outside ${TIMELINE_FIRST_YEAR}–${TIMELINE_LAST_YEAR}; give outsideTimelineReason if it belongs here`);
+  }
+}

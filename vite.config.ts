@@ -1,0 +1,46 @@
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Serves the bundled data on the app's own origin: `data/*.json` at `/data/…` and the
+ * Natural Earth shapes at `/world/countries-50m.json`. They stay JSON files (not JS modules)
+ * so the app fetches and validates them at run time, and the JS bundle stays small.
+ */
+function bundledData(): Plugin {
+  const files = (): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const f of readdirSync('data')) if (f.endsWith('.json')) out[`data/${f}`] = join('data', f);
+    out['world/countries-50m.json'] = require.resolve('world-atlas/countries-50m.json');
+    return out;
+  };
+  return {
+    name: 'atlas-bundled-data',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '').replace(/^\//, '');
+        const file = files()[path];
+        if (!file) return next();
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.end(readFileSync(file));
+      });
+    },
+    generateBundle() {
+      for (const [fileName, file] of Object.entries(files())) {
+        this.emitFile({ type: 'asset', fileName, source: readFileSync(file) });
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  base: './',
+  plugins: [react(), bundledData()],
+  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1500 },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+});
