@@ -4,7 +4,7 @@ import { miniDataset, type MiniDataset } from '../fixtures/mini-dataset.ts';
 
 const TODAY = '2026-11-23';
 // Loosely typed access for breaking records on purpose.
-type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Loose = Record<string, any>; // oxlint-disable-line no-explicit-any -- fixtures break types on purpose
 const rec = (xs: unknown[], i: number) => xs[i] as Loose;
 
 function problemsFor(mutate: (d: MiniDataset) => void): Problem[] {
@@ -23,7 +23,8 @@ describe('the mini dataset', () => {
 });
 
 // Each case breaks one thing and names the problem a person should be shown: file, id, field, message.
-const BAD: [string, (d: MiniDataset) => void, Partial<Problem> & { message: RegExp }][] = [
+type Expected = Partial<Omit<Problem, 'message'>> & { message: RegExp };
+const BAD: [string, (d: MiniDataset) => void, Expected][] = [
   ['a number where text belongs', (d) => { rec(d.links, 0).summary.en = 42; }, { file: 'links.json', id: 'l-1', field: 'summary.en', message: /string/i }],
   ['an unknown institution', (d) => { rec(d.links, 0).institution = 'nowhere'; }, { file: 'links.json', id: 'l-1', field: 'institution', message: /unknown institution "nowhere"/ }],
   ['an unknown partner id', (d) => { rec(d.links, 1).partner = 'ghost-uni'; }, { file: 'links.json', id: 'l-2', field: 'partner', message: /unknown partner "ghost-uni"/ }],

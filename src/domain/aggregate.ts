@@ -1,0 +1,168 @@
+/**
+ * Precomputed aggregates that make a year change cheap whatever the number of links:
+ * links are grouped into one arc per (institution, partner) pair, and each pair keeps
+ * cumulative per-year counts (prefix sums), so the count in any window of years is one
+ * subtraction per pair. Built once per dataset.
+ */
+import type { DatasetIndex, PartnerKind } from './dataset-index.ts';
+import type { LinkType, LonLat } from './schema.ts';
+import { LinkType as LinkTypeSchema } from './schema.ts';
+import { TIMELINE_FIRST_YEAR, TIMELINE_LAST_YEAR, knownYear } from './dates.ts';
+
+export const YEARS: readonly number[] = Array.from(
+  { length: TIMELINE_LAST_YEAR - TIMELINE_FIRST_YEAR + 1 }, (_, i) => TIMELINE_FIRST_YEAR + i,
+);
+export const YEAR_COUNT = YEARS.length;
+export const LINK_TYPES: readonly LinkType[] = LinkTypeSchema.options;
+
+/** One arc: every link between one Chinese institution and one partner. */
+export interface Pair {
+  index: number;
+  institution: string;
+  partnerKey: string;
+  partnerKind: PartnerKind;
+  from: LonLat;
+  /** Undefined when the partner has no place (organisation without a seat, worldwide group). */
+  to?: LonLat;
+  /** The commonest type across the pair's links (ties go to the earlier type in LINK_TYPES). */
+  dominantType: LinkType;
+  /** Indexes into dataset.links. */
+  links: number[];
+}
+
+export interface Aggregates {
+  pairs: Pair[];
+  /**
+   * Cumulative counts: `cumulative[p * (YEAR_COUNT + 1) + k]` is the number of pair p's links
+   * whose known year is among the first k timeline years. Index k = 0 is always 0.
+   */
+  cumulative: Uint32Array;
+  /** Per pair: links without a single known year (undated, "by 2018", "2016–2018"). */
+  undated: Uint32Array;
+  /** Per year and type, links dated to that year: `histogram[y * LINK_TYPES.length + t]`, by first type. */
+  histogram: Uint32Array;
+  /** Per type, links without a known year (the "undated" column beside the axis). */
+  undatedByType: Uint32Array;
+  /** Links with a known year outside 2015–2025 (kept, counted, never drawn on the axis). */
+  outsideTimeline: number;
+  pairOfLink: Uint32Array;
+  yearOfLink: Int16Array;
+}
+
+/** A window of timeline years, inclusive, plus whether undated links are included. */
+export interface YearWindow {
+  from: number;
+  to: number;
+  includeUndated: boolean;
+}
+
+/** Groups links into pairs and precomputes their counts. O(links). */
+export function aggregate(index: DatasetIndex): Aggregates {
+  const links = index.dataset.links;
+  const pairByKey = new Map<string, Pair>();
+  const pairOfLink = new Uint32Array(links.length);
+  const yearOfLink = new Int16Array(links.length);
+  const typeIndex = new Map(LINK_TYPES.map((t, i) => [t, i]));
+  const histogram = new Uint32Array(YEAR_COUNT * LINK_TYPES.length);
+  const undatedByType = new Uint32Array(LINK_TYPES.length);
+  const typeCounts: Uint32Array[] = [];
+  let outsideTimeline = 0;
+
+  links.forEach((link, li) => {
+    const partner = index.partnerOf(link);
+    const key = `${link.institution}\u0000${partner.key}`;
+    let pair = pairByKey.get(key);
+    if (!pair) {
+      pair = {
+        index: pairByKey.size,
+        institution: link.institution,
+        partnerKey: partner.key,
+        partnerKind: partner.kind,
+        from: index.institutionOf(link).coordinates,
+        ...(partner.point ? { to: partner.point } : {}),
+        dominantType: link.types[0] ?? 'agreement',
+        links: [],
+      };
+      pairByKey.set(key, pair);
+      typeCounts.push(new Uint32Array(LINK_TYPES.length));
+    }
+    pair.links.push(li);
+    pairOfLink[li] = pair.index;
+    const t = typeIndex.get(link.types[0] ?? 'agreement') ?? 0;
+    (typeCounts[pair.index] as Uint32Array)[t]! += 1;
+    const y = knownYear(link.date);
+    yearOfLink[li] = y ?? 0;
+    if (y === null) undatedByType[t]! += 1;
+    else if (y < TIMELINE_FIRST_YEAR || y > TIMELINE_LAST_YEAR) outsideTimeline += 1;
+    else histogram[(y - TIMELINE_FIRST_YEAR) * LINK_TYPES.length + t]! += 1;
+  });
+
+  const pairs = [...pairByKey.values()];
+  const stride = YEAR_COUNT + 1;
+  const cumulative = new Uint32Array(pairs.length * stride);
+  const undated = new Uint32Array(pairs.length);
+  links.forEach((_, li) => {
+    const p = pairOfLink[li] as number;
+    const y = yearOfLink[li] as number;
+    if (y === 0) undated[p]! += 1;
+    else if (y >= TIMELINE_FIRST_YEAR && y <= TIMELINE_LAST_YEAR) cumulative[p * stride + (y - TIMELINE_FIRST_YEAR) + 1]! += 1;
+  });
+  for (let p = 0; p < pairs.length; p++) {
+    for (let k = 1; k < stride; k++) cumulative[p * stride + k]! += cumulative[p * stride + k - 1] as number;
+    const counts = typeCounts[p] as Uint32Array;
+    let best = 0;
+    for (let t = 1; t < counts.length; t++) if ((counts[t] as number) > (counts[best] as number)) best = t;
+    (pairs[p] as Pair).dominantType = LINK_TYPES[best] as LinkType;
+  }
+  return { pairs, cumulative, undated, histogram, undatedByType, outsideTimeline, pairOfLink, yearOfLink };
+}
+
+/** Links of pair p inside the window: one subtraction, plus the undated ones when included. */
+export function pairCount(a: Aggregates, p: number, w: YearWindow): number {
+  const stride = YEAR_COUNT + 1;
+  const lo = Math.max(0, Math.min(YEAR_COUNT, w.from - TIMELINE_FIRST_YEAR));
+  const hi = Math.max(0, Math.min(YEAR_COUNT, w.to - TIMELINE_FIRST_YEAR + 1));
+  const dated = hi > lo ? (a.cumulative[p * stride + hi] as number) - (a.cumulative[p * stride + lo] as number) : 0;
+  return dated + (w.includeUndated ? (a.undated[p] as number) : 0);
+}
+
+/** Counts for every pair in the window, into `out` (reused between calls to avoid garbage). */
+export function windowCounts(a: Aggregates, w: YearWindow, out = new Uint32Array(a.pairs.length)): Uint32Array {
+  for (let p = 0; p < a.pairs.length; p++) out[p] = pairCount(a, p, w);
+  return out;
+}
+
+/** What the live region and legends report for a window. */
+export interface WindowSummary {
+  links: number;
+  arcs: number;
+  countries: number;
+  institutions: number;
+}
+
+/** Totals over a window; `countryOfPair` maps a pair to its country code (or undefined). O(pairs). */
+export function summarize(a: Aggregates, counts: Uint32Array, countryOfPair: (p: Pair) => string | undefined): WindowSummary {
+  let links = 0;
+  let arcs = 0;
+  const countries = new Set<string>();
+  const institutions = new Set<string>();
+  a.pairs.forEach((pair, p) => {
+    const n = counts[p] as number;
+    if (n === 0) return;
+    links += n;
+    arcs += 1;
+    institutions.add(pair.institution);
+    const c = countryOfPair(pair);
+    if (c) countries.add(c);
+  });
+  return { links, arcs, countries: countries.size, institutions: institutions.size };
+}
+
+/** Indexes of the links of a pair that fall inside the window, in dataset order. */
+export function linksInWindow(a: Aggregates, pair: Pair, w: YearWindow): number[] {
+  return pair.links.filter((li) => {
+    const y = a.yearOfLink[li] as number;
+    if (y === 0) return w.includeUndated;
+    return y >= w.from && y <= w.to;
+  });
+}
