@@ -37,9 +37,26 @@ function bundledData(): Plugin {
   };
 }
 
+/**
+ * The built page carries a Content-Security-Policy that allows only its own origin, so the
+ * browser itself blocks any request elsewhere. Dev mode has none: Vite injects inline scripts.
+ */
+const CSP = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
+  "connect-src 'self'", "worker-src 'self' blob:", "font-src 'self'", "object-src 'none'", "base-uri 'self'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'atlas-csp',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }],
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [react(), bundledData()],
+  plugins: [react(), bundledData(), contentSecurityPolicy()],
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1500 },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },

@@ -1,7 +1,8 @@
 /**
- * `npm run data:export -- --format csv|json|geojson [--data DIR]`: writes the flattened links to stdout.
+ * `npm run data:export -- --format csv|json|geojson [--data DIR] [--out FILE]`: writes the flattened
+ * links to stdout (or FILE). npm prints its own banner on stdout too unless run with `--silent`.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { validateDataset, formatProblem } from '../domain/validate.ts';
 import { indexDataset } from '../domain/dataset-index.ts';
@@ -28,4 +29,7 @@ if (!result.ok) {
 const require = createRequire(import.meta.url);
 const world = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as WorldTopology;
 const index = indexDataset(result.dataset, countryAnchors(countryShapes(world)));
-process.stdout.write(exportLinks(index, format));
+const text = exportLinks(index, format);
+const out = argValue(args, 'out');
+if (out) writeFileSync(out, text);
+else process.stdout.write(text);

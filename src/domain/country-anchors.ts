@@ -29,14 +29,17 @@ export function countryAnchor(shape: CountryShape): LonLat {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
- * Anchors for every shape that carries an ISO alpha-3 code. Some codes have several shapes
+ * Anchors for every shape that carries an ISO alpha-3 code (or only those in `only`, to save time). Some codes have several shapes
  * (Australia and the Ashmore and Cartier Islands share 036): the largest shape wins.
  */
-export function countryAnchors(shapes: FeatureCollection<Polygon | MultiPolygon, { iso3?: string }>): Map<string, LonLat> {
+export function countryAnchors(
+  shapes: FeatureCollection<Polygon | MultiPolygon, { iso3?: string }>,
+  only?: ReadonlySet<string>,
+): Map<string, LonLat> {
   const largest = new Map<string, { shape: CountryShape; area: number }>();
   for (const f of shapes.features) {
     const iso3 = f.properties?.iso3;
-    if (!iso3) continue;
+    if (!iso3 || (only && !only.has(iso3))) continue;
     const area = geoArea(f);
     const prior = largest.get(iso3);
     if (!prior || area > prior.area) largest.set(iso3, { shape: f, area });

@@ -101,7 +101,7 @@ export function serializeViewState(v: ViewState): string {
 }
 
 /** The window of years a view shows, inclusive. */
-export function viewWindow(v: ViewState): { from: number; to: number; includeUndated: boolean } {
+export function viewWindow(v: Pick<ViewState, 'mode' | 'year' | 'from' | 'includeUndated'>): { from: number; to: number; includeUndated: boolean } {
   const from = v.mode === 'upto' ? TIMELINE_FIRST_YEAR : v.mode === 'in' ? v.year : v.from;
   return { from, to: v.year, includeUndated: v.includeUndated };
 }

@@ -1,0 +1,89 @@
+/**
+ * Fetches the bundled dataset and world shapes from the page's own origin, validates them with
+ * the schema, and prepares the indexes the map and timeline need. Failures become typed errors
+ * that the UI can explain (which file, which record, which field), never a blank page.
+ */
+import { DATA_FILES, type RawDataset } from '../domain/schema.ts';
+import { validateDataset, type Problem } from '../domain/validate.ts';
+import { indexDataset, type DatasetIndex } from '../domain/dataset-index.ts';
+import { aggregate, type Aggregates } from '../domain/aggregate.ts';
+import { countryShapes, countryBorders, type CountryShapes, type WorldTopology } from '../domain/world.ts';
+import { countryAnchors } from '../domain/country-anchors.ts';
+import type { MultiLineString } from 'geojson';
+
+export const WORLD_FILE = 'world/countries-50m.json';
+
+export interface AtlasData {
+  index: DatasetIndex;
+  aggregates: Aggregates;
+  world: CountryShapes;
+  borders: MultiLineString;
+}
+
+/** A file could not be fetched or was not JSON. */
+export class FetchError extends Error {
+  constructor(readonly file: string, readonly reason: string) {
+    super(`${file}: ${reason}`);
+  }
+}
+
+/** The files arrived but the data breaks the schema or its references. */
+export class DataError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(`${problems.length} data problem(s)`);
+  }
+}
+
+async function fetchJson(url: string, file: string, signal?: AbortSignal): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetch(url, { signal, credentials: 'same-origin' });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new FetchError(file, 'the network request failed');
+  }
+  if (!res.ok) throw new FetchError(file, `HTTP ${res.status}`);
+  const text = await res.text();
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new DataError([{ file, id: '(file)', field: '', message: `is not valid JSON: ${(e as Error).message}` }]);
+  }
+}
+
+/** Loads everything; `onProgress(done, total)` after each file. `base` is the page's URL. */
+export async function loadAtlasData(
+  dataPath: string,
+  onProgress: (done: number, total: number) => void,
+  signal?: AbortSignal,
+  base: string = document.baseURI,
+): Promise<AtlasData> {
+  const entries = Object.entries(DATA_FILES) as [keyof RawDataset, { file: string }][];
+  const total = entries.length + 1;
+  let done = 0;
+  const tick = <T>(x: T) => {
+    done += 1;
+    onProgress(done, total);
+    return x;
+  };
+  onProgress(0, total);
+  const [world, ...files] = await Promise.all([
+    fetchJson(new URL(WORLD_FILE, base).href, WORLD_FILE, signal).then(tick),
+    ...entries.map(([, { file }]) => fetchJson(new URL(`${dataPath}/${file}`, base).href, `${dataPath}/${file}`, signal).then(tick)),
+  ]);
+  const raw = Object.fromEntries(entries.map(([key], i) => [key, files[i]])) as unknown as RawDataset;
+  // Yield so the "checking" message paints before the synchronous validation of a large file.
+  await new Promise((r) => setTimeout(r, 0));
+  const result = validateDataset(raw);
+  if (!result.ok) throw new DataError(result.problems.map((p) => ({ ...p, file: `${dataPath}/${p.file}` })));
+  const topology = world as WorldTopology;
+  if (!topology || typeof topology !== 'object' || !('objects' in topology)) {
+    throw new DataError([{ file: WORLD_FILE, id: '(file)', field: 'objects', message: 'is not a TopoJSON topology' }]);
+  }
+  const shapes = countryShapes(topology);
+  const needed = new Set<string>();
+  for (const l of result.dataset.links) if (/^[A-Z]{3}$/.test(l.partner)) needed.add(l.partner);
+  for (const p of result.dataset.partners) if (p.kind === 'institution') needed.add(p.country);
+  const index = indexDataset(result.dataset, countryAnchors(shapes, needed));
+  return { index, aggregates: aggregate(index), world: shapes, borders: countryBorders(topology) };
+}

@@ -1,0 +1,19 @@
+/** One query key and one hook for the bundled data (TanStack Query); it never goes stale. */
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { loadAtlasData } from './load-atlas-data.ts';
+
+export const atlasDataKey = (dataPath: string) => ['atlas-data', dataPath] as const;
+
+export function useAtlasData(dataPath: string) {
+  const [progress, setProgress] = useState({ done: 0, total: 5 });
+  const query = useQuery({
+    queryKey: atlasDataKey(dataPath),
+    queryFn: ({ signal }) => loadAtlasData(dataPath, (done, total) => setProgress({ done, total }), signal),
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
+    retry: false, // a retry is the user's choice, from the error message
+    refetchOnWindowFocus: false,
+  });
+  return { ...query, progress };
+}

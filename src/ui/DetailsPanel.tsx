@@ -1,0 +1,142 @@
+/**
+ * The panel for what the reader chose: an arc (its links), a Chinese institution or a partner
+ * (their arcs). Links in the current time window come first; the rest are listed after, so a
+ * reader can always reach every link and its source.
+ */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Aggregates, Pair, YearWindow } from '../domain/aggregate.ts';
+import { linksInWindow, pairCount } from '../domain/aggregate.ts';
+import type { DatasetIndex, ResolvedPartner } from '../domain/dataset-index.ts';
+import type { Lang } from '../url/view-state.ts';
+import type { Selected } from './selection.ts';
+import { LinkCard } from './LinkCard.tsx';
+
+interface Props {
+  selected: Selected;
+  index: DatasetIndex;
+  aggregates: Aggregates;
+  window: YearWindow;
+  lang: Lang;
+  onClose: () => void;
+  onSelect: (s: Selected) => void;
+}
+
+export function DetailsPanel({ selected, index, aggregates, window: w, lang, onClose, onSelect }: Props) {
+  const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [selected]);
+
+  const body = (() => {
+    if (selected.kind === 'arc') {
+      const pair = aggregates.pairs[selected.pair];
+      return pair ? <ArcDetails pair={pair} {...{ index, aggregates, w, lang }} /> : null;
+    }
+    const pairs = aggregates.pairs.filter((p) => (selected.kind === 'inst' ? p.institution === selected.id : p.partnerKey === selected.key));
+    return <PairList pairs={pairs} {...{ index, aggregates, w, lang, onSelect }} by={selected.kind === 'inst' ? 'partner' : 'institution'} />;
+  })();
+
+  const title = titleOf(selected, index, aggregates, lang);
+  return (
+    <aside className="details" aria-labelledby="details-title">
+      <div className="details-head">
+        <h2 id="details-title" tabIndex={-1} ref={heading}>{title}</h2>
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t('details.close')}>×</button>
+      </div>
+      <Facts selected={selected} index={index} aggregates={aggregates} lang={lang} />
+      {body}
+    </aside>
+  );
+}
+
+function partnerOfPair(index: DatasetIndex, a: Aggregates, pair: Pair): ResolvedPartner {
+  const link = index.dataset.links[pair.links[0] ?? 0];
+  if (!link) throw new Error('a pair without links');
+  return index.partnerOf(link);
+}
+
+function partnerByKey(index: DatasetIndex, a: Aggregates, key: string): ResolvedPartner | undefined {
+  const pair = a.pairs.find((p) => p.partnerKey === key);
+  return pair ? partnerOfPair(index, a, pair) : undefined;
+}
+
+function titleOf(s: Selected, index: DatasetIndex, a: Aggregates, lang: Lang): string {
+  if (s.kind === 'inst') return index.institutions.get(s.id)?.name[lang] ?? s.id;
+  if (s.kind === 'partner') return partnerByKey(index, a, s.key)?.name[lang] ?? s.key;
+  const pair = a.pairs[s.pair];
+  if (!pair) return '';
+  return `${index.institutions.get(pair.institution)?.name[lang] ?? ''} → ${partnerOfPair(index, a, pair).name[lang]}`;
+}
+
+/** What kind of thing it is and how exactly it is placed on the map. */
+function Facts({ selected, index, aggregates, lang }: { selected: Selected; index: DatasetIndex; aggregates: Aggregates; lang: Lang }) {
+  const { t } = useTranslation();
+  if (selected.kind === 'inst') {
+    const inst = index.institutions.get(selected.id);
+    if (!inst) return null;
+    return (
+      <p className="details-facts">
+        {t(`institutionKind.${inst.kind}`)} · {inst.city[lang]} · {t(`details.pointPrecision_${inst.precision}`)}
+        {inst.note && <><br />{inst.note[lang]}</>}
+      </p>
+    );
+  }
+  const partner = selected.kind === 'partner' ? partnerByKey(index, aggregates, selected.key)
+    : aggregates.pairs[selected.pair] && partnerOfPair(index, aggregates, aggregates.pairs[selected.pair] as Pair);
+  if (!partner) return null;
+  const record = index.partners.get(partner.key);
+  return (
+    <p className="details-facts">
+      {t(`partnerKind.${partner.kind}`)}
+      {partner.kind === 'group' && <> · {partner.count ? t('details.groupCount', { count: partner.count }) : t('details.groupNoCount')}</>}
+      {!partner.point && <> · {t('details.noPlace')}</>}
+      {partner.kind === 'institution' && partner.pointBasis === 'country-anchor' && <> · {t('details.countryAnchor')}</>}
+      {record?.note && <><br />{record.note[lang]}</>}
+    </p>
+  );
+}
+
+function ArcDetails({ pair, index, aggregates, w, lang }: { pair: Pair; index: DatasetIndex; aggregates: Aggregates; w: YearWindow; lang: Lang }) {
+  const { t } = useTranslation();
+  const inWindow = linksInWindow(aggregates, pair, w);
+  const shown = new Set(inWindow);
+  const rest = pair.links.filter((li) => !shown.has(li));
+  return (
+    <div className="details-body">
+      <p className="details-count">
+        {t('details.links', { count: pair.links.length })} · {inWindow.length > 0 ? t('details.inWindow', { count: inWindow.length }) : t('details.noneInWindow')}
+      </p>
+      {[...inWindow, ...rest].map((li) => {
+        const link = index.dataset.links[li];
+        return link ? <div key={link.id} className={shown.has(li) ? '' : 'outside-window'}><LinkCard link={link} index={index} lang={lang} /></div> : null;
+      })}
+    </div>
+  );
+}
+
+function PairList({ pairs, index, aggregates, w, lang, onSelect, by }: {
+  pairs: Pair[]; index: DatasetIndex; aggregates: Aggregates; w: YearWindow; lang: Lang; onSelect: (s: Selected) => void; by: 'partner' | 'institution';
+}) {
+  const { t } = useTranslation();
+  const rows = pairs
+    .map((pair) => ({ pair, n: pairCount(aggregates, pair.index, w) }))
+    .sort((a, b) => b.n - a.n || b.pair.links.length - a.pair.links.length);
+  return (
+    <div className="details-body">
+      <h3>{by === 'partner' ? t('details.partners') : t('details.institutions')}</h3>
+      <ul className="pair-list">
+        {rows.map(({ pair, n }) => {
+          const name = by === 'partner' ? partnerOfPair(index, aggregates, pair).name[lang] : index.institutions.get(pair.institution)?.name[lang];
+          return (
+            <li key={pair.index}>
+              <button type="button" className="link-button" onClick={() => onSelect({ kind: 'arc', pair: pair.index })}>
+                {name}
+              </button>{' '}
+              <span className="muted">{t('details.links', { count: pair.links.length })}{n !== pair.links.length ? ` · ${t('details.inWindow', { count: n })}` : ''}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

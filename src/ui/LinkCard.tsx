@@ -1,0 +1,62 @@
+/** One link as a reader needs it: when, what, who else, how many, and exactly where it is stated. */
+import { useTranslation } from 'react-i18next';
+import type { Link } from '../domain/schema.ts';
+import type { DatasetIndex } from '../domain/dataset-index.ts';
+import type { Lang } from '../url/view-state.ts';
+import { formatDate } from '../domain/dates.ts';
+import { formatParticipants } from './format.ts';
+import { SourceCitation } from './SourceCitation.tsx';
+import { typeColor } from './palette.ts';
+
+export function LinkCard({ link, index, lang, showEnds }: { link: Link; index: DatasetIndex; lang: Lang; showEnds?: boolean }) {
+  const { t } = useTranslation();
+  const partner = index.partnerOf(link);
+  const inst = index.institutionOf(link);
+  const p = link.participants;
+  return (
+    <article className="link-card" aria-label={formatDate(link.date, lang)}>
+      <header className="link-card-head">
+        <span className="link-date">{formatDate(link.date, lang)}</span>
+        <span className="link-types">
+          {link.types.map((type) => (
+            <span key={type} className="type-chip" style={{ borderColor: typeColor(type) }}>
+              <span className="swatch" style={{ background: typeColor(type) }} aria-hidden="true" />
+              {t(`type.${type}`)}
+            </span>
+          ))}
+        </span>
+      </header>
+      {showEnds && <p className="link-ends">{inst.name[lang]} → {partner.name[lang]}</p>}
+      {link.date.note && <p className="link-note">{link.date.note[lang]}</p>}
+      <p className="link-summary">{link.summary[lang]}</p>
+      <dl className="link-facts">
+        {link.mode && (<><dt>{t('details.mode')}</dt><dd>{t(`mode.${link.mode}`)}</dd></>)}
+        {p && (
+          <>
+            <dt>{t('details.participants')}</dt>
+            <dd>
+              {formatParticipants(p, lang, (q, value) => t(`qualifier.${q}`, { value }))}
+              {p.scope !== 'link' && <> {t('details.participantsShared', { scope: t(`details.scope_${p.scope}`) })}</>}
+            </dd>
+          </>
+        )}
+        {link.programme && (<><dt>{t('details.programme')}</dt><dd>{link.programme[lang]}</dd></>)}
+        {link.with && link.with.length > 0 && (
+          <>
+            <dt>{t('details.with')}</dt>
+            <dd>{link.with.map((id) => index.institutions.get(id)?.name[lang] ?? id).join(lang === 'zh' ? '、' : '; ')}</dd>
+          </>
+        )}
+      </dl>
+      <section className="link-sources" aria-label={t('details.sources', { count: link.evidence.length })}>
+        <h4>{t('details.sources', { count: link.evidence.length })}</h4>
+        <ol>
+          {link.evidence.map((e, i) => {
+            const source = index.sources.get(e.source);
+            return source ? <li key={i}><SourceCitation source={source} locator={e.locator} lang={lang} /></li> : null;
+          })}
+        </ol>
+      </section>
+    </article>
+  );
+}

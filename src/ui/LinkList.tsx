@@ -1,0 +1,77 @@
+/**
+ * Every link in the current view as a table: the keyboard and screen-reader route to each link's
+ * details, and the whole atlas when the browser cannot draw the map. Long lists are paged.
+ */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Aggregates, YearWindow } from '../domain/aggregate.ts';
+import type { DatasetIndex } from '../domain/dataset-index.ts';
+import type { Lang } from '../url/view-state.ts';
+import { formatDate } from '../domain/dates.ts';
+import { formatNumber } from './format.ts';
+import type { Selected } from './selection.ts';
+
+const PAGE = 100;
+
+export function linksInView(a: Aggregates, w: YearWindow): number[] {
+  const out: number[] = [];
+  for (let li = 0; li < a.yearOfLink.length; li++) {
+    const y = a.yearOfLink[li] as number;
+    if (y === 0 ? w.includeUndated : y >= w.from && y <= w.to) out.push(li);
+  }
+  return out;
+}
+
+export function LinkList({ index, aggregates, window: w, lang, onSelect, id }: {
+  index: DatasetIndex; aggregates: Aggregates; window: YearWindow; lang: Lang; onSelect: (s: Selected) => void; id?: string;
+}) {
+  const { t } = useTranslation();
+  const [limit, setLimit] = useState(PAGE);
+  const rows = useMemo(() => linksInView(aggregates, w), [aggregates, w]);
+  return (
+    <section className="link-list" id={id} aria-labelledby="link-list-title">
+      <h2 id="link-list-title">{t('list.title')}</h2>
+      <p>{t('list.caption', { count: rows.length, formattedCount: formatNumber(rows.length, lang) })}</p>
+      {rows.length === 0 ? <p>{t('list.empty')}</p> : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('list.columns.date')}</th>
+                <th scope="col">{t('list.columns.institution')}</th>
+                <th scope="col">{t('list.columns.partner')}</th>
+                <th scope="col">{t('list.columns.type')}</th>
+                <th scope="col">{t('list.columns.source')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.slice(0, limit).map((li) => {
+                const link = index.dataset.links[li];
+                if (!link) return null;
+                const source = index.sources.get(link.evidence[0]?.source ?? '');
+                return (
+                  <tr key={link.id}>
+                    <td>{formatDate(link.date, lang)}</td>
+                    <td>{index.institutionOf(link).name[lang]}</td>
+                    <td>
+                      <button type="button" className="link-button" onClick={() => onSelect({ kind: 'arc', pair: aggregates.pairOfLink[li] as number })}>
+                        {index.partnerOf(link).name[lang]}
+                      </button>
+                    </td>
+                    <td>{link.types.map((ty) => t(`type.${ty}`)).join(', ')}</td>
+                    <td>{source?.title[lang]} <span className="muted">{link.evidence[0]?.locator}</span></td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {rows.length > limit && (
+        <button type="button" onClick={() => setLimit((n) => n + PAGE * 5)}>
+          {`${formatNumber(limit, lang)} / ${formatNumber(rows.length, lang)} — +${formatNumber(Math.min(PAGE * 5, rows.length - limit), lang)}`}
+        </button>
+      )}
+    </section>
+  );
+}

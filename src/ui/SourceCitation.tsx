@@ -1,0 +1,32 @@
+/** A source as a citation: title (original, and translated), publisher, date, language, locator, address. */
+import { useTranslation } from 'react-i18next';
+import type { Source } from '../domain/schema.ts';
+import type { Lang } from '../url/view-state.ts';
+import { formatDate } from '../domain/dates.ts';
+import { languageName } from './format.ts';
+
+export function SourceCitation({ source, locator, lang }: { source: Source; locator: string; lang: Lang }) {
+  const { t } = useTranslation();
+  const translated = source.title[lang];
+  return (
+    <div className="citation">
+      <cite className="citation-title" lang={source.language}>{source.title.original}</cite>
+      {translated !== source.title.original && <div className="citation-translated">{translated}</div>}
+      <dl>
+        <dt>{t('details.publisher')}</dt>
+        <dd>{source.publisher ? source.publisher[lang] : t('details.publisherUnknown')}</dd>
+        <dt>{t('details.published')}</dt>
+        <dd>{formatDate(source.published, lang)}{source.published.note ? ` — ${source.published.note[lang]}` : ''}</dd>
+        <dt>{t('details.language')}</dt>
+        <dd>{languageName(source.language, lang)}</dd>
+        <dt>{t('details.locator')}</dt>
+        <dd className="locator">{locator}</dd>
+        {source.file && (<><dt>{t('details.seedFile')}</dt><dd><code>{source.file}</code></dd></>)}
+        {source.note && (<><dt>{t('details.note')}</dt><dd>{source.note[lang]}</dd></>)}
+      </dl>
+      {source.url && (
+        <a className="citation-url" href={source.url} target="_blank" rel="noopener noreferrer">{source.url}</a>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+/** Locale-aware formatting for the UI. The language is an argument; Intl objects are cached. */
+import type { Lang } from '../url/view-state.ts';
+import type { Bilingual, Participants } from '../domain/schema.ts';
+import { htmlLang } from '../i18n/i18n.ts';
+
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+
+export function formatNumber(n: number, lang: Lang): string {
+  let f = numberFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(htmlLang(lang));
+    numberFormats.set(lang, f);
+  }
+  return f.format(n);
+}
+
+/** The text in the current language (both are required by the schema). */
+export const pick = (b: Bilingual, lang: Lang): string => b[lang];
+
+/** "more than 50 surgical trainees", "约 30,000 人次/年…" — the number at its stated precision, then its unit. */
+export function formatParticipants(p: Participants, lang: Lang, qualifier: (q: Participants['qualifier'], value: string) => string): string {
+  const value = qualifier(p.qualifier, formatNumber(p.value, lang));
+  return lang === 'zh' ? `${value}${p.unit.zh}` : `${value} ${p.unit.en}`;
+}
+
+/** Human names for BCP 47 language codes of sources, in the UI language. */
+export function languageName(code: string, lang: Lang): string {
+  try {
+    return new Intl.DisplayNames([htmlLang(lang)], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -1,0 +1,117 @@
+import { expect, test } from '@playwright/test';
+import { openAtlas, recordOffOrigin, urlParams, yearSlider } from './helpers.ts';
+
+test('the map draws arcs and every request stays on the page\'s origin', async ({ page, baseURL }) => {
+  const off = recordOffOrigin(page, new URL(baseURL!).origin);
+  await openAtlas(page);
+  const canvas = page.locator('canvas.maplibregl-canvas');
+  await expect(canvas).toBeVisible();
+  // Count coloured pixels: the basemap is greys and pale blues; arcs are saturated category colours.
+  const saturated = await page.evaluate(async () => {
+    const c = document.querySelector('canvas.maplibregl-canvas') as HTMLCanvasElement;
+    const shot = await new Promise<ImageBitmap>((ok) => requestAnimationFrame(() => ok(createImageBitmap(c))));
+    const off = new OffscreenCanvas(shot.width, shot.height);
+    const ctx = off.getContext('2d')!;
+    ctx.drawImage(shot, 0, 0);
+    const { data } = ctx.getImageData(0, 0, shot.width, shot.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const r = data[i]!, g = data[i + 1]!, b = data[i + 2]!;
+      if (Math.max(r, g, b) - Math.min(r, g, b) > 90) n++;
+    }
+    return n;
+  });
+  expect(saturated).toBeGreaterThan(500);
+  // Play through the timeline, open details and switch language: still nothing off the origin.
+  await page.getByRole('button', { name: /^(Play|播放)$/ }).click();
+  await page.waitForTimeout(1500);
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.locator('h1')).toHaveText('健康丝绸之路图谱');
+  expect(off).toEqual([]);
+});
+
+test('the keyboard moves the year slider, the URL follows, and a reload restores the view', async ({ page }) => {
+  await openAtlas(page);
+  const slider = await yearSlider(page);
+  await expect(slider).toHaveAttribute('aria-valuenow', '2025');
+  await slider.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(slider).toHaveAttribute('aria-valuenow', '2023');
+  await expect.poll(() => urlParams(page).get('year')).toBe('2023');
+  await page.keyboard.press('Home');
+  await expect(slider).toHaveAttribute('aria-valuenow', '2015');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowDown');
+  await expect(slider).toHaveAttribute('aria-valuenow', '2024');
+  await page.getByRole('button', { name: /^In year$/ }).click();
+  await expect.poll(() => urlParams(page).get('mode')).toBe('in');
+  await expect(page.getByTestId('live-region')).toContainText('In 2024');
+
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length > 0);
+  await expect(await yearSlider(page)).toHaveAttribute('aria-valuenow', '2024');
+  await expect(page.getByRole('button', { name: /^In year$/ })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('?lang=zh shows the atlas in Chinese', async ({ page }) => {
+  await openAtlas(page, '?lang=zh');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+  await expect(page.locator('h1')).toHaveText('健康丝绸之路图谱');
+  await expect(await yearSlider(page)).toHaveAttribute('aria-valuetext', /2025/);
+  await expect(page.getByRole('heading', { name: '合作类别' })).toBeVisible();
+  await page.getByRole('button', { name: '连线列表' }).click();
+  await expect(page.getByRole('cell', { name: '浙江大学医学院附属邵逸夫医院' }).first()).toBeVisible();
+});
+
+test('choosing a link shows its citation: source title, publisher, date and locator', async ({ page }) => {
+  await openAtlas(page, '?year=2023');
+  await page.getByRole('button', { name: 'List of links' }).click();
+  const row = page.getByRole('row').filter({ hasText: '21 Nov 2023' });
+  await row.getByRole('button', { name: /University of Malaya Medical Centre/ }).click();
+  const panel = page.getByRole('complementary').filter({ has: page.getByRole('heading', { name: /Sir Run Run Shaw Hospital.*→.*University of Malaya/ }) });
+  await expect(panel).toBeVisible();
+  await expect(panel.getByText('21 Nov 2023')).toBeVisible();
+  await expect(panel.getByText(/The Belt and Road Programs: Crafting/)).toBeVisible();
+  await expect(panel.getByText(/¶13–14/)).toBeVisible();
+  await expect.poll(() => urlParams(page).get('sel')).toBe('arc:srrsh~ummc');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: /Sir Run Run Shaw Hospital.*→.*University of Malaya/ })).toBeVisible();
+});
+
+test('odd URL values fall back to defaults instead of a blank page', async ({ page }) => {
+  await openAtlas(page, '?year=abc&mode=%3Cscript%3E&lang=xx&sel=arc:nope~NOPE&data=..%2F..%2Fetc');
+  await expect(page.locator('h1')).toHaveText('Health Silk Road Atlas');
+  await expect(await yearSlider(page)).toHaveAttribute('aria-valuenow', '2025');
+});
+
+test('a corrupted data file is named, with the record and field, and nothing crashes', async ({ page }) => {
+  await page.route('**/data/links.json', async (route) => {
+    const res = await route.fetch();
+    const links = (await res.json()) as Record<string, unknown>[];
+    links[3] = { ...links[3], partner: 'HKG' };
+    links[5] = { ...links[5], date: { precision: 'day', value: '2019-02-30' } };
+    await route.fulfill({ response: res, json: links });
+  });
+  await page.goto('./');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The atlas could not be loaded');
+  await expect(alert).toContainText('2 problem(s)');
+  await expect(alert.getByRole('row').filter({ hasText: 's000-04' })).toContainText('Hong Kong is Chinese territory');
+  await expect(alert.getByRole('row').filter({ hasText: 's000-06' })).toContainText('date.value');
+});
+
+test('malformed JSON and a failed fetch each get a clear message and a retry', async ({ page }) => {
+  let fail = true;
+  await page.route('**/data/sources.json', (route) => (fail ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
+  await page.goto('./');
+  await expect(page.getByRole('alert')).toContainText('Could not load data/sources.json: HTTP 503');
+  fail = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length > 0);
+
+  await page.route('**/data/partners.json', (route) => route.fulfill({ status: 200, body: '[{"id": "x",', contentType: 'application/json' }));
+  await page.goto('./?lang=zh');
+  await expect(page.getByRole('alert')).toContainText('data/partners.json');
+  await expect(page.getByRole('alert')).toContainText('is not valid JSON');
+});

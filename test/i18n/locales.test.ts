@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import en from '../../src/i18n/locales/en.json';
+import zh from '../../src/i18n/locales/zh.json';
+import { LINK_TYPES } from '../../src/domain/aggregate.ts';
+import { CATEGORIES } from '../../src/ui/palette.ts';
+
+function keys(o: object, prefix = ''): string[] {
+  return Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+
+describe('interface strings', () => {
+  it('exist in both English and Chinese, key for key', () => {
+    expect(keys(zh).sort()).toEqual(keys(en).sort());
+  });
+
+  it('are never empty, and the Chinese ones are not English left untranslated', () => {
+    const flat = (o: object) => Object.fromEntries(keys(o).map((k) => [k, k.split('.').reduce<unknown>((x, p) => (x as Record<string, unknown>)[p], o) as string]));
+    const e = flat(en);
+    const z = flat(zh);
+    for (const [k, v] of Object.entries(z)) {
+      expect(v.trim(), k).not.toBe('');
+      if (/[A-Za-z]{4,}/.test(e[k] ?? '') && !/^\{\{.*\}\}$/.test(v)) expect(v, k).not.toBe(e[k]);
+    }
+  });
+
+  it('name every link type and category', () => {
+    for (const t of LINK_TYPES) expect(en.type[t], t).toBeTruthy();
+    for (const c of CATEGORIES) expect(zh.category[c], c).toBeTruthy();
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VIEW, parseViewState, serializeViewState, viewWindow } from '../../src/url/view-state.ts';
+
+describe('URL view state', () => {
+  it('gives the defaults for an empty query and writes nothing for them', () => {
+    expect(parseViewState('')).toEqual(DEFAULT_VIEW);
+    expect(serializeViewState(DEFAULT_VIEW)).toBe('');
+  });
+
+  it('round-trips every parameter', () => {
+    const v = { ...DEFAULT_VIEW, lang: 'zh' as const, mode: 'range' as const, year: 2021, from: 2017, includeUndated: true, selection: 'arc:srrsh~MYS', dataPath: 'bench/10k' };
+    const q = serializeViewState(v);
+    expect(q).toBe('lang=zh&mode=range&year=2021&from=2017&undated=1&sel=arc%3Asrrsh%7EMYS&data=bench%2F10k');
+    expect(parseViewState(`?${q}`)).toEqual(v);
+  });
+
+  it('clamps years to 2015–2025 and ignores what is not a year', () => {
+    expect(parseViewState('?year=1999').year).toBe(2015);
+    expect(parseViewState('?year=3000').year).toBe(2025);
+    expect(parseViewState('?year=twenty').year).toBe(2025);
+    expect(parseViewState('?year=2019.5').year).toBe(2025);
+    expect(parseViewState('?year=').year).toBe(2025);
+  });
+
+  it('falls back to defaults for odd values', () => {
+    const v = parseViewState('?lang=fr&mode=sideways&undated=maybe&sel=<script>&data=https://evil.example/x');
+    expect(v).toEqual(DEFAULT_VIEW);
+  });
+
+  it('accepts zh-CN style language tags as Chinese', () => {
+    expect(parseViewState('?lang=zh-CN').lang).toBe('zh');
+  });
+
+  it('never lets the data path leave the origin', () => {
+    for (const bad of ['//evil.example', '../secrets', 'http:/x', '/etc/passwd', 'a/../../b', 'data?x=1']) {
+      expect(parseViewState(`?data=${encodeURIComponent(bad)}`).dataPath, bad).toBe('data');
+    }
+  });
+
+  it('puts a reversed range the right way round', () => {
+    const v = parseViewState('?mode=range&from=2022&year=2018');
+    expect([v.from, v.year]).toEqual([2018, 2022]);
+  });
+
+  it('ignores `from` outside range mode', () => {
+    expect(serializeViewState({ ...parseViewState('?mode=upto&from=2018'), year: 2020 })).toBe('year=2020');
+  });
+
+  it('turns each mode into the window of years it shows', () => {
+    expect(viewWindow({ ...DEFAULT_VIEW, mode: 'upto', year: 2019 })).toEqual({ from: 2015, to: 2019, includeUndated: false });
+    expect(viewWindow({ ...DEFAULT_VIEW, mode: 'in', year: 2019 })).toEqual({ from: 2019, to: 2019, includeUndated: false });
+    expect(viewWindow({ ...DEFAULT_VIEW, mode: 'range', from: 2017, year: 2019, includeUndated: true })).toEqual({ from: 2017, to: 2019, includeUndated: true });
+  });
+});
