@@ -20,10 +20,12 @@ export function App({ initialView }: { initialView: ViewState }) {
   }, [view]);
 
   useEffect(() => {
-    void i18n.changeLanguage(view.lang);
+    if (i18n.language !== view.lang) void i18n.changeLanguage(view.lang);
     document.documentElement.lang = htmlLang(view.lang);
+  }, [view.lang, i18n]);
+  useEffect(() => {
     document.title = t('app.title');
-  }, [view.lang, i18n, t]);
+  }, [t]);
 
   const update = (patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch }));
 

@@ -4,7 +4,7 @@
  * cumulative per-year counts (prefix sums), so the count in any window of years is one
  * subtraction per pair. Built once per dataset.
  */
-import type { DatasetIndex, PartnerKind } from './dataset-index.ts';
+import type { DatasetIndex, PartnerKind, ResolvedPartner } from './dataset-index.ts';
 import type { LinkType, LonLat } from './schema.ts';
 import { LinkType as LinkTypeSchema } from './schema.ts';
 import { TIMELINE_FIRST_YEAR, TIMELINE_LAST_YEAR, knownYear } from './dates.ts';
@@ -165,4 +165,11 @@ export function linksInWindow(a: Aggregates, pair: Pair, w: YearWindow): number[
     if (y === 0) return w.includeUndated;
     return y >= w.from && y <= w.to;
   });
+}
+
+/** The partner an arc leads to (every link of a pair has the same one). */
+export function partnerOfPair(index: DatasetIndex, pair: Pair): ResolvedPartner {
+  const link = index.dataset.links[pair.links[0] ?? -1];
+  if (!link) throw new Error('a pair without links');
+  return index.partnerOf(link);
 }

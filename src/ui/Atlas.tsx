@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { AtlasData } from '../loaders/load-atlas-data.ts';
 import type { ViewState } from '../url/view-state.ts';
 import { viewWindow } from '../url/view-state.ts';
-import { summarize, windowCounts, type Pair } from '../domain/aggregate.ts';
+import { partnerOfPair, summarize, windowCounts } from '../domain/aggregate.ts';
 import { AtlasMap, type MapItem } from '../map/AtlasMap.tsx';
 import { Timeline } from '../timeline/Timeline.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
@@ -46,7 +46,7 @@ export function Atlas({ data, view, onChange }: Props) {
 
   // The country each pair counts towards (countries and institutions in them), resolved once.
   const pairCountry = useMemo(
-    () => aggregates.pairs.map((p: Pair) => index.partnerOf(index.dataset.links[p.links[0] ?? 0]!).iso3),
+    () => aggregates.pairs.map((p) => partnerOfPair(index, p).iso3),
     [aggregates, index],
   );
   const summary = useMemo(() => summarize(aggregates, counts, (p) => pairCountry[p.index]), [aggregates, counts, pairCountry]);

@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Aggregates, Pair, YearWindow } from '../domain/aggregate.ts';
-import { linksInWindow, pairCount } from '../domain/aggregate.ts';
+import { linksInWindow, pairCount, partnerOfPair } from '../domain/aggregate.ts';
 import type { DatasetIndex, ResolvedPartner } from '../domain/dataset-index.ts';
 import type { Lang } from '../url/view-state.ts';
 import type { Selected } from './selection.ts';
@@ -49,15 +49,9 @@ export function DetailsPanel({ selected, index, aggregates, window: w, lang, onC
   );
 }
 
-function partnerOfPair(index: DatasetIndex, a: Aggregates, pair: Pair): ResolvedPartner {
-  const link = index.dataset.links[pair.links[0] ?? 0];
-  if (!link) throw new Error('a pair without links');
-  return index.partnerOf(link);
-}
-
 function partnerByKey(index: DatasetIndex, a: Aggregates, key: string): ResolvedPartner | undefined {
   const pair = a.pairs.find((p) => p.partnerKey === key);
-  return pair ? partnerOfPair(index, a, pair) : undefined;
+  return pair ? partnerOfPair(index, pair) : undefined;
 }
 
 function titleOf(s: Selected, index: DatasetIndex, a: Aggregates, lang: Lang): string {
@@ -65,7 +59,7 @@ function titleOf(s: Selected, index: DatasetIndex, a: Aggregates, lang: Lang): s
   if (s.kind === 'partner') return partnerByKey(index, a, s.key)?.name[lang] ?? s.key;
   const pair = a.pairs[s.pair];
   if (!pair) return '';
-  return `${index.institutions.get(pair.institution)?.name[lang] ?? ''} → ${partnerOfPair(index, a, pair).name[lang]}`;
+  return `${index.institutions.get(pair.institution)?.name[lang] ?? ''} → ${partnerOfPair(index, pair).name[lang]}`;
 }
 
 /** What kind of thing it is and how exactly it is placed on the map. */
@@ -82,7 +76,7 @@ function Facts({ selected, index, aggregates, lang }: { selected: Selected; inde
     );
   }
   const partner = selected.kind === 'partner' ? partnerByKey(index, aggregates, selected.key)
-    : aggregates.pairs[selected.pair] && partnerOfPair(index, aggregates, aggregates.pairs[selected.pair] as Pair);
+    : aggregates.pairs[selected.pair] && partnerOfPair(index, aggregates.pairs[selected.pair] as Pair);
   if (!partner) return null;
   const record = index.partners.get(partner.key);
   return (
@@ -126,7 +120,7 @@ function PairList({ pairs, index, aggregates, w, lang, onSelect, by }: {
       <h3>{by === 'partner' ? t('details.partners') : t('details.institutions')}</h3>
       <ul className="pair-list">
         {rows.map(({ pair, n }) => {
-          const name = by === 'partner' ? partnerOfPair(index, aggregates, pair).name[lang] : index.institutions.get(pair.institution)?.name[lang];
+          const name = by === 'partner' ? partnerOfPair(index, pair).name[lang] : index.institutions.get(pair.institution)?.name[lang];
           return (
             <li key={pair.index}>
               <button type="button" className="link-button" onClick={() => onSelect({ kind: 'arc', pair: pair.index })}>

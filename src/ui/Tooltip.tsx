@@ -1,6 +1,6 @@
 /** A small label that follows the pointer over the map: what is under it and how many links. */
 import { useTranslation } from 'react-i18next';
-import type { Aggregates } from '../domain/aggregate.ts';
+import { partnerOfPair, type Aggregates } from '../domain/aggregate.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { Lang } from '../url/view-state.ts';
 import type { Selected } from './selection.ts';
@@ -15,14 +15,12 @@ export function Tooltip({ item, x, y, index, aggregates, counts, lang }: {
   if (item.kind === 'arc') {
     const pair = aggregates.pairs[item.pair];
     if (!pair) return null;
-    const link = index.dataset.links[pair.links[0] ?? 0];
-    title = `${index.institutions.get(pair.institution)?.name[lang] ?? ''} → ${link ? index.partnerOf(link).name[lang] : ''}`;
+    title = `${index.institutions.get(pair.institution)?.name[lang] ?? ''} → ${partnerOfPair(index, pair).name[lang]}`;
     n = counts[item.pair] ?? 0;
   } else {
     const pairs = aggregates.pairs.filter((p) => (item.kind === 'inst' ? p.institution === item.id : p.partnerKey === item.key));
     n = pairs.reduce((s, p) => s + (counts[p.index] ?? 0), 0);
-    const first = pairs[0] && index.dataset.links[pairs[0].links[0] ?? 0];
-    title = item.kind === 'inst' ? index.institutions.get(item.id)?.name[lang] ?? item.id : first ? index.partnerOf(first).name[lang] : item.key;
+    title = item.kind === 'inst' ? index.institutions.get(item.id)?.name[lang] ?? item.id : pairs[0] ? partnerOfPair(index, pairs[0]).name[lang] : item.key;
   }
   return (
     <div className="tooltip" style={{ left: x, top: y }} aria-hidden="true">

@@ -1,0 +1,90 @@
+/**
+ * The atlas map as a React component. The map is created once per dataset in an effect and then
+ * updated imperatively through AtlasMapController; React renders one empty box and never a map
+ * object per frame.
+ */
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import type { MultiLineString } from 'geojson';
+import type { Aggregates } from '../domain/aggregate.ts';
+import type { DatasetIndex } from '../domain/dataset-index.ts';
+import type { CountryShapes } from '../domain/world.ts';
+import { AtlasMapController } from './map-controller.ts';
+import type { MapItem } from './map-item.ts';
+import './atlas-map.css';
+
+export type { MapItem } from './map-item.ts';
+
+export interface AtlasMapProps {
+  world: CountryShapes;
+  borders: MultiLineString;
+  index: DatasetIndex;
+  aggregates: Aggregates;
+  /** Links per pair in the current window; a new array, or the same one changed in place, per year change. */
+  counts: Uint32Array;
+  lang: 'en' | 'zh';
+  /** No animation at all when true. */
+  reducedMotion: boolean;
+  selection: MapItem | null;
+  /** Pointer over an item (or null), with the point in the map box's CSS px, for a tooltip. */
+  onHover: (item: MapItem | null, point: { x: number; y: number }) => void;
+  /** Click or tap: the item, or null on empty map. */
+  onSelect: (item: MapItem | null) => void;
+  /** Once: the first time the map is idle with every arc of the initial counts drawn. */
+  onReady: () => void;
+  /** WebGL unavailable or lost, or a map error. */
+  onError?: (message: string) => void;
+}
+
+export function AtlasMap(props: AtlasMapProps) {
+  const { world, borders, index, aggregates } = props;
+  const box = useRef<HTMLDivElement>(null);
+  const controller = useRef<AtlasMapController | null>(null);
+  // The latest props, read by the long-lived map callbacks without re-creating the map.
+  const latest = useRef(props);
+  const readyCalled = useRef(false);
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return undefined;
+    const p = latest.current;
+    let c: AtlasMapController;
+    try {
+      c = new AtlasMapController(el, { world, borders, index, aggregates }, {
+        counts: p.counts, lang: p.lang, reducedMotion: p.reducedMotion, selection: p.selection,
+      }, () => ({
+        onHover: (item, point) => latest.current.onHover(item, point),
+        onSelect: (item) => latest.current.onSelect(item),
+        onReady: () => {
+          if (readyCalled.current) return;
+          readyCalled.current = true;
+          latest.current.onReady();
+        },
+        onError: (message) => latest.current.onError?.(message),
+      }));
+    } catch (e) {
+      latest.current.onError?.(e instanceof Error ? e.message : String(e));
+      return undefined;
+    }
+    controller.current = c;
+    return () => {
+      c.destroy();
+      controller.current = null;
+    };
+  }, [world, borders, index, aggregates]);
+
+  // No dependency list: `counts` may be the same array changed in place, so compare every render
+  // (O(pairs), and the controller does nothing when the values are equal).
+  useEffect(() => {
+    const c = controller.current;
+    if (!c) return;
+    c.setCounts(props.counts);
+    c.setLang(props.lang);
+    c.setReducedMotion(props.reducedMotion);
+    c.setSelection(props.selection);
+  });
+
+  return <div ref={box} className="atlas-map" />;
+}

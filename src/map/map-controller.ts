@@ -1,0 +1,337 @@
+/**
+ * The map, created once and then driven imperatively: the React component only forwards prop
+ * changes here. A year change computes the window state (O(pairs)), rewrites the arc data
+ * texture, sets feature state only where a value changed, and re-places the labels.
+ */
+import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type MapMouseEvent, type PointLike } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { MultiLineString } from 'geojson';
+import type { Aggregates } from '../domain/aggregate.ts';
+import type { DatasetIndex } from '../domain/dataset-index.ts';
+import type { CountryShapes } from '../domain/world.ts';
+import { countryAnchor } from '../domain/country-anchors.ts';
+import { buildArcBuffers, type ArcBuffers } from './arc-buffer.ts';
+import { ArcLayer } from './arc-layer.ts';
+import { initialView } from './initial-view.ts';
+import { LabelOverlay } from './labels.ts';
+import { buildLabelSpecs } from './label-specs.ts';
+import { LAYER, SOURCE } from './layer-styles.ts';
+import { buildMapModel, type MapModel } from './map-model.ts';
+import { buildStyle, countryFeatureIds, GROUP_RING_RADIUS } from './map-style.ts';
+import { sameItem, type MapItem } from './map-item.ts';
+import { mercatorX, mercatorY, worldPx } from './mercator.ts';
+import { buildArcPicker, pickArc, pickPoint, type ArcPicker } from './picking.ts';
+import { computeWindowState, emptyWindowState, takeChanges, type WindowState } from './window-state.ts';
+
+// MapLibre's worker is a separate file; without this a bundled app silently never loads GeoJSON.
+setWorkerUrl(workerUrl);
+
+export interface AtlasMapData {
+  world: CountryShapes;
+  borders: MultiLineString;
+  index: DatasetIndex;
+  aggregates: Aggregates;
+}
+
+export interface AtlasMapCallbacks {
+  onHover: (item: MapItem | null, point: { x: number; y: number }) => void;
+  onSelect: (item: MapItem | null) => void;
+  onReady: () => void;
+  onError?: (message: string) => void;
+}
+
+export interface AtlasMapSettings {
+  counts: Uint32Array;
+  lang: 'en' | 'zh';
+  reducedMotion: boolean;
+  selection: MapItem | null;
+}
+
+/** Name of the user-timing measure of the last counts change (main-thread ms), for benchmarks. */
+export const COUNTS_MEASURE = 'atlas:map-counts';
+
+const mercatorPoints = (list: readonly { point: readonly [number, number] }[]): Float64Array => {
+  const xy = new Float64Array(list.length * 2);
+  list.forEach((p, i) => {
+    xy[2 * i] = mercatorX(p.point[0]);
+    xy[2 * i + 1] = mercatorY(p.point[1]);
+  });
+  return xy;
+};
+
+export class AtlasMapController {
+  private readonly map: MapLibreMap;
+  private readonly model: MapModel;
+  private readonly buffers: ArcBuffers;
+  private readonly picker: ArcPicker;
+  private readonly arcs: ArcLayer;
+  private readonly labels: LabelOverlay;
+  private readonly attribution: HTMLDivElement;
+  private readonly canvasBox: HTMLDivElement;
+  /** Countries the dataset links to directly (not only through their institutions): clickable as partners. */
+  private readonly directCountries: Set<string>;
+  private readonly state: WindowState;
+  private readonly counts: Uint32Array;
+  private readonly xy: { inst: Float64Array; marker: Float64Array; group: Float64Array };
+  /** What feature state currently holds, to set only what changed (NaN = never set). */
+  private readonly applied: { shade: Float32Array; inst: Float32Array; marker: Float32Array; group: Float32Array };
+  private readonly slotOf: { inst: Map<string, number>; marker: Map<string, number>; group: Map<string, number>; country: Map<string, number> };
+  private settings: AtlasMapSettings;
+  private styleReady = false;
+  private arcsDrawn = false;
+  private ready = false;
+  private hovered: MapItem | null = null;
+  private selectedFeatures: { source: string; id: number }[] = [];
+  private labelFrame = 0;
+  private destroyed = false;
+
+  constructor(container: HTMLElement, data: AtlasMapData, settings: AtlasMapSettings, private readonly callbacks: () => AtlasMapCallbacks) {
+    this.settings = { ...settings, counts: settings.counts.slice() };
+    const fidOf = countryFeatureIds(data.world);
+    const shapeOf = new Map(data.world.features.map((f) => [f.properties.iso3 ?? '', f]));
+    this.model = buildMapModel(data.index, data.aggregates, fidOf, (iso3) => {
+      const shape = shapeOf.get(iso3);
+      return shape && countryAnchor(shape);
+    });
+    this.buffers = buildArcBuffers(this.model.pairs, this.model.pairAllTime);
+    this.picker = buildArcPicker(this.buffers.samples);
+    this.state = emptyWindowState(this.model, this.buffers);
+    this.counts = new Uint32Array(this.model.pairs.length);
+    this.xy = { inst: mercatorPoints(this.model.institutions), marker: mercatorPoints(this.model.markers), group: mercatorPoints(this.model.groups) };
+    const nan = (n: number) => new Float32Array(n).fill(Number.NaN);
+    this.applied = { shade: nan(this.model.countries.length), inst: nan(this.model.institutions.length), marker: nan(this.model.markers.length), group: nan(this.model.groups.length) };
+    const keys = (list: readonly { key: string }[]) => new Map(list.map((x, i) => [x.key, i]));
+    this.slotOf = {
+      inst: keys(this.model.institutions), marker: keys(this.model.markers), group: keys(this.model.groups),
+      country: new Map(this.model.countries.map((c, i) => [c.iso3, i])),
+    };
+
+    this.arcs = new ArcLayer(LAYER.arcs, this.buffers);
+    this.arcs.onFirstDraw = () => { this.arcsDrawn = true; };
+    if (this.buffers.vertexCount === 0) this.arcsDrawn = true;
+
+    this.directCountries = new Set(this.model.pairs.filter((p) => p.partnerKind === 'country').map((p) => p.partnerKey));
+    const canvasBox = document.createElement('div');
+    canvasBox.className = 'atlas-map-canvas';
+    container.appendChild(canvasBox);
+    this.canvasBox = canvasBox;
+    const view = initialView(container.clientWidth, container.clientHeight);
+    this.map = new MapLibreMap({
+      container: canvasBox,
+      style: buildStyle(data.world, data.borders, this.model, fidOf),
+      center: view.center,
+      zoom: view.zoom,
+      minZoom: 0,
+      maxZoom: 9,
+      renderWorldCopies: true,
+      attributionControl: false,
+      // A flat, north-up map: the arc layer extrudes widths assuming no pitch or rotation.
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      maxPitch: 0,
+      fadeDuration: 0,
+      // preserveDrawingBuffer: the canvas stays readable after a frame (screenshots, the e2e pixel check).
+      canvasContextAttributes: { antialias: true, preserveDrawingBuffer: true },
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.keyboard.disableRotation();
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+
+    this.labels = new LabelOverlay(container);
+    this.attribution = document.createElement('div');
+    this.attribution.className = 'atlas-map-attribution';
+    this.attribution.setAttribute('aria-hidden', 'true');
+    this.attribution.textContent = 'Natural Earth · MapLibre';
+    container.appendChild(this.attribution);
+
+    this.applyCounts(this.settings.counts, true);
+    this.wireEvents();
+  }
+
+  private wireEvents(): void {
+    const map = this.map;
+    map.on('style.load', () => {
+      if (this.destroyed) return;
+      map.addLayer(this.arcs, LAYER.markers);
+      this.styleReady = true;
+      this.syncFeatureStates();
+      this.applySelection(this.settings.selection);
+      this.scheduleLabels();
+    });
+    map.on('idle', () => {
+      if (this.ready || !this.styleReady) return;
+      // The first idle can come before the custom layer's first draw: ask for one more frame.
+      if (!this.arcsDrawn) { map.triggerRepaint(); return; }
+      this.ready = true;
+      this.callbacks().onReady();
+    });
+    map.on('move', () => this.scheduleLabels());
+    map.on('resize', () => this.scheduleLabels());
+    map.on('mousemove', (e: MapMouseEvent) => this.hover(e));
+    map.on('mouseout', () => this.setHovered(null, { x: 0, y: 0 }));
+    map.on('click', (e: MapMouseEvent) => this.callbacks().onSelect(this.pick(e.point)));
+    map.on('error', (e) => this.callbacks().onError?.(e.error?.message ?? 'the map failed'));
+    map.on('webglcontextlost', () => {
+      this.arcs.resetGpu();
+      this.callbacks().onError?.('the WebGL context was lost');
+    });
+  }
+
+  /** New per-pair counts (a new array, or the same one changed in place). No-op when nothing changed. */
+  setCounts(counts: Uint32Array): void {
+    const prev = this.settings.counts;
+    let same = prev.length === counts.length;
+    for (let p = 0; same && p < counts.length; p++) same = prev[p] === counts[p];
+    if (same) return;
+    this.settings.counts = counts.slice();
+    this.applyCounts(this.settings.counts, false);
+  }
+
+  private applyCounts(counts: Uint32Array, initial: boolean): void {
+    const start = performance.now();
+    this.counts.set(counts.subarray(0, this.counts.length));
+    computeWindowState(this.model, this.buffers, this.counts, this.state);
+    // The first counts are drawn at once: the page's first view should not wait on an animation.
+    this.arcs.setWidths(this.state.widths, !initial && !this.settings.reducedMotion);
+    this.syncFeatureStates();
+    this.scheduleLabels();
+    performance.clearMeasures(COUNTS_MEASURE);
+    performance.measure(COUNTS_MEASURE, { start, end: performance.now() });
+  }
+
+  private syncFeatureStates(): void {
+    if (!this.styleReady) return;
+    const map = this.map;
+    const s = this.state;
+    for (const i of takeChanges(this.applied.shade, s.countryShades)) {
+      const fid = this.model.countries[i]?.fid;
+      if (fid !== undefined) map.setFeatureState({ source: SOURCE.countries, id: fid }, { shade: s.countryShades[i] });
+    }
+    for (const i of takeChanges(this.applied.inst, s.institutionRadii)) map.setFeatureState({ source: SOURCE.institutions, id: i }, { r: s.institutionRadii[i] });
+    for (const i of takeChanges(this.applied.marker, s.markerRadii)) map.setFeatureState({ source: SOURCE.markers, id: i }, { r: s.markerRadii[i] });
+    const active = Array.from(s.groupTotals, (t) => (t > 0 ? 1 : 0));
+    for (const i of takeChanges(this.applied.group, active)) map.setFeatureState({ source: SOURCE.groups, id: i }, { active: active[i] });
+  }
+
+  setLang(lang: 'en' | 'zh'): void {
+    if (lang === this.settings.lang) return;
+    this.settings.lang = lang;
+    this.scheduleLabels();
+  }
+
+  setReducedMotion(reducedMotion: boolean): void {
+    this.settings.reducedMotion = reducedMotion;
+  }
+
+  setSelection(selection: MapItem | null): void {
+    if (sameItem(selection, this.settings.selection)) return;
+    this.settings.selection = selection;
+    if (this.styleReady) this.applySelection(selection);
+    this.scheduleLabels();
+  }
+
+  private applySelection(sel: MapItem | null): void {
+    const pairs = this.model.pairs;
+    this.arcs.setHighlight(sel === null ? null : (arc) => {
+      const pair = pairs[this.buffers.pairOfArc[arc] as number];
+      if (!pair) return false;
+      if (sel.kind === 'arc') return pair.index === sel.pair;
+      if (sel.kind === 'inst') return pair.institution === sel.id;
+      return pair.partnerKey === sel.key;
+    });
+    for (const f of this.selectedFeatures) this.map.setFeatureState(f, { sel: false });
+    const features: { source: string; id: number }[] = [];
+    if (sel?.kind === 'inst') {
+      const i = this.slotOf.inst.get(sel.id);
+      if (i !== undefined) features.push({ source: SOURCE.institutions, id: i });
+    } else if (sel?.kind === 'partner') {
+      const m = this.slotOf.marker.get(sel.key), g = this.slotOf.group.get(sel.key), c = this.slotOf.country.get(sel.key);
+      const fid = c === undefined ? undefined : this.model.countries[c]?.fid;
+      if (m !== undefined) features.push({ source: SOURCE.markers, id: m });
+      if (g !== undefined) features.push({ source: SOURCE.groups, id: g });
+      if (fid !== undefined) features.push({ source: SOURCE.countries, id: fid });
+    }
+    for (const f of features) this.map.setFeatureState(f, { sel: true });
+    this.selectedFeatures = features;
+  }
+
+  /** What is under a point of the map's box: points first (drawn on top), then arcs, rings, countries. */
+  private pick(point: { x: number; y: number }): MapItem | null {
+    if (!this.styleReady) return null;
+    const ll = this.map.unproject([point.x, point.y]);
+    const mx = mercatorX(ll.lng), my = mercatorY(ll.lat);
+    const world = worldPx(this.map.getZoom());
+    const s = this.state;
+    const inst = pickPoint(this.xy.inst, s.institutionRadii, mx, my, world);
+    if (inst >= 0) return { kind: 'inst', id: this.model.institutions[inst]?.key ?? '' };
+    const marker = pickPoint(this.xy.marker, s.markerRadii, mx, my, world);
+    if (marker >= 0) return { kind: 'partner', key: this.model.markers[marker]?.key ?? '' };
+    const arc = pickArc(this.picker, mx, my, world, s.widths);
+    if (arc >= 0) return { kind: 'arc', pair: this.buffers.pairOfArc[arc] as number };
+    const ringPx = Array.from(s.groupTotals, (t) => (t > 0 ? GROUP_RING_RADIUS * world : 0));
+    const group = pickPoint(this.xy.group, ringPx, mx, my, world);
+    if (group >= 0) return { kind: 'partner', key: this.model.groups[group]?.key ?? '' };
+    const country = this.countryAt([point.x, point.y]);
+    return country ? { kind: 'partner', key: country } : null;
+  }
+
+  /** A shaded partner country under the point, when the dataset links to that country itself. */
+  private countryAt(point: PointLike): string | null {
+    for (const f of this.map.queryRenderedFeatures(point, { layers: [LAYER.land] })) {
+      if (typeof f.id !== 'number') continue;
+      const slot = this.model.countries.findIndex((c) => c.fid === f.id);
+      const c = this.model.countries[slot];
+      if (c && (this.state.countryTotals[slot] ?? 0) > 0 && this.directCountries.has(c.iso3)) return c.iso3;
+    }
+    return null;
+  }
+
+  private hover(e: MapMouseEvent): void {
+    this.setHovered(this.pick(e.point), { x: e.point.x, y: e.point.y });
+  }
+
+  private setHovered(item: MapItem | null, point: { x: number; y: number }): void {
+    const changed = !sameItem(item, this.hovered);
+    if (!changed && item === null) return;
+    this.hovered = item;
+    this.map.getCanvas().style.cursor = item ? 'pointer' : '';
+    this.callbacks().onHover(item, point);
+    if (changed) this.scheduleLabels();
+  }
+
+  private scheduleLabels(): void {
+    if (this.labelFrame || this.destroyed) return;
+    this.labelFrame = requestAnimationFrame(() => {
+      this.labelFrame = 0;
+      if (!this.destroyed && this.styleReady) this.placeLabels();
+    });
+  }
+
+  private placeLabels(): void {
+    const canvas = this.map.getCanvas();
+    const w = canvas.clientWidth, h = canvas.clientHeight;
+    const center = this.map.getCenter().lng;
+    const project = (p: readonly [number, number]) => {
+      // Label the world copy nearest the centre of the view.
+      const lon = p[0] + 360 * Math.round((center - p[0]) / 360);
+      const { x, y } = this.map.project([lon, p[1]]);
+      return { x, y };
+    };
+    const specs = buildLabelSpecs(this.model, this.state, {
+      lang: this.settings.lang, hovered: this.hovered, selection: this.settings.selection,
+      project, ringPx: GROUP_RING_RADIUS * worldPx(this.map.getZoom()), institutionLabels: w >= 900 ? 5 : w >= 600 ? 3 : 2,
+    });
+    // Keep clear of the zoom buttons (top right) and the attribution (bottom right).
+    this.labels.update(specs, w, h, [{ x: w - 48, y: 0, w: 48, h: 76 }, { x: w - 150, y: h - 18, w: 150, h: 18 }]);
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    if (this.labelFrame) cancelAnimationFrame(this.labelFrame);
+    this.labels.destroy();
+    this.attribution.remove();
+    this.map.remove();
+    this.canvasBox.remove();
+  }
+}

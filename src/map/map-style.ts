@@ -1,0 +1,103 @@
+/**
+ * The MapLibre style: inline GeoJSON sources only (country shapes, borders, the point layers),
+ * so the map needs no request at all. Feature ids are small integers so that a year change sets
+ * feature state on them directly.
+ */
+import type { StyleSpecification } from 'maplibre-gl';
+import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { CountryShapes } from '../domain/world.ts';
+import { CHINESE_TERRITORY, type MapModel } from './map-model.ts';
+import { latOfY, lonOfX, mercatorX, mercatorY } from './mercator.ts';
+import {
+  backgroundLayer, bordersLayer, groupFillLayer, groupRingLayer, institutionLayer, landLayer, markerLayer, SOURCE,
+} from './layer-styles.ts';
+
+/** Radius of a group's ring in Mercator units (≈ 5° of longitude): a region, not a country. */
+export const GROUP_RING_RADIUS = 0.014;
+
+/** One feature id per ISO code (shapes sharing a code, e.g. Australia's islands, share it). */
+export function countryFeatureIds(world: CountryShapes): Map<string, number> {
+  const codes = [...new Set(world.features.map((f) => f.properties.iso3).filter((c): c is string => Boolean(c)))].sort();
+  return new Map(codes.map((c, i) => [c, i]));
+}
+
+/** The ring around a group's anchor, round on screen (built in Mercator, stored as lon/lat). */
+export function groupRing(center: readonly [number, number], radius = GROUP_RING_RADIUS, steps = 64): [number, number][] {
+  const cx = mercatorX(center[0]), cy = mercatorY(center[1]);
+  const ring: [number, number][] = [];
+  for (let i = 0; i <= steps; i++) {
+    const a = (2 * Math.PI * (i % steps)) / steps;
+    ring.push([lonOfX(cx + radius * Math.cos(a)), latOfY(cy + radius * Math.sin(a))]);
+  }
+  return ring;
+}
+
+/**
+ * Natural Earth cuts Russia's and Fiji's rings at ±180° and joins the pieces with edges that run
+ * the whole width of the world; drawn as is, they fill a band across the map. Unwrapping each
+ * ring's longitudes makes it continuous (Chukotka runs on past 180°), which MapLibre draws
+ * across the antimeridian correctly. A ring around a pole (Antarctica) cannot be unwrapped and
+ * crosses only at the pole, off the Mercator map: it is left alone.
+ */
+export function unwrapRing(ring: readonly Position[]): Position[] {
+  const out: Position[] = [];
+  let shift = 0;
+  let prev: number | undefined;
+  for (const [lon = 0, lat = 0] of ring) {
+    if (prev !== undefined) {
+      while (lon + shift - prev > 180) shift -= 360;
+      while (lon + shift - prev < -180) shift += 360;
+    }
+    prev = lon + shift;
+    out.push([prev, lat]);
+  }
+  const first = out[0], last = out[out.length - 1];
+  if (!first || !last || Math.abs((first[0] ?? 0) - (last[0] ?? 0)) > 1e-6) return ring.map((p) => [...p]);
+  // Keep most of the ring in -180..180, so only the small piece past the line moves.
+  const lons = out.map((p) => p[0] ?? 0).sort((a, b) => a - b);
+  const k = Math.round((lons[lons.length >> 1] ?? 0) / 360);
+  return k === 0 ? out : out.map(([lon = 0, lat = 0]) => [lon - 360 * k, lat]);
+}
+
+function unwrapGeometry(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
+  return g.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: g.coordinates.map(unwrapRing) }
+    : { type: 'MultiPolygon', coordinates: g.coordinates.map((rings) => rings.map(unwrapRing)) };
+}
+
+const fc = <G extends Point | Polygon | LineString | MultiLineString>(features: Feature<G>[]): FeatureCollection<G> =>
+  ({ type: 'FeatureCollection', features });
+
+export function buildStyle(world: CountryShapes, borders: MultiLineString, model: MapModel, fidOf: ReadonlyMap<string, number>): StyleSpecification {
+  const countries = {
+    type: 'FeatureCollection' as const,
+    features: world.features.map((f) => {
+      const iso3 = f.properties.iso3;
+      const id = iso3 === undefined ? undefined : fidOf.get(iso3);
+      return { type: 'Feature' as const, geometry: unwrapGeometry(f.geometry), properties: { cn: iso3 && CHINESE_TERRITORY.has(iso3) ? 1 : 0 }, ...(id === undefined ? {} : { id }) };
+    }),
+  };
+  // Bigger (all-time) institutions first, so small ones are drawn on top and stay clickable.
+  const instTotals = new Float64Array(model.institutions.length);
+  model.pairs.forEach((p) => {
+    const s = model.pairInstitution[p.index] as number;
+    if (s >= 0) instTotals[s]! += model.pairAllTime[p.index] ?? 0;
+  });
+  const points = (list: { point: readonly [number, number] }[], props: (i: number) => Record<string, string | number>) =>
+    fc<Point>(list.map((x, i) => ({ type: 'Feature', id: i, geometry: { type: 'Point', coordinates: [x.point[0], x.point[1]] }, properties: props(i) })));
+  return {
+    version: 8,
+    name: 'Health Silk Road Atlas basemap',
+    sources: {
+      [SOURCE.countries]: { type: 'geojson', data: countries, tolerance: 0.45 },
+      [SOURCE.borders]: { type: 'geojson', data: { type: 'Feature', geometry: borders, properties: {} } },
+      [SOURCE.groups]: {
+        type: 'geojson',
+        data: fc<Polygon>(model.groups.map((g, i) => ({ type: 'Feature', id: i, geometry: { type: 'Polygon', coordinates: [groupRing(g.point)] }, properties: {} }))),
+      },
+      [SOURCE.institutions]: { type: 'geojson', data: points(model.institutions, (i) => ({ sort: -(instTotals[i] ?? 0) })) },
+      [SOURCE.markers]: { type: 'geojson', data: points(model.markers, (i) => ({ kind: model.markers[i]?.kind ?? 'institution' })) },
+    },
+    layers: [backgroundLayer, landLayer, bordersLayer, groupFillLayer, groupRingLayer, markerLayer, institutionLayer],
+  };
+}
