@@ -209,9 +209,10 @@ export interface Dataset {
   links: Link[];
 }
 
+/** Each data file: its name and the schema of one of its records. */
 export const DATA_FILES = {
-  sources: { file: 'sources.json', schema: SourcesFile },
-  institutions: { file: 'institutions.json', schema: InstitutionsFile },
-  partners: { file: 'partners.json', schema: PartnersFile },
-  links: { file: 'links.json', schema: LinksFile },
+  sources: { file: 'sources.json', record: Source },
+  institutions: { file: 'institutions.json', record: Institution },
+  partners: { file: 'partners.json', record: Partner },
+  links: { file: 'links.json', record: Link },
 } as const;

@@ -40,37 +40,43 @@ function recordId(raw: unknown, index: number): string {
   return `#${index}`;
 }
 
-function parseFile<T>(file: string, schema: z.ZodType<T[]>, raw: unknown, problems: Problem[]): T[] {
+/**
+ * Parses a file record by record, so one bad record does not hide the problems of the others.
+ * Ids of records that fail are remembered: references to them are not reported again as unknown.
+ */
+function parseFile<T>(file: string, schema: z.ZodType<T>, raw: unknown, problems: Problem[], broken: Set<string>): T[] {
   if (!Array.isArray(raw)) {
     problems.push({ file, id: '(file)', field: '', message: 'must be a JSON array of records' });
     return [];
   }
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    const [index, ...rest] = issue.path;
-    const i = typeof index === 'number' ? index : -1;
-    problems.push({
-      file,
-      id: i >= 0 ? recordId(raw[i], i) : '(file)',
-      field: rest.map(String).join('.'),
-      message: issue.message,
-    });
-  }
-  return [];
+  const out: T[] = [];
+  raw.forEach((item, i) => {
+    const result = schema.safeParse(item);
+    if (result.success) {
+      out.push(result.data);
+      return;
+    }
+    const id = recordId(item, i);
+    broken.add(id);
+    for (const issue of result.error.issues) {
+      problems.push({ file, id, field: issue.path.map(String).join('.'), message: issue.message });
+    }
+  });
+  return out;
 }
 
 /** Validates a whole dataset. `today` (YYYY-MM-DD) bounds future dates; tests pass a fixed one. */
 export function validateDataset(raw: RawDataset, today = new Date().toISOString().slice(0, 10)): ValidationResult {
   const problems: Problem[] = [];
-  const sources = parseFile(DATA_FILES.sources.file, DATA_FILES.sources.schema, raw.sources, problems);
-  const institutions = parseFile(DATA_FILES.institutions.file, DATA_FILES.institutions.schema, raw.institutions, problems);
-  const partners = parseFile(DATA_FILES.partners.file, DATA_FILES.partners.schema, raw.partners, problems);
-  const links = parseFile(DATA_FILES.links.file, DATA_FILES.links.schema, raw.links, problems);
-  if (problems.length > 0) return { ok: false, problems };
-
-  const dataset: Dataset = { sources, institutions, partners, links };
-  problems.push(...checkReferences(dataset, today));
+  const broken = new Set<string>();
+  const { sources: S, institutions: I, partners: P, links: L } = DATA_FILES;
+  const dataset: Dataset = {
+    sources: parseFile(S.file, S.record, raw.sources, problems, broken),
+    institutions: parseFile(I.file, I.record, raw.institutions, problems, broken),
+    partners: parseFile(P.file, P.record, raw.partners, problems, broken),
+    links: parseFile(L.file, L.record, raw.links, problems, broken),
+  };
+  problems.push(...checkReferences(dataset, today, broken));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, dataset, problems: [] };
 }
 
@@ -80,9 +86,11 @@ function checkCountry(code: string): string | undefined {
   return undefined;
 }
 
-function checkReferences(d: Dataset, today: string): Problem[] {
+function checkReferences(d: Dataset, today: string, broken: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
   const add = (file: string, id: string, field: string, message: string) => problems.push({ file, id, field, message });
+  // A reference to a record that already failed its schema is not a second problem.
+  const known = (ids: ReadonlySet<string>, id: string) => ids.has(id) || broken.has(id);
 
   // Partners may name institutions (domestic links), so ids must be unique across both files.
   const seen = new Map<string, string>();
@@ -101,7 +109,7 @@ function checkReferences(d: Dataset, today: string): Problem[] {
   const institutionIds = new Set(d.institutions.map((i) => i.id));
   for (const i of d.institutions) {
     claim('institutions.json', i.id);
-    if (i.parent !== undefined && !institutionIds.has(i.parent)) add('institutions.json', i.id, 'parent', `unknown institution "${i.parent}"`);
+    if (i.parent !== undefined && !known(institutionIds, i.parent)) add('institutions.json', i.id, 'parent', `unknown institution "${i.parent}"`);
     if (i.parent === i.id) add('institutions.json', i.id, 'parent', 'an institution cannot be its own parent');
   }
   const partnerIds = new Set<string>();
@@ -120,14 +128,14 @@ function checkReferences(d: Dataset, today: string): Problem[] {
     const at = (field: string, m: string) => add('links.json', l.id, field, m);
     if (linkIds.has(l.id)) at('id', 'duplicate id');
     linkIds.add(l.id);
-    if (!institutionIds.has(l.institution)) at('institution', `unknown institution "${l.institution}"`);
+    if (!known(institutionIds, l.institution)) at('institution', `unknown institution "${l.institution}"`);
     l.with?.forEach((w, k) => {
-      if (!institutionIds.has(w)) at(`with.${k}`, `unknown institution "${w}"`);
+      if (!known(institutionIds, w)) at(`with.${k}`, `unknown institution "${w}"`);
       if (w === l.institution) at(`with.${k}`, 'repeats the link\'s own institution');
     });
-    checkPartner(l, partnerIds, institutionIds, at);
+    checkPartner(l, (id) => known(partnerIds, id), institutionIds, at);
     l.evidence.forEach((e, k) => {
-      if (!sourceIds.has(e.source)) at(`evidence.${k}.source`, `unknown source "${e.source}"`);
+      if (!known(sourceIds, e.source)) at(`evidence.${k}.source`, `unknown source "${e.source}"`);
     });
     checkNotFuture(l.date, today, (field, m) => at(`date.${field}`, m));
     checkTimeline(l, at);
@@ -135,13 +143,13 @@ function checkReferences(d: Dataset, today: string): Problem[] {
   return problems;
 }
 
-function checkPartner(l: Link, partnerIds: Set<string>, institutionIds: Set<string>, at: (f: string, m: string) => void) {
+function checkPartner(l: Link, isPartner: (id: string) => boolean, institutionIds: Set<string>, at: (f: string, m: string) => void) {
   if (/^[A-Z]{3}$/.test(l.partner)) {
     const bad = checkCountry(l.partner);
     if (bad) at('partner', bad);
   } else if (institutionIds.has(l.partner)) {
     if (l.partner === l.institution) at('partner', 'a link cannot join an institution to itself');
-  } else if (!partnerIds.has(l.partner)) {
+  } else if (!isPartner(l.partner)) {
     at('partner', `unknown partner "${l.partner}" (not a country code, partner or Chinese institution)`);
   }
 }

@@ -1,7 +1,7 @@
 /**
- * The atlas map as a React component. The map is created once per dataset in an effect and then
- * updated imperatively through AtlasMapController; React renders one empty box and never a map
- * object per frame.
+ * The atlas map as a React component; it fills its positioned parent. The map is created once
+ * per dataset in an effect and then updated imperatively through AtlasMapController; React
+ * renders one empty box and never a map object per frame.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { MultiLineString } from 'geojson';

@@ -91,28 +91,39 @@ export function buildArcBuffers(pairs: readonly Pair[], weight: ArrayLike<number
   const n = drawable.length;
   const vertexCount = n * VERTICES_PER_ARC;
   const vertices = new ArrayBuffer(vertexCount * VERTEX_BYTES);
-  const view = new DataView(vertices);
+  // Typed views in the platform's byte order, which is the order WebGL reads (DataView is ~3× slower).
+  const f32 = new Float32Array(vertices), i16 = new Int16Array(vertices), u16 = new Uint16Array(vertices);
+  const i8 = new Int8Array(vertices), u32 = new Uint32Array(vertices);
+  const W = VERTEX_BYTES / 4, H = VERTEX_BYTES / 2;
   const pairOfArc = new Int32Array(n);
   const arcOfPair = new Int32Array(pairs.length).fill(-1);
   const staticData = new Float32Array(n * STATIC_STRIDE);
   const samples = new Float64Array(n * 2 * (ARC_SEGMENTS + 1));
+  const cum = new Float64Array(ARC_SEGMENTS + 1);
   let xMin = Infinity, xMax = -Infinity;
   let v = 0;
   const put = (x: number, y: number, tx: number, ty: number, t: number, side: number, role: number, arc: number) => {
-    const o = v * VERTEX_BYTES;
-    view.setFloat32(o, x, true);
-    view.setFloat32(o + 4, y, true);
-    view.setInt16(o + 8, Math.round(tx * 32767), true);
-    view.setInt16(o + 10, Math.round(ty * 32767), true);
-    view.setUint16(o + 12, Math.round(t * 65535), true);
-    view.setInt8(o + 14, side);
-    view.setInt8(o + 15, role);
-    view.setUint32(o + 16, arc, true);
+    f32[v * W] = x;
+    f32[v * W + 1] = y;
+    i16[v * H + 4] = Math.round(tx * 32767);
+    i16[v * H + 5] = Math.round(ty * 32767);
+    u16[v * H + 6] = Math.round(t * 65535);
+    i8[v * VERTEX_BYTES + 14] = side;
+    i8[v * VERTEX_BYTES + 15] = role;
+    u32[v * W + 4] = arc;
     v++;
   };
   const copyLast = () => {
-    new Uint8Array(vertices, v * VERTEX_BYTES, VERTEX_BYTES).set(new Uint8Array(vertices, (v - 1) * VERTEX_BYTES, VERTEX_BYTES));
+    u32.copyWithin(v * W, (v - 1) * W, v * W);
     v++;
+  };
+  let tx = 0, ty = 0;
+  const tangent = (line: Float64Array, i: number) => {
+    const a = Math.max(0, i - 1), b = Math.min(ARC_SEGMENTS, i + 1);
+    const dx = (line[2 * b] as number) - (line[2 * a] as number), dy = (line[2 * b + 1] as number) - (line[2 * a + 1] as number);
+    const d = Math.hypot(dx, dy) || 1;
+    tx = dx / d;
+    ty = dy / d;
   };
 
   drawable.forEach(({ pair, line }, arc) => {
@@ -120,7 +131,6 @@ export function buildArcBuffers(pairs: readonly Pair[], weight: ArrayLike<number
     arcOfPair[pair.index] = arc;
     samples.set(line, arc * 2 * (ARC_SEGMENTS + 1));
     // Cumulative length gives t, so the fade, the dashes and the grow-in animation run evenly.
-    const cum = new Float64Array(ARC_SEGMENTS + 1);
     for (let i = 1; i <= ARC_SEGMENTS; i++) {
       cum[i] = (cum[i - 1] as number) + Math.hypot((line[2 * i] as number) - (line[2 * i - 2] as number), (line[2 * i + 1] as number) - (line[2 * i - 1] as number));
     }
@@ -130,18 +140,12 @@ export function buildArcBuffers(pairs: readonly Pair[], weight: ArrayLike<number
     staticData[arc * STATIC_STRIDE + 1] = domestic ? 1 : 0;
     staticData[arc * STATIC_STRIDE + 2] = length;
 
-    const tangent = (i: number): [number, number] => {
-      const a = Math.max(0, i - 1), b = Math.min(ARC_SEGMENTS, i + 1);
-      const dx = (line[2 * b] as number) - (line[2 * a] as number), dy = (line[2 * b + 1] as number) - (line[2 * a + 1] as number);
-      const d = Math.hypot(dx, dy) || 1;
-      return [dx / d, dy / d];
-    };
     const first = v;
     for (let i = 0; i <= ARC_SEGMENTS; i++) {
       const x = line[2 * i] as number, y = line[2 * i + 1] as number;
       xMin = Math.min(xMin, x);
       xMax = Math.max(xMax, x);
-      const [tx, ty] = tangent(i);
+      tangent(line, i);
       const t = (cum[i] as number) / length;
       if (i === 0) put(x, y, tx, ty, t, -1, 0, arc); // the join into this arc
       put(x, y, tx, ty, t, -1, 0, arc);
@@ -150,7 +154,7 @@ export function buildArcBuffers(pairs: readonly Pair[], weight: ArrayLike<number
     copyLast();
     // Arrowhead at the partner end, shaped in pixels by the shader.
     const ex = line[2 * ARC_SEGMENTS] as number, ey = line[2 * ARC_SEGMENTS + 1] as number;
-    const [tx, ty] = tangent(ARC_SEGMENTS);
+    tangent(line, ARC_SEGMENTS);
     put(ex, ey, tx, ty, 1, -1, 1, arc);
     put(ex, ey, tx, ty, 1, -1, 1, arc);
     put(ex, ey, tx, ty, 1, 1, 1, arc);

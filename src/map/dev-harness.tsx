@@ -1,8 +1,9 @@
 /**
- * Dev-only page (map-harness.html) that shows <AtlasMap> full-window on the real data, to look at
+ * Dev-only page (test/harness/map.html) that shows <AtlasMap> full-window on the real data, to look at
  * it and screenshot it. Query: ?year=2015…2025 (window 2015–year), ?lang=zh, ?sel=inst:ID |
- * partner:KEY | arc:N, ?motion=0 for reduced motion, ?data=FOLDER (same-origin, e.g. a synthetic set). `window.atlasHarness.setYear(y)` steps the
- * timeline from a test. Not part of the production build.
+ * partner:KEY | arc:N, ?motion=0 for reduced motion, ?data=FOLDER (same-origin, e.g. a synthetic
+ * set). From a test, `window.atlasHarness.setYear(y)` steps the timeline and `setLang` switches
+ * the language. Not part of the production build.
  */
 import { StrictMode, useCallback, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -17,12 +18,11 @@ import { AtlasMap, type MapItem } from './AtlasMap.tsx';
 
 declare global {
   interface Window {
-    atlasHarness?: { setYear: (year: number) => void; events: string[] };
+    atlasHarness?: { setYear: (year: number) => void; setLang: (lang: 'en' | 'zh') => void; events: string[] };
   }
 }
 
 const params = new URLSearchParams(location.search);
-const lang = params.get('lang') === 'zh' ? 'zh' : 'en';
 const initialYear = Math.min(2025, Math.max(2015, Number(params.get('year') ?? '2025') || 2025));
 const events: string[] = [];
 const dataDir = /^[\w./-]+$/.test(params.get('data') ?? '') && !(params.get('data') ?? '').includes('..') ? params.get('data') as string : 'data';
@@ -43,7 +43,7 @@ async function load() {
     return res.json() as Promise<unknown>;
   };
   const entries = Object.entries(DATA_FILES);
-  const [world, ...files] = await Promise.all([get('world/countries-50m.json'), ...entries.map(([, f]) => get(`${dataDir}/${f.file}`))]);
+  const [world, ...files] = await Promise.all([get('/world/countries-50m.json'), ...entries.map(([, f]) => get(`/${dataDir}/${f.file}`))]);
   const raw = Object.fromEntries(entries.map(([k], i) => [k, files[i]])) as unknown as RawDataset;
   const result = validateDataset(raw);
   if (!result.ok) throw new Error(`${result.problems.length} data problems`);
@@ -57,11 +57,12 @@ type Loaded = Awaited<ReturnType<typeof load>>;
 
 function Harness({ data }: { data: Loaded }) {
   const [year, setYear] = useState(initialYear);
+  const [lang, setLang] = useState<'en' | 'zh'>(params.get('lang') === 'zh' ? 'zh' : 'en');
   const [selection, setSelection] = useState<MapItem | null>(parseSel(params.get('sel')));
   const [hover, setHover] = useState<{ item: MapItem; x: number; y: number } | null>(null);
   const counts = useMemo(() => windowCounts(data.aggregates, { from: 2015, to: year, includeUndated: false }), [data, year]);
   useEffect(() => {
-    window.atlasHarness = { setYear, events };
+    window.atlasHarness = { setYear, setLang, events };
   }, []);
   const onReady = useCallback(() => {
     events.push('ready');

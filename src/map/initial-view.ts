@@ -13,10 +13,12 @@ export const VIEW_NORTH = 66;
 export const VIEW_SOUTH = -42;
 /**
  * The first view is never zoomed out further than this many CSS px per degree of longitude:
- * further out, a phone would show the whole region as a strip with hair-thin arcs, so it shows
- * about 110° (the Black Sea to the western Pacific on a 390 px phone) and the user pans.
+ * further out, a phone would show the whole region as a thin strip, so it shows about 140°
+ * (central Europe to the western Pacific on a 390 px phone) and the user pans.
  */
-export const VIEW_MIN_PX_PER_DEGREE = 3.5;
+export const VIEW_MIN_PX_PER_DEGREE = 2.6;
+/** A portrait view's world is this much taller than the view, so Antarctica stays out of it. */
+const PORTRAIT_OVERFILL = 1.25;
 /** Where a narrow view centres: Central Asia, so China sits right of centre and Europe/Africa left. */
 export const VIEW_FOCUS_LON = 82;
 
@@ -35,7 +37,7 @@ export function initialView(width: number, height: number, padding = 16): Initia
   const yN = mercatorY(VIEW_NORTH), yS = mercatorY(VIEW_SOUTH);
   const fit = Math.min(Math.log2(w / (spanX * TILE_SIZE)), Math.log2(h / ((yS - yN) * TILE_SIZE)));
   // Never so far out that sea-coloured bands show above and below the world.
-  const fill = Math.log2(height / TILE_SIZE);
+  const fill = Math.log2((height * (height > width ? PORTRAIT_OVERFILL : 1)) / TILE_SIZE);
   const readable = Math.log2((VIEW_MIN_PX_PER_DEGREE * 360) / TILE_SIZE);
   const zoom = Math.max(0, fit, fill, readable);
   const world = TILE_SIZE * 2 ** zoom;

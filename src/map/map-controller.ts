@@ -83,6 +83,8 @@ export class AtlasMapController {
   private hovered: MapItem | null = null;
   private selectedFeatures: { source: string; id: number }[] = [];
   private labelFrame = 0;
+  private hoverFrame = 0;
+  private hoverPoint: { x: number; y: number } | null = null;
   private destroyed = false;
 
   constructor(container: HTMLElement, data: AtlasMapData, settings: AtlasMapSettings, private readonly callbacks: () => AtlasMapCallbacks) {
@@ -116,24 +118,31 @@ export class AtlasMapController {
     container.appendChild(canvasBox);
     this.canvasBox = canvasBox;
     const view = initialView(container.clientWidth, container.clientHeight);
-    this.map = new MapLibreMap({
-      container: canvasBox,
-      style: buildStyle(data.world, data.borders, this.model, fidOf),
-      center: view.center,
-      zoom: view.zoom,
-      minZoom: 0,
-      maxZoom: 9,
-      renderWorldCopies: true,
-      attributionControl: false,
-      // A flat, north-up map: the arc layer extrudes widths assuming no pitch or rotation.
-      dragRotate: false,
-      pitchWithRotate: false,
-      touchPitch: false,
-      maxPitch: 0,
-      fadeDuration: 0,
-      // preserveDrawingBuffer: the canvas stays readable after a frame (screenshots, the e2e pixel check).
-      canvasContextAttributes: { antialias: true, preserveDrawingBuffer: true },
-    });
+    try {
+      this.map = new MapLibreMap({
+        container: canvasBox,
+        style: buildStyle(data.world, data.borders, this.model, fidOf),
+        center: view.center,
+        zoom: view.zoom,
+        minZoom: 0,
+        maxZoom: 9,
+        renderWorldCopies: true,
+        attributionControl: false,
+        // A flat, north-up map: the arc layer extrudes widths assuming no pitch or rotation.
+        dragRotate: false,
+        pitchWithRotate: false,
+        touchPitch: false,
+        maxPitch: 0,
+        fadeDuration: 0,
+        // preserveDrawingBuffer: the canvas stays readable after a frame (screenshots, the e2e pixel check).
+        canvasContextAttributes: { antialias: true, preserveDrawingBuffer: true },
+      });
+    } catch (e) {
+      canvasBox.remove();
+      // MapLibre's own message is long and points readers to a wiki; the app shows this one.
+      const message = e instanceof Error ? e.message : String(e);
+      throw new Error(/webgl/i.test(message) ? 'this browser cannot give the map a WebGL 2 context' : message);
+    }
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
@@ -169,7 +178,12 @@ export class AtlasMapController {
     map.on('move', () => this.scheduleLabels());
     map.on('resize', () => this.scheduleLabels());
     map.on('mousemove', (e: MapMouseEvent) => this.hover(e));
-    map.on('mouseout', () => this.setHovered(null, { x: 0, y: 0 }));
+    map.on('mouseout', () => {
+      if (this.hoverFrame) cancelAnimationFrame(this.hoverFrame);
+      this.hoverFrame = 0;
+      this.hoverPoint = null;
+      this.setHovered(null, { x: 0, y: 0 });
+    });
     map.on('click', (e: MapMouseEvent) => this.callbacks().onSelect(this.pick(e.point)));
     map.on('error', (e) => this.callbacks().onError?.(e.error?.message ?? 'the map failed'));
     map.on('webglcontextlost', () => {
@@ -287,8 +301,17 @@ export class AtlasMapController {
     return null;
   }
 
+  // Picking among tens of thousands of arcs takes a few ms: once per frame is enough.
   private hover(e: MapMouseEvent): void {
-    this.setHovered(this.pick(e.point), { x: e.point.x, y: e.point.y });
+    const first = this.hoverPoint === null;
+    this.hoverPoint = { x: e.point.x, y: e.point.y };
+    if (!first) return;
+    this.hoverFrame = requestAnimationFrame(() => {
+      const p = this.hoverPoint;
+      this.hoverPoint = null;
+      this.hoverFrame = 0;
+      if (p && !this.destroyed) this.setHovered(this.pick(p), p);
+    });
   }
 
   private setHovered(item: MapItem | null, point: { x: number; y: number }): void {
@@ -329,6 +352,7 @@ export class AtlasMapController {
   destroy(): void {
     this.destroyed = true;
     if (this.labelFrame) cancelAnimationFrame(this.labelFrame);
+    if (this.hoverFrame) cancelAnimationFrame(this.hoverFrame);
     this.labels.destroy();
     this.attribution.remove();
     this.map.remove();

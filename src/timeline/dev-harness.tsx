@@ -1,5 +1,5 @@
 /**
- * Dev-only page (timeline-harness.html, not part of the build): the timeline with a fake
+ * Dev-only page (test/harness/timeline.html, not part of the build): the timeline with a fake
  * histogram in English and Chinese, its state held here, for looking at it in a browser.
  */
 import { StrictMode, useState } from 'react';

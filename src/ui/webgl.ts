@@ -1,13 +1,11 @@
-/** Whether this browser can give the map a WebGL context (switched off, blocklisted or headless without GPU). */
+/**
+ * Whether this browser can give the map a WebGL 2 context, which MapLibre GL 6 requires
+ * (WebGL switched off, blocklisted, too old, or headless without a GPU fallback).
+ */
 export function hasWebGL(): boolean {
   try {
-    const canvas = document.createElement('canvas');
-    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+    return Boolean(document.createElement('canvas').getContext('webgl2'));
   } catch {
     return false;
   }
-}
-
-export function prefersReducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }

@@ -82,6 +82,21 @@ describe('validateDataset rejects bad input with a clear message', () => {
     expect(problems.map((p) => p.id).sort()).toEqual(['l-1', 'l-2']);
   });
 
+  it('reports a schema problem and a reference problem in other records together', () => {
+    const problems = problemsFor((d) => {
+      rec(d.links, 0).date = { precision: 'day', value: '2019-02-30' };
+      rec(d.links, 1).partner = 'HKG';
+    });
+    expect(problems.map((p) => `${p.id} ${p.field}`).sort()).toEqual(['l-1 date.value', 'l-2 partner']);
+  });
+
+  it('does not report a reference to a record that already failed its own check', () => {
+    const problems = problemsFor((d) => {
+      rec(d.institutions, 0).coordinates = [0, 200];
+    });
+    expect(problems.map((p) => `${p.file} ${p.id} ${p.field}`)).toEqual(['institutions.json hosp-a coordinates.1']);
+  });
+
   it('keeps markup in a string as text rather than rejecting or stripping it', () => {
     const d = miniDataset();
     rec(d.links, 0).summary.en = '<b>bold</b> & <script>alert(1)</script>';

@@ -42,3 +42,11 @@ describe('initial view', () => {
     }
   });
 });
+
+describe('initial view in the app', () => {
+  it('keeps the whole region in a landscape map frame of 896 × 493', () => {
+    const v = initialView(896, 493);
+    expect(screen(v, 896, 493, VIEW_WEST, 40).x).toBeGreaterThanOrEqual(0);
+    expect(screen(v, 896, 493, VIEW_EAST, -30).x).toBeLessThanOrEqual(896);
+  });
+});
