@@ -57,7 +57,7 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   base: './',
   plugins: [react(), bundledData(), contentSecurityPolicy()],
-  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1500 },
+  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000 },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
 });

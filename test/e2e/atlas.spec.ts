@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { openAtlas, recordOffOrigin, urlParams, yearSlider } from './helpers.ts';
+import { initialView } from '../../src/map/initial-view.ts';
+import { ARC_SEGMENTS, arcPolyline } from '../../src/map/arc-buffer.ts';
+import { mercatorX, mercatorY, worldPx } from '../../src/map/mercator.ts';
 
 test('the map draws arcs and every request stays on the page\'s origin', async ({ page, baseURL }) => {
   const off = recordOffOrigin(page, new URL(baseURL!).origin);
@@ -114,4 +117,25 @@ test('malformed JSON and a failed fetch each get a clear message and a retry', a
   await page.goto('./?lang=zh');
   await expect(page.getByRole('alert')).toContainText('data/partners.json');
   await expect(page.getByRole('alert')).toContainText('is not valid JSON');
+});
+
+test('hovering an arc on the map names it; clicking it opens its citation', async ({ page }) => {
+  await openAtlas(page, '?year=2023');
+  const canvas = page.locator('canvas.maplibregl-canvas');
+  const box = (await canvas.boundingBox())!;
+  // Where the first camera puts the midpoint of the SRRSH (Hangzhou) → UMMC (Kuala Lumpur) arc.
+  const view = initialView(box.width, box.height);
+  const line = arcPolyline([120.155, 30.274], [101.656, 3.113])!;
+  const mid = ARC_SEGMENTS / 2;
+  const world = worldPx(view.zoom);
+  const x = box.x + box.width / 2 + ((line[2 * mid] as number) - mercatorX(view.center[0])) * world;
+  const y = box.y + box.height / 2 + ((line[2 * mid + 1] as number) - mercatorY(view.center[1])) * world;
+  await page.mouse.move(x, y);
+  await expect(page.locator('.tooltip')).toContainText('University of Malaya Medical Centre');
+  await page.mouse.click(x, y);
+  const heading = page.getByRole('heading', { name: /Sir Run Run Shaw Hospital.*→.*University of Malaya/ });
+  await expect(heading).toBeVisible();
+  await expect(page.getByText(/The Belt and Road Programs: Crafting/).first()).toBeVisible();
+  await expect(page.getByText('¶13–14 (section "Cooperation with University of Malaya Medical Center")')).toBeVisible();
+  await expect.poll(() => urlParams(page).get('sel')).toBe('arc:srrsh~ummc');
 });
