@@ -39,6 +39,7 @@ export function Atlas({ data, view, onChange }: Props) {
   const [showList, setShowList] = useState(false);
   const [hover, setHover] = useState<{ item: MapItem; x: number; y: number } | null>(null);
   const readyMarked = useRef(false);
+  const selectionAtLoad = useRef(view.selection);
 
   const { mode, year, from, includeUndated } = view;
   const win = useMemo(() => viewWindow({ mode, year, from, includeUndated }), [mode, year, from, includeUndated]);
@@ -133,7 +134,7 @@ export function Atlas({ data, view, onChange }: Props) {
       </div>
       <div className="atlas-side">
         {selected ? (
-          <DetailsPanel selected={selected} index={index} aggregates={aggregates} window={win} lang={lang} onClose={() => select(null)} onSelect={select} />
+          <DetailsPanel selected={selected} index={index} aggregates={aggregates} window={win} lang={lang} onClose={() => select(null)} onSelect={select} autoFocus={view.selection !== selectionAtLoad.current} />
         ) : (
           <>
             <Legend />

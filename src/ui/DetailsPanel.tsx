@@ -20,12 +20,16 @@ interface Props {
   lang: Lang;
   onClose: () => void;
   onSelect: (s: Selected) => void;
+  /** Move focus to the panel's heading (not when the panel was opened by the URL at load). */
+  autoFocus: boolean;
 }
 
-export function DetailsPanel({ selected, index, aggregates, window: w, lang, onClose, onSelect }: Props) {
+export function DetailsPanel({ selected, index, aggregates, window: w, lang, onClose, onSelect, autoFocus }: Props) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [selected]);
+  useEffect(() => {
+    if (autoFocus) heading.current?.focus();
+  }, [selected, autoFocus]);
 
   const body = (() => {
     if (selected.kind === 'arc') {
