@@ -1,19 +1,45 @@
 /**
- * `npm run data:check [-- DIR]`: validates every file of a data folder (default `data/`) and the
- * references between them. Prints one line per problem (file, record id, field, message);
- * exits 1 if there is any.
+ * `npm run data:check [-- DIR]`: validates every file of a data folder (default `data/`): the
+ * schema and references (as the app's loader does), then the authoring checks that need the
+ * world shapes or concern method rather than display: points inside their countries, probable
+ * duplicate links, and the review log. Prints one line per problem (file, record id, field,
+ * message); exits 1 if there is any.
  */
-import { validateDataset, formatProblem } from '../domain/validate.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { validateDataset, formatProblem, type Problem } from '../domain/validate.ts';
+import { probableDuplicates } from '../domain/duplicates.ts';
+import { checkReviewLog, REVIEW_FILE } from '../domain/review-log.ts';
+import { checkPlaces } from '../domain/point-in-country.ts';
+import { countryShapes, type WorldTopology } from '../domain/world.ts';
 import { readDataDir } from './read-data-dir.ts';
 
 const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'data';
 const { raw, problems: readProblems } = readDataDir(dir);
-const result = readProblems.length ? { ok: false as const, problems: readProblems } : validateDataset(raw);
-if (result.ok) {
+const problems: Problem[] = [...readProblems];
+const result = readProblems.length ? null : validateDataset(raw);
+if (result && !result.ok) problems.push(...result.problems);
+if (result?.ok) {
+  const d = result.dataset;
+  const require = createRequire(import.meta.url);
+  const world = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as WorldTopology;
+  problems.push(...checkPlaces(d, countryShapes(world)));
+  problems.push(...probableDuplicates(d.links));
+  const reviewPath = join(dir, REVIEW_FILE);
+  if (existsSync(reviewPath)) {
+    try {
+      problems.push(...checkReviewLog(JSON.parse(readFileSync(reviewPath, 'utf8')), new Set(d.links.map((l) => l.id))));
+    } catch (e) {
+      problems.push({ file: REVIEW_FILE, id: '(file)', field: '', message: `is not valid JSON: ${(e as Error).message}` });
+    }
+  }
+}
+if (problems.length === 0 && result?.ok) {
   const d = result.dataset;
   console.log(`${dir}: OK — ${d.links.length} links, ${d.institutions.length} institutions, ${d.partners.length} partners, ${d.sources.length} sources`);
 } else {
-  for (const p of result.problems) console.error(`${dir}/${formatProblem(p)}`);
-  console.error(`${result.problems.length} problem(s) in ${dir}`);
+  for (const p of problems) console.error(`${dir}/${formatProblem(p)}`);
+  console.error(`${problems.length} problem(s) in ${dir}`);
   process.exitCode = 1;
 }

@@ -24,6 +24,8 @@ export interface Pair {
   from: LonLat;
   /** Undefined when the partner has no place (organisation without a seat, worldwide group). */
   to?: LonLat;
+  /** The partner's country (countries and foreign institutions); undefined otherwise. */
+  iso3?: string;
   /** The commonest type across the pair's links (ties go to the earlier type in LINK_TYPES). */
   dominantType: LinkType;
   /** Indexes into dataset.links. */
@@ -47,6 +49,24 @@ export interface Aggregates {
   outsideTimeline: number;
   pairOfLink: Uint32Array;
   yearOfLink: Int16Array;
+  /** The same prefix sums summed over every pair of one institution, partner country or partner. */
+  byInstitution: EntityCounts;
+  byCountry: EntityCounts;
+  byPartner: EntityCounts;
+  /** All links together, as one entity. */
+  total: EntityCounts;
+}
+
+/**
+ * Cumulative per-year counts for a set of entities (institutions, countries …), laid out like
+ * `Aggregates.cumulative`, so any entity's count in any window is one subtraction and a year
+ * step costs O(entities), not O(pairs) or O(links).
+ */
+export interface EntityCounts {
+  keys: string[];
+  indexOf: Map<string, number>;
+  cumulative: Uint32Array;
+  undated: Uint32Array;
 }
 
 /** A window of timeline years, inclusive, plus whether undated links are included. */
@@ -80,6 +100,7 @@ export function aggregate(index: DatasetIndex): Aggregates {
         partnerKind: partner.kind,
         from: index.institutionOf(link).coordinates,
         ...(partner.point ? { to: partner.point } : {}),
+        ...(partner.iso3 ? { iso3: partner.iso3 } : {}),
         dominantType: link.types[0] ?? 'agreement',
         links: [],
       };
@@ -114,16 +135,56 @@ export function aggregate(index: DatasetIndex): Aggregates {
     for (let t = 1; t < counts.length; t++) if ((counts[t] as number) > (counts[best] as number)) best = t;
     (pairs[p] as Pair).dominantType = LINK_TYPES[best] as LinkType;
   }
-  return { pairs, cumulative, undated, histogram, undatedByType, outsideTimeline, pairOfLink, yearOfLink };
+  const byInstitution = sumEntities(pairs, cumulative, undated, (p) => p.institution);
+  const byCountry = sumEntities(pairs, cumulative, undated, (p) => p.iso3);
+  const byPartner = sumEntities(pairs, cumulative, undated, (p) => p.partnerKey);
+  const total = sumEntities(pairs, cumulative, undated, () => 'all');
+  return {
+    pairs, cumulative, undated, histogram, undatedByType, outsideTimeline, pairOfLink, yearOfLink,
+    byInstitution, byCountry, byPartner, total,
+  };
+}
+
+/** Adds up pairs' prefix sums by a key (pairs whose key is undefined are left out). */
+function sumEntities(pairs: Pair[], cumulative: Uint32Array, undated: Uint32Array, keyOf: (p: Pair) => string | undefined): EntityCounts {
+  const stride = YEAR_COUNT + 1;
+  const indexOf = new Map<string, number>();
+  const keys: string[] = [];
+  for (const p of pairs) {
+    const k = keyOf(p);
+    if (k !== undefined && !indexOf.has(k)) {
+      indexOf.set(k, keys.length);
+      keys.push(k);
+    }
+  }
+  const cum = new Uint32Array(keys.length * stride);
+  const und = new Uint32Array(keys.length);
+  for (const p of pairs) {
+    const k = keyOf(p);
+    if (k === undefined) continue;
+    const e = indexOf.get(k) as number;
+    for (let j = 0; j < stride; j++) cum[e * stride + j]! += cumulative[p.index * stride + j] as number;
+    und[e]! += undated[p.index] as number;
+  }
+  return { keys, indexOf, cumulative: cum, undated: und };
+}
+
+/** Links of entity i (an index into `e.keys`, or -1 for an unknown key: 0) inside the window. */
+export function entityCount(e: EntityCounts, i: number, w: YearWindow): number {
+  return i < 0 || i >= e.keys.length ? 0 : windowed(e.cumulative, e.undated, i, w);
+}
+
+function windowed(cumulative: Uint32Array, undated: Uint32Array, i: number, w: YearWindow): number {
+  const stride = YEAR_COUNT + 1;
+  const lo = Math.max(0, Math.min(YEAR_COUNT, w.from - TIMELINE_FIRST_YEAR));
+  const hi = Math.max(0, Math.min(YEAR_COUNT, w.to - TIMELINE_FIRST_YEAR + 1));
+  const dated = hi > lo ? (cumulative[i * stride + hi] as number) - (cumulative[i * stride + lo] as number) : 0;
+  return dated + (w.includeUndated ? (undated[i] as number) : 0);
 }
 
 /** Links of pair p inside the window: one subtraction, plus the undated ones when included. */
 export function pairCount(a: Aggregates, p: number, w: YearWindow): number {
-  const stride = YEAR_COUNT + 1;
-  const lo = Math.max(0, Math.min(YEAR_COUNT, w.from - TIMELINE_FIRST_YEAR));
-  const hi = Math.max(0, Math.min(YEAR_COUNT, w.to - TIMELINE_FIRST_YEAR + 1));
-  const dated = hi > lo ? (a.cumulative[p * stride + hi] as number) - (a.cumulative[p * stride + lo] as number) : 0;
-  return dated + (w.includeUndated ? (a.undated[p] as number) : 0);
+  return windowed(a.cumulative, a.undated, p, w);
 }
 
 /** Counts for every pair in the window, into `out` (reused between calls to avoid garbage). */
@@ -135,27 +196,18 @@ export function windowCounts(a: Aggregates, w: YearWindow, out = new Uint32Array
 /** What the live region and legends report for a window. */
 export interface WindowSummary {
   links: number;
-  arcs: number;
   countries: number;
   institutions: number;
 }
 
-/** Totals over a window; `countryOfPair` maps a pair to its country code (or undefined). O(pairs). */
-export function summarize(a: Aggregates, counts: Uint32Array, countryOfPair: (p: Pair) => string | undefined): WindowSummary {
-  let links = 0;
-  let arcs = 0;
-  const countries = new Set<string>();
-  const institutions = new Set<string>();
-  a.pairs.forEach((pair, p) => {
-    const n = counts[p] as number;
-    if (n === 0) return;
-    links += n;
-    arcs += 1;
-    institutions.add(pair.institution);
-    const c = countryOfPair(pair);
-    if (c) countries.add(c);
-  });
-  return { links, arcs, countries: countries.size, institutions: institutions.size };
+/** Totals over a window from the entity prefix sums: O(countries + institutions), whatever the links. */
+export function summarize(a: Aggregates, w: YearWindow): WindowSummary {
+  const nonZero = (e: EntityCounts) => {
+    let n = 0;
+    for (let i = 0; i < e.keys.length; i++) if (entityCount(e, i, w) > 0) n++;
+    return n;
+  };
+  return { links: a.total.keys.length ? entityCount(a.total, 0, w) : 0, countries: nonZero(a.byCountry), institutions: nonZero(a.byInstitution) };
 }
 
 /** Indexes of the links of a pair that fall inside the window, in dataset order. */

@@ -15,7 +15,7 @@ export const EXPORT_COLUMNS = [
   // Added columns: more detail, never renamed or reordered above.
   'partner_id', 'partner_point_basis', 'group_count', 'mode', 'programme_zh', 'participants_qualifier',
   'participants_unit_en', 'participants_unit_zh', 'participants_scope', 'event', 'with_ids', 'with_en', 'with_zh',
-  'date_note_en', 'date_note_zh', 'source_title_en', 'source_count', 'source_ids',
+  'date_note_en', 'date_note_zh', 'source_title_en', 'source_url', 'source_kind', 'source_count', 'source_ids',
 ] as const;
 
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
@@ -72,6 +72,8 @@ export function flattenLink(index: DatasetIndex, link: Link): ExportRow {
     date_note_en: link.date.note?.en ?? '',
     date_note_zh: link.date.note?.zh ?? '',
     source_title_en: source?.title.en ?? '',
+    source_url: source?.url ?? '',
+    source_kind: source?.kind ?? '',
     source_count: String(link.evidence.length),
     source_ids: link.evidence.map((e) => e.source).join(';'),
   };

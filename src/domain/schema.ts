@@ -79,6 +79,11 @@ export const Source = z.strictObject({
   /** Who published it, when the document says so; absent means not stated. */
   publisher: Bilingual.optional(),
   published: DateSpec,
+  /**
+   * `original`: the institution's or a government's own site; `news`: a news organisation;
+   * `copy`: a republication on an unrelated site, with the original not found.
+   */
+  kind: z.enum(['original', 'news', 'copy']),
   /** Anything a reader should know about provenance (a copy, an unsigned translation …). */
   note,
 });
@@ -172,6 +177,8 @@ export const Link = z.strictObject({
   evidence: z.array(Evidence).min(1, 'every link needs a source and a locator'),
   /** Why a date outside 2015–2025 belongs in the atlas anyway. */
   outsideTimelineReason: note,
+  /** Links that look alike (same institution, partner, type and year) but are different events. */
+  distinctFrom: z.array(Id).optional(),
 });
 
 export const SourcesFile = z.array(Source);

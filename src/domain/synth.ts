@@ -66,6 +66,7 @@ export function synthesize(opts: SynthOptions): SynthDataset {
     language: i % 2 ? 'zh' : 'en',
     title: { original: `Synthetic report ${i + 1}`, en: `Synthetic report ${i + 1}`, zh: `合成报告 ${i + 1}` },
     published: { precision: 'year', value: String(2016 + (i % 9)) },
+    kind: 'news',
   }));
 
   const institutions: Institution[] = Array.from({ length: nInst }, (_, i) => {
@@ -76,7 +77,7 @@ export function synthesize(opts: SynthOptions): SynthDataset {
       name: { en: `Synthetic Hospital ${i + 1} (${en})`, zh: `合成医院${i + 1}（${zh}）` },
       city: { en, zh },
       // Spread institutions in one city a little so their points do not sit on one pixel.
-      coordinates: [round(lon + (rand() - 0.5) * 0.6), round(lat + (rand() - 0.5) * 0.6)],
+      coordinates: [round(lon + (rand() - 0.5) * 0.2), round(lat + (rand() - 0.5) * 0.2)],
       precision: 'city',
     };
   });
@@ -95,21 +96,35 @@ export function synthesize(opts: SynthOptions): SynthDataset {
   function* links(): Generator<Link> {
     const r = prng(opts.seed ^ 0x9e3779b9);
     const choose = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+    // data:check flags links with the same institution, partner, type and year as probable
+    // duplicates, so each synthetic link gets a combination of its own (re-drawn on a clash).
+    const used = new Set<string>();
     for (let i = 0; i < opts.links; i++) {
-      const year = 2015 + Math.floor(r() * 11);
+      let year = 0, undated = false, partner = '', type: LinkType = 'training', inst = institutions[0] as Institution;
+      for (let attempt = 0; attempt < 1000; attempt++) {
+        year = 2015 + Math.floor(r() * 11);
+        undated = r() >= 0.95;
+        // Skew towards a few busy institutions and partners, as real data is.
+        inst = institutions[Math.floor(r() ** 2 * institutions.length)] as Institution;
+        partner = choose(partnerRefs);
+        type = choose(TYPES);
+        const key = `${inst.id}|${partner}|${type}|${undated ? 'u' : year}`;
+        if (!used.has(key)) {
+          used.add(key);
+          break;
+        }
+      }
       const roll = r();
-      const date: Link['date'] = roll < 0.6 ? { precision: 'day', value: `${year}-${pad(1 + Math.floor(r() * 12))}-${pad(1 + Math.floor(r() * 28))}` }
-        : roll < 0.8 ? { precision: 'month', value: `${year}-${pad(1 + Math.floor(r() * 12))}` }
-          : roll < 0.95 ? { precision: 'year', value: String(year) }
-            : { precision: 'unknown' };
-      // Skew towards a few busy institutions and partners, as real data is.
-      const inst = institutions[Math.floor(r() ** 2 * institutions.length)] as Institution;
+      const date: Link['date'] = undated ? { precision: 'unknown' }
+        : roll < 0.63 ? { precision: 'day', value: `${year}-${pad(1 + Math.floor(r() * 12))}-${pad(1 + Math.floor(r() * 28))}` }
+          : roll < 0.84 ? { precision: 'month', value: `${year}-${pad(1 + Math.floor(r() * 12))}` }
+            : { precision: 'year', value: String(year) };
       yield {
         id: `syn-${i + 1}`,
         institution: inst.id,
-        partner: choose(partnerRefs),
+        partner,
         date,
-        types: [choose(TYPES)],
+        types: [type],
         summary: { en: `Synthetic link ${i + 1}`, zh: `合成连线${i + 1}` },
         evidence: [{ source: choose(sources).id, locator: `¶${1 + Math.floor(r() * 30)}` }],
       };

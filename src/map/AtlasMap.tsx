@@ -5,7 +5,7 @@
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { MultiLineString } from 'geojson';
-import type { Aggregates } from '../domain/aggregate.ts';
+import type { Aggregates, YearWindow } from '../domain/aggregate.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { CountryShapes } from '../domain/world.ts';
 import { AtlasMapController } from './map-controller.ts';
@@ -19,8 +19,11 @@ export interface AtlasMapProps {
   borders: MultiLineString;
   index: DatasetIndex;
   aggregates: Aggregates;
-  /** Links per pair in the current window; a new array, or the same one changed in place, per year change. */
-  counts: Uint32Array;
+  /**
+   * The time window shown: inclusive timeline years (2015–2025) and whether undated links count.
+   * A change costs the map the same main-thread work whatever the number of links.
+   */
+  window: YearWindow;
   lang: 'en' | 'zh';
   /** No animation at all when true. */
   reducedMotion: boolean;
@@ -29,7 +32,7 @@ export interface AtlasMapProps {
   onHover: (item: MapItem | null, point: { x: number; y: number }) => void;
   /** Click or tap: the item, or null on empty map. */
   onSelect: (item: MapItem | null) => void;
-  /** Once: the first time the map is idle with every arc of the initial counts drawn. */
+  /** Once: the first time the map is idle with every arc of the initial window drawn. */
   onReady: () => void;
   /** WebGL unavailable or lost, or a map error. */
   onError?: (message: string) => void;
@@ -53,7 +56,7 @@ export function AtlasMap(props: AtlasMapProps) {
     let c: AtlasMapController;
     try {
       c = new AtlasMapController(el, { world, borders, index, aggregates }, {
-        counts: p.counts, lang: p.lang, reducedMotion: p.reducedMotion, selection: p.selection,
+        window: p.window, lang: p.lang, reducedMotion: p.reducedMotion, selection: p.selection,
       }, () => ({
         onHover: (item, point) => latest.current.onHover(item, point),
         onSelect: (item) => latest.current.onSelect(item),
@@ -75,12 +78,12 @@ export function AtlasMap(props: AtlasMapProps) {
     };
   }, [world, borders, index, aggregates]);
 
-  // No dependency list: `counts` may be the same array changed in place, so compare every render
-  // (O(pairs), and the controller does nothing when the values are equal).
+  // No dependency list: the window may be a new object with the same years, so compare every
+  // render (O(1), and the controller does nothing when nothing changed).
   useEffect(() => {
     const c = controller.current;
     if (!c) return;
-    c.setCounts(props.counts);
+    c.setWindow(props.window);
     c.setLang(props.lang);
     c.setReducedMotion(props.reducedMotion);
     c.setSelection(props.selection);

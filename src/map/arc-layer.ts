@@ -1,29 +1,31 @@
 /**
- * The arcs as a MapLibre custom layer. Geometry (from arc-buffer.ts) is uploaded once; a year
- * change rewrites one RGBA32F texel per arc (width, appear time, highlight) and asks for a
- * repaint: O(pairs) work and one texSubImage2D, never a re-tessellation. The layer draws one
- * world copy per call, so it draws as many copies as the view shows (arcs are unwrapped).
+ * The arcs as a MapLibre custom layer. Geometry (arc-buffer.ts) and per-arc cumulative counts
+ * (arc-data.ts) are uploaded once; a year change only sets the window uniforms and asks for a
+ * repaint: O(1) work, whatever the number of arcs, no upload, never a re-tessellation. A
+ * selection rewrites one byte per arc (the highlight texture). The layer draws one world copy
+ * per call, so it draws as many copies as the view shows (arcs are unwrapped).
  */
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
 import { CATEGORIES, CATEGORY_COLOR, rgb } from '../ui/palette.ts';
-import { STATIC_STRIDE, VERTEX_BYTES, type ArcBuffers } from './arc-buffer.ts';
-import { ARC_FRAGMENT_SHADER, ARC_VERTEX_SHADER, DATA_TEXTURE_WIDTH, GROW_MS } from './arc-shaders.ts';
+import { VERTEX_BYTES, type ArcBuffers } from './arc-buffer.ts';
+import { DATA_TEXTURE_WIDTH, GROW_MS, showWindow, type ArcData, type WindowHistory, type WindowUniforms } from './arc-data.ts';
+import { ARC_FRAGMENT_SHADER, ARC_VERTEX_SHADER } from './arc-shaders.ts';
 import { DOMESTIC_ARC_COLOR } from './layer-styles.ts';
 import { worldPx } from './mercator.ts';
-
-/** Appear time for arcs that are simply there (no animation). */
-const LONG_AGO = -1e9;
 
 interface Gpu {
   program: WebGLProgram;
   vao: WebGLVertexArrayObject;
   buffer: WebGLBuffer;
-  dynamicTex: WebGLTexture;
-  staticTex: WebGLTexture;
+  dataTex: WebGLTexture;
+  highlightTex: WebGLTexture;
   uniforms: Record<string, WebGLUniformLocation | null>;
 }
 
-const UNIFORMS = ['u_matrix', 'u_viewport', 'u_px_ratio', 'u_world_px', 'u_wrap', 'u_now', 'u_pass', 'u_has_highlight', 'u_dynamic', 'u_static', 'u_colors'] as const;
+const UNIFORMS = [
+  'u_matrix', 'u_viewport', 'u_px_ratio', 'u_world_px', 'u_wrap', 'u_now', 'u_pass', 'u_has_highlight', 'u_data', 'u_highlight',
+  'u_colors', 'u_win', 'u_prev', 'u_prev2', 'u_changed', 'u_prev_changed', 'u_width_ref',
+] as const;
 
 function compile(gl: WebGL2RenderingContext, type: GLenum, source: string): WebGLShader {
   const shader = gl.createShader(type);
@@ -36,16 +38,20 @@ function compile(gl: WebGL2RenderingContext, type: GLenum, source: string): WebG
   return shader;
 }
 
-function dataTexture(gl: WebGL2RenderingContext, rows: number, data: Float32Array): WebGLTexture {
+/** A texture read only with texelFetch: RGBA32F (per-arc data) or R8 (highlight flags). */
+function dataTexture(gl: WebGL2RenderingContext, rows: number, data: Float32Array | Uint8Array): WebGLTexture {
   const tex = gl.createTexture();
   if (!tex) throw new Error('could not create a texture');
+  const max = gl.getParameter(gl.MAX_TEXTURE_SIZE) as number;
+  if (rows > max && !gl.isContextLost()) throw new Error(`too many arcs for this GPU (${rows} texture rows, at most ${max})`);
   gl.bindTexture(gl.TEXTURE_2D, tex);
   // Float textures cannot be filtered without an extension; texelFetch needs no filtering anyway.
   gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
   gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
   gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
   gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
-  gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA32F, DATA_TEXTURE_WIDTH, rows, 0, gl.RGBA, gl.FLOAT, data);
+  if (data instanceof Float32Array) gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA32F, DATA_TEXTURE_WIDTH, rows, 0, gl.RGBA, gl.FLOAT, data);
+  else gl.texImage2D(gl.TEXTURE_2D, 0, gl.R8, DATA_TEXTURE_WIDTH, rows, 0, gl.RED, gl.UNSIGNED_BYTE, data);
   return tex;
 }
 
@@ -58,25 +64,23 @@ export class ArcLayer implements CustomLayerInterface {
 
   private map: MapLibreMap | undefined;
   private gpu: Gpu | undefined;
-  private readonly rows: number;
-  /** 4 floats per arc slot: width, appear time, highlight, unused. Padded to whole texture rows. */
-  private readonly dynamic: Float32Array;
-  private readonly staticTexels: Float32Array;
-  private dirty = true;
+  private readonly highlightRows: number;
+  /** One byte per arc slot, 255 = highlighted. Padded to whole texture rows. */
+  private readonly highlight: Uint8Array;
+  private highlightDirty = true;
+  /** The window shown and the two before it; an empty window until the first setWindow. */
+  private history: WindowHistory = showWindow(null, { lo: 0, hi: 0, undated: 0 }, 0, false);
   private animateUntil = 0;
   private hasHighlight = false;
   private drawn = false;
   private readonly clock0 = performance.now();
   private readonly colors: Float32Array;
 
-  constructor(id: string, private readonly buffers: ArcBuffers) {
+  /** `data` from packArcData; `widthRef` from arcWidthReference (the count drawn at the widest). */
+  constructor(id: string, private readonly buffers: ArcBuffers, private readonly data: ArcData, private readonly widthRef: number) {
     this.id = id;
-    const arcs = buffers.pairOfArc.length;
-    this.rows = Math.max(1, Math.ceil(arcs / DATA_TEXTURE_WIDTH));
-    this.dynamic = new Float32Array(this.rows * DATA_TEXTURE_WIDTH * 4);
-    this.staticTexels = new Float32Array(this.rows * DATA_TEXTURE_WIDTH * 4);
-    this.staticTexels.set(buffers.staticData.subarray(0, arcs * STATIC_STRIDE));
-    for (let a = 0; a < arcs; a++) this.dynamic[4 * a + 1] = LONG_AGO;
+    this.highlightRows = Math.max(1, Math.ceil(buffers.pairOfArc.length / DATA_TEXTURE_WIDTH));
+    this.highlight = new Uint8Array(this.highlightRows * DATA_TEXTURE_WIDTH);
     this.colors = new Float32Array([...CATEGORIES.map((c) => rgb(CATEGORY_COLOR[c])), rgb(DOMESTIC_ARC_COLOR)].flat());
   }
 
@@ -85,37 +89,25 @@ export class ArcLayer implements CustomLayerInterface {
   }
 
   /**
-   * New widths per arc slot (CSS px, 0 = hidden). Arcs going from hidden to shown grow in over
-   * GROW_MS when `animate`; O(arcs), and the upload waits for the next frame.
+   * Shows another window: O(1), the shader works out every arc's count. With `animate`, arcs
+   * that had no links in the previous window grow in over GROW_MS; without, all are drawn at once.
    */
-  setWidths(widths: ArrayLike<number>, animate: boolean): void {
+  setWindow(win: WindowUniforms, animate: boolean): void {
     const now = this.now();
-    let grew = false;
-    for (let a = 0; a < this.buffers.pairOfArc.length; a++) {
-      const w = widths[a] ?? 0;
-      const o = 4 * a;
-      if (animate && w > 0 && (this.dynamic[o] as number) <= 0) {
-        this.dynamic[o + 1] = now;
-        grew = true;
-      } else if (!animate || w <= 0) {
-        this.dynamic[o + 1] = LONG_AGO;
-      }
-      this.dynamic[o] = w;
-    }
-    if (grew) this.animateUntil = now + GROW_MS;
-    this.dirty = true;
+    this.history = showWindow(this.history, win, now, animate);
+    this.animateUntil = animate ? now + GROW_MS : 0;
     this.map?.triggerRepaint();
   }
 
-  /** Marks arcs to draw brighter and on top (others fade back); null clears it. */
+  /** Marks arcs to draw brighter and on top (others fade back); null clears it. O(arcs), on selection only. */
   setHighlight(highlighted: ((arc: number) => boolean) | null): void {
     this.hasHighlight = false;
     for (let a = 0; a < this.buffers.pairOfArc.length; a++) {
       const on = highlighted ? highlighted(a) : false;
-      this.dynamic[4 * a + 2] = on ? 1 : 0;
+      this.highlight[a] = on ? 255 : 0;
       if (on) this.hasHighlight = true;
     }
-    this.dirty = true;
+    this.highlightDirty = true;
     this.map?.triggerRepaint();
   }
 
@@ -129,8 +121,8 @@ export class ArcLayer implements CustomLayerInterface {
       gl.deleteProgram(g.program);
       gl.deleteVertexArray(g.vao);
       gl.deleteBuffer(g.buffer);
-      gl.deleteTexture(g.dynamicTex);
-      gl.deleteTexture(g.staticTex);
+      gl.deleteTexture(g.dataTex);
+      gl.deleteTexture(g.highlightTex);
     }
     this.gpu = undefined;
     this.map = undefined;
@@ -139,7 +131,7 @@ export class ArcLayer implements CustomLayerInterface {
   /** Forget GPU objects after a context loss; they are rebuilt on the next frame. */
   resetGpu(): void {
     this.gpu = undefined;
-    this.dirty = true;
+    this.highlightDirty = true;
   }
 
   // Uploading in the first render() (not onAdd) is what was verified safe with MapLibre's GL cache.
@@ -169,11 +161,11 @@ export class ArcLayer implements CustomLayerInterface {
     gl.vertexAttribIPointer(4, 1, gl.UNSIGNED_INT, VERTEX_BYTES, 16);
     gl.bindVertexArray(null);
     this.setUnpack(gl);
-    const dynamicTex = dataTexture(gl, this.rows, this.dynamic);
-    const staticTex = dataTexture(gl, this.rows, this.staticTexels);
+    const dataTex = dataTexture(gl, this.data.rows, this.data.data);
+    const highlightTex = dataTexture(gl, this.highlightRows, this.highlight);
     const uniforms = Object.fromEntries(UNIFORMS.map((u) => [u, gl.getUniformLocation(program, u)]));
-    this.dirty = false;
-    return { program, vao, buffer, dynamicTex, staticTex, uniforms };
+    this.highlightDirty = false;
+    return { program, vao, buffer, dataTex, highlightTex, uniforms };
   }
 
   // MapLibre may leave flip/premultiply on from image uploads; it resets its own state cache
@@ -203,11 +195,11 @@ export class ArcLayer implements CustomLayerInterface {
     if (!map || this.buffers.vertexCount === 0) return;
     this.gpu ??= this.init(gl);
     const g = this.gpu;
-    if (this.dirty) {
+    if (this.highlightDirty) {
       this.setUnpack(gl);
-      gl.bindTexture(gl.TEXTURE_2D, g.dynamicTex);
-      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, DATA_TEXTURE_WIDTH, this.rows, gl.RGBA, gl.FLOAT, this.dynamic);
-      this.dirty = false;
+      gl.bindTexture(gl.TEXTURE_2D, g.highlightTex);
+      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, DATA_TEXTURE_WIDTH, this.highlightRows, gl.RED, gl.UNSIGNED_BYTE, this.highlight);
+      this.highlightDirty = false;
     }
     const u = g.uniforms;
     const canvas = map.getCanvas();
@@ -215,11 +207,11 @@ export class ArcLayer implements CustomLayerInterface {
     gl.useProgram(g.program);
     gl.bindVertexArray(g.vao);
     gl.activeTexture(gl.TEXTURE0);
-    gl.bindTexture(gl.TEXTURE_2D, g.dynamicTex);
+    gl.bindTexture(gl.TEXTURE_2D, g.dataTex);
     gl.activeTexture(gl.TEXTURE1);
-    gl.bindTexture(gl.TEXTURE_2D, g.staticTex);
-    gl.uniform1i(u.u_dynamic ?? null, 0);
-    gl.uniform1i(u.u_static ?? null, 1);
+    gl.bindTexture(gl.TEXTURE_2D, g.highlightTex);
+    gl.uniform1i(u.u_data ?? null, 0);
+    gl.uniform1i(u.u_highlight ?? null, 1);
     gl.uniformMatrix4fv(u.u_matrix ?? null, false, Float32Array.from(options.defaultProjectionData.mainMatrix));
     gl.uniform2f(u.u_viewport ?? null, gl.drawingBufferWidth, gl.drawingBufferHeight);
     gl.uniform1f(u.u_px_ratio ?? null, gl.drawingBufferWidth / Math.max(1, canvas.clientWidth));
@@ -227,6 +219,13 @@ export class ArcLayer implements CustomLayerInterface {
     gl.uniform1f(u.u_now ?? null, now);
     gl.uniform1i(u.u_has_highlight ?? null, this.hasHighlight ? 1 : 0);
     gl.uniform3fv(u.u_colors ?? null, this.colors);
+    const h = this.history;
+    for (const [name, w] of [['u_win', h.win], ['u_prev', h.prev], ['u_prev2', h.prev2]] as const) {
+      gl.uniform3i(u[name] ?? null, w.lo, w.hi, w.undated);
+    }
+    gl.uniform1f(u.u_changed ?? null, h.changed);
+    gl.uniform1f(u.u_prev_changed ?? null, h.prevChanged);
+    gl.uniform1f(u.u_width_ref ?? null, this.widthRef);
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
     const wraps = this.visibleWraps();
     for (const pass of this.hasHighlight ? [0, 1] : [0]) {

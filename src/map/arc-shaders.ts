@@ -1,16 +1,26 @@
 /**
- * GLSL for the arc layer (WebGL2). Geometry is static; everything that changes with the year
- * comes from two data textures read with texelFetch by arc slot:
- *   u_dynamic  (per window)  r = width in CSS px (0 = not drawn), g = time it appeared (ms),
- *                            b = highlighted (selection), a = unused
- *   u_static   (per dataset) r = category index, g = domestic flag, b = length in Mercator units
+ * GLSL for the arc layer (WebGL2). Geometry and per-arc data are uploaded once; the time window
+ * is uniforms, so a year change uploads nothing per arc. Per arc slot the shader reads
+ *   u_data       (per dataset, RGBA32F, 4 texels an arc; layout in arc-data.ts) the pair's
+ *                cumulative per-year counts C[0..11], its undated count, category, domestic
+ *                flag and length, and works out the window's count as C[hi] − C[lo] (+ undated);
+ *   u_highlight  (per selection, R8, 1 texel an arc) 1 = highlighted.
+ * Width is arcWidth (scales.ts) of that count; 0 links → not drawn. Arcs whose count was 0 in
+ * the previous window grow in from the time of the change (and those that were 0 one window
+ * earlier keep growing from theirs, so quick steps do not cut an animation short): the same
+ * rule as arcAppearTime in arc-data.ts.
  * Widths are extruded here, in pixels, because WebGL lines are 1 px wide on most GPUs.
  */
+import { ARC_DATA, DATA_TEXTURE_WIDTH, GROW_MS, TEXELS_PER_ARC } from './arc-data.ts';
+import { ARC_MAX_WIDTH, ARC_MIN_WIDTH } from './scales.ts';
 
-/** Texels per row of the data textures; 2048 is WebGL2's guaranteed minimum MAX_TEXTURE_SIZE. */
-export const DATA_TEXTURE_WIDTH = 2048;
-/** How long an arc takes to grow from its Chinese end to its partner (ms). */
-export const GROW_MS = 600;
+const glslFloat = (x: number) => (Number.isInteger(x) ? x.toFixed(1) : String(x));
+/** The last texel of an arc's data holds undated, category, domestic flag and length; `meta.?` reads one. */
+const META_TEXEL = Math.floor(ARC_DATA.undated / 4);
+const meta = (field: keyof typeof ARC_DATA) => {
+  if (Math.floor(ARC_DATA[field] / 4) !== META_TEXEL) throw new Error(`arc data: ${field} is not in texel ${META_TEXEL}`);
+  return `meta.${'xyzw'[ARC_DATA[field] % 4]}`;
+};
 
 export const ARC_VERTEX_SHADER = /* glsl */ `#version 300 es
 precision highp float;
@@ -27,12 +37,19 @@ uniform vec2 u_viewport;     // drawing buffer, device px
 uniform float u_px_ratio;    // device px per CSS px
 uniform float u_world_px;    // world width, CSS px
 uniform float u_wrap;        // world copy (Mercator x offset)
-uniform float u_now;         // ms, same clock as the appear times
+uniform float u_now;         // ms, same clock as the change times
 uniform int u_pass;          // 0: every arc; 1: highlighted arcs again, on top
 uniform bool u_has_highlight;
-uniform highp sampler2D u_dynamic;
-uniform highp sampler2D u_static;
+uniform highp sampler2D u_data;
+uniform highp sampler2D u_highlight;
 uniform vec3 u_colors[${8}];
+// Windows as (lo, hi, include undated): the one shown, the one before and the one before that.
+uniform ivec3 u_win;
+uniform ivec3 u_prev;
+uniform ivec3 u_prev2;
+uniform float u_changed;       // ms: when u_prev became u_win (far past: no animation)
+uniform float u_prev_changed;  // ms: when u_prev2 became u_prev
+uniform float u_width_ref;     // count drawn at the maximum width (arcWidthReference)
 
 out vec3 v_color;
 out float v_t;
@@ -47,29 +64,56 @@ out float v_domestic;
 out float v_opacity;
 
 const int TEX_W = ${DATA_TEXTURE_WIDTH};
+const int ARCS_PER_ROW = ${DATA_TEXTURE_WIDTH / TEXELS_PER_ARC};
 const float AA = 1.0;  // px of feathering outside each edge
+const float GROW = ${GROW_MS.toFixed(1)};
+
+vec4 c0, c1, c2;  // this arc's C[0..11]
+
+float cum(int k) {
+  vec4 v = k < 4 ? c0 : (k < 8 ? c1 : c2);
+  int i = k - 4 * (k / 4);
+  return i == 0 ? v.x : (i == 1 ? v.y : (i == 2 ? v.z : v.w));
+}
+
+float countIn(ivec3 w, float undated) {
+  float dated = w.y > w.x ? cum(w.y) - cum(w.x) : 0.0;
+  return dated + (w.z != 0 ? undated : 0.0);
+}
 
 void hide() {
   gl_Position = vec4(2.0, 2.0, 2.0, 1.0);  // outside the clip volume: the triangle is dropped
 }
 
 void main() {
-  ivec2 texel = ivec2(int(a_arc) % TEX_W, int(a_arc) / TEX_W);
-  vec4 dyn = texelFetch(u_dynamic, texel, 0);
-  vec4 st = texelFetch(u_static, texel, 0);
-  float width = dyn.r;
-  bool highlighted = dyn.b > 0.5;
-  if (width <= 0.0 || (u_pass == 1 && !highlighted)) { hide(); return; }
+  int arc = int(a_arc);
+  ivec2 base = ivec2((arc % ARCS_PER_ROW) * ${TEXELS_PER_ARC}, arc / ARCS_PER_ROW);
+  c0 = texelFetch(u_data, base, 0);
+  c1 = texelFetch(u_data, base + ivec2(1, 0), 0);
+  c2 = texelFetch(u_data, base + ivec2(2, 0), 0);
+  vec4 meta = texelFetch(u_data, base + ivec2(${META_TEXEL}, 0), 0);
+  float undated = ${meta('undated')};
+  float count = countIn(u_win, undated);
+  bool highlighted = texelFetch(u_highlight, ivec2(arc % TEX_W, arc / TEX_W), 0).r > 0.5;
+  if (count <= 0.0 || (u_pass == 1 && !highlighted)) { hide(); return; }
+  // arcWidth() of scales.ts.
+  float width = min(${glslFloat(ARC_MAX_WIDTH)}, ${glslFloat(ARC_MIN_WIDTH)} + ${glslFloat(ARC_MAX_WIDTH - ARC_MIN_WIDTH)} * sqrt(count / u_width_ref));
 
-  float progress = clamp((u_now - dyn.g) / ${GROW_MS.toFixed(1)}, 0.0, 1.0);
+  // Grow-in: from the change that took the arc from 0 links to some (or drawn at once).
+  float appeared = -1e9;
+  if (u_now - u_changed < GROW) {
+    if (countIn(u_prev, undated) <= 0.0) appeared = u_changed;
+    else if (u_now - u_prev_changed < GROW && countIn(u_prev2, undated) <= 0.0) appeared = u_prev_changed;
+  }
+  float progress = clamp((u_now - appeared) / GROW, 0.0, 1.0);
   progress = 1.0 - pow(1.0 - progress, 3.0);  // ease out: fast start, gentle arrival
   bool head = a_shape.y > 0.5;
   if (head && progress < 1.0) { hide(); return; }
 
-  bool domestic = st.g > 0.5;
+  bool domestic = ${meta('domestic')} > 0.5;
   if (u_pass == 1) width += 2.0;
   float halfW = 0.5 * width;
-  float lenPx = st.b * u_world_px;
+  float lenPx = ${meta('length')} * u_world_px;
   // The arrowhead grows with the arc's width but never eats more than a third of a short arc.
   float headLen = min(5.0 + 1.6 * width, lenPx * 0.35);
   float headHalf = min(halfW + 2.5 + 0.3 * width, headLen * 0.9);
@@ -94,7 +138,7 @@ void main() {
   clip.xy += offsetPx * u_px_ratio / halfVp * clip.w;
   gl_Position = clip;
 
-  int category = int(st.r + 0.5);
+  int category = int(${meta('category')} + 0.5);
   v_color = u_colors[category];
   v_t = a_t;
   v_half = head ? 1e3 : halfW;

@@ -1,6 +1,7 @@
 /**
  * Dev-only page (test/harness/map.html) that shows <AtlasMap> full-window on the real data, to look at
- * it and screenshot it. Query: ?year=2015…2025 (window 2015–year), ?lang=zh, ?sel=inst:ID |
+ * it and screenshot it. Query: ?year=2015…2025 (window 2015–year; ?from=YYYY moves its start,
+ * ?undated=1 counts undated links), ?lang=zh, ?sel=inst:ID |
  * partner:KEY | arc:N, ?motion=0 for reduced motion, ?data=FOLDER (same-origin, e.g. a synthetic
  * set). From a test, `window.atlasHarness.setYear(y)` steps the timeline and `setLang` switches
  * the language. Not part of the production build.
@@ -11,7 +12,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { DATA_FILES, type RawDataset } from '../domain/schema.ts';
 import { validateDataset } from '../domain/validate.ts';
 import { indexDataset } from '../domain/dataset-index.ts';
-import { aggregate, windowCounts } from '../domain/aggregate.ts';
+import { aggregate, type YearWindow } from '../domain/aggregate.ts';
 import { countryBorders, countryShapes, type WorldTopology } from '../domain/world.ts';
 import { countryAnchors } from '../domain/country-anchors.ts';
 import { AtlasMap, type MapItem } from './AtlasMap.tsx';
@@ -25,6 +26,8 @@ declare global {
 const params = new URLSearchParams(location.search);
 const initialYear = Math.min(2025, Math.max(2015, Number(params.get('year') ?? '2025') || 2025));
 const events: string[] = [];
+const fromYear = Math.min(2025, Math.max(2015, Number(params.get('from') ?? '2015') || 2015));
+const includeUndated = params.get('undated') === '1';
 const dataDir = /^[\w./-]+$/.test(params.get('data') ?? '') && !(params.get('data') ?? '').includes('..') ? params.get('data') as string : 'data';
 
 function parseSel(s: string | null): MapItem | null {
@@ -60,7 +63,8 @@ function Harness({ data }: { data: Loaded }) {
   const [lang, setLang] = useState<'en' | 'zh'>(params.get('lang') === 'zh' ? 'zh' : 'en');
   const [selection, setSelection] = useState<MapItem | null>(parseSel(params.get('sel')));
   const [hover, setHover] = useState<{ item: MapItem; x: number; y: number } | null>(null);
-  const counts = useMemo(() => windowCounts(data.aggregates, { from: 2015, to: year, includeUndated: false }), [data, year]);
+  // ?from=YYYY fixes the window's first year (default 2015; the year itself when later); ?undated=1 counts undated links.
+  const win = useMemo((): YearWindow => ({ from: Math.min(year, fromYear), to: year, includeUndated }), [year]);
   useEffect(() => {
     window.atlasHarness = { setYear, setLang, events };
   }, []);
@@ -72,7 +76,7 @@ function Harness({ data }: { data: Loaded }) {
     <div style={{ position: 'fixed', inset: 0 }}>
       <AtlasMap
         world={data.world} borders={data.borders} index={data.index} aggregates={data.aggregates}
-        counts={counts} lang={lang} reducedMotion={params.get('motion') === '0'} selection={selection}
+        window={win} lang={lang} reducedMotion={params.get('motion') === '0'} selection={selection}
         onHover={(item, p) => setHover(item ? { item, ...p } : null)}
         onSelect={(item) => { events.push(`select ${JSON.stringify(item)}`); setSelection(item); }}
         onReady={onReady}

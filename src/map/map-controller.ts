@@ -1,16 +1,20 @@
 /**
  * The map, created once and then driven imperatively: the React component only forwards prop
- * changes here. A year change computes the window state (O(pairs)), rewrites the arc data
- * texture, sets feature state only where a value changed, and re-places the labels.
+ * changes here. A year change costs the same whatever the number of links: the arcs get new
+ * window uniforms (their shader counts each arc from cumulative counts uploaded once), points
+ * and country shades are read from per-entity cumulative counts (O(institutions + countries +
+ * partners)) and set as feature state only where a value changed, and the labels are re-placed
+ * in the next frame.
  */
 import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type MapMouseEvent, type PointLike } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { MultiLineString } from 'geojson';
-import type { Aggregates } from '../domain/aggregate.ts';
+import { pairCount, type Aggregates, type YearWindow } from '../domain/aggregate.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { CountryShapes } from '../domain/world.ts';
 import { countryAnchor } from '../domain/country-anchors.ts';
 import { buildArcBuffers, type ArcBuffers } from './arc-buffer.ts';
+import { packArcData, sameWindow, windowUniforms } from './arc-data.ts';
 import { ArcLayer } from './arc-layer.ts';
 import { initialView } from './initial-view.ts';
 import { LabelOverlay } from './labels.ts';
@@ -21,6 +25,7 @@ import { buildStyle, countryFeatureIds, GROUP_RING_RADIUS } from './map-style.ts
 import { sameItem, type MapItem } from './map-item.ts';
 import { mercatorX, mercatorY, worldPx } from './mercator.ts';
 import { buildArcPicker, pickArc, pickPoint, type ArcPicker } from './picking.ts';
+import { arcWidth, arcWidthReference } from './scales.ts';
 import { computeWindowState, emptyWindowState, takeChanges, type WindowState } from './window-state.ts';
 
 // MapLibre's worker is a separate file; without this a bundled app silently never loads GeoJSON.
@@ -41,13 +46,17 @@ export interface AtlasMapCallbacks {
 }
 
 export interface AtlasMapSettings {
-  counts: Uint32Array;
+  /** The time window shown (inclusive years, and whether undated links count). */
+  window: YearWindow;
   lang: 'en' | 'zh';
   reducedMotion: boolean;
   selection: MapItem | null;
 }
 
-/** Name of the user-timing measure of the last counts change (main-thread ms), for benchmarks. */
+/**
+ * Name of the user-timing measure of the last window change (the map's main-thread ms for a
+ * year step), for benchmarks. The name predates windows: it measured per-pair counts once.
+ */
 export const COUNTS_MEASURE = 'atlas:map-counts';
 
 const mercatorPoints = (list: readonly { point: readonly [number, number] }[]): Float64Array => {
@@ -71,7 +80,7 @@ export class AtlasMapController {
   /** Countries the dataset links to directly (not only through their institutions): clickable as partners. */
   private readonly directCountries: Set<string>;
   private readonly state: WindowState;
-  private readonly counts: Uint32Array;
+  private readonly aggregates: Aggregates;
   private readonly xy: { inst: Float64Array; marker: Float64Array; group: Float64Array };
   /** What feature state currently holds, to set only what changed (NaN = never set). */
   private readonly applied: { shade: Float32Array; inst: Float32Array; marker: Float32Array; group: Float32Array };
@@ -88,7 +97,8 @@ export class AtlasMapController {
   private destroyed = false;
 
   constructor(container: HTMLElement, data: AtlasMapData, settings: AtlasMapSettings, private readonly callbacks: () => AtlasMapCallbacks) {
-    this.settings = { ...settings, counts: settings.counts.slice() };
+    this.settings = { ...settings, window: { ...settings.window } };
+    this.aggregates = data.aggregates;
     const fidOf = countryFeatureIds(data.world);
     const shapeOf = new Map(data.world.features.map((f) => [f.properties.iso3 ?? '', f]));
     this.model = buildMapModel(data.index, data.aggregates, fidOf, (iso3) => {
@@ -97,8 +107,7 @@ export class AtlasMapController {
     });
     this.buffers = buildArcBuffers(this.model.pairs, this.model.pairAllTime);
     this.picker = buildArcPicker(this.buffers.samples);
-    this.state = emptyWindowState(this.model, this.buffers);
-    this.counts = new Uint32Array(this.model.pairs.length);
+    this.state = emptyWindowState(this.model);
     this.xy = { inst: mercatorPoints(this.model.institutions), marker: mercatorPoints(this.model.markers), group: mercatorPoints(this.model.groups) };
     const nan = (n: number) => new Float32Array(n).fill(Number.NaN);
     this.applied = { shade: nan(this.model.countries.length), inst: nan(this.model.institutions.length), marker: nan(this.model.markers.length), group: nan(this.model.groups.length) };
@@ -108,7 +117,7 @@ export class AtlasMapController {
       country: new Map(this.model.countries.map((c, i) => [c.iso3, i])),
     };
 
-    this.arcs = new ArcLayer(LAYER.arcs, this.buffers);
+    this.arcs = new ArcLayer(LAYER.arcs, this.buffers, packArcData(data.aggregates, this.buffers), arcWidthReference(this.model.maxPairAllTime));
     this.arcs.onFirstDraw = () => { this.arcsDrawn = true; };
     if (this.buffers.vertexCount === 0) this.arcsDrawn = true;
 
@@ -154,7 +163,7 @@ export class AtlasMapController {
     this.attribution.textContent = 'Natural Earth · MapLibre';
     container.appendChild(this.attribution);
 
-    this.applyCounts(this.settings.counts, true);
+    this.applyWindow(true);
     this.wireEvents();
   }
 
@@ -192,22 +201,20 @@ export class AtlasMapController {
     });
   }
 
-  /** New per-pair counts (a new array, or the same one changed in place). No-op when nothing changed. */
-  setCounts(counts: Uint32Array): void {
-    const prev = this.settings.counts;
-    let same = prev.length === counts.length;
-    for (let p = 0; same && p < counts.length; p++) same = prev[p] === counts[p];
-    if (same) return;
-    this.settings.counts = counts.slice();
-    this.applyCounts(this.settings.counts, false);
+  /** Another time window. No-op when it is the same years and undated setting. */
+  setWindow(window: YearWindow): void {
+    if (sameWindow(window, this.settings.window)) return;
+    this.settings.window = { ...window };
+    this.applyWindow(false);
   }
 
-  private applyCounts(counts: Uint32Array, initial: boolean): void {
+  /** O(institutions + countries + partners + changed feature states): nothing here goes over the arcs. */
+  private applyWindow(initial: boolean): void {
     const start = performance.now();
-    this.counts.set(counts.subarray(0, this.counts.length));
-    computeWindowState(this.model, this.buffers, this.counts, this.state);
-    // The first counts are drawn at once: the page's first view should not wait on an animation.
-    this.arcs.setWidths(this.state.widths, !initial && !this.settings.reducedMotion);
+    const w = this.settings.window;
+    computeWindowState(this.model, w, this.state);
+    // The first window is drawn at once: the page's first view should not wait on an animation.
+    this.arcs.setWindow(windowUniforms(w), !initial && !this.settings.reducedMotion);
     this.syncFeatureStates();
     this.scheduleLabels();
     performance.clearMeasures(COUNTS_MEASURE);
@@ -281,7 +288,9 @@ export class AtlasMapController {
     if (inst >= 0) return { kind: 'inst', id: this.model.institutions[inst]?.key ?? '' };
     const marker = pickPoint(this.xy.marker, s.markerRadii, mx, my, world);
     if (marker >= 0) return { kind: 'partner', key: this.model.markers[marker]?.key ?? '' };
-    const arc = pickArc(this.picker, mx, my, world, s.widths);
+    // Counts only for arcs near the pointer, never for all of them.
+    const arcCount = (arc: number) => pairCount(this.aggregates, this.buffers.pairOfArc[arc] as number, this.settings.window);
+    const arc = pickArc(this.picker, mx, my, world, (a) => arcWidth(arcCount(a), this.model.maxPairAllTime));
     if (arc >= 0) return { kind: 'arc', pair: this.buffers.pairOfArc[arc] as number };
     const ringPx = Array.from(s.groupTotals, (t) => (t > 0 ? GROUP_RING_RADIUS * world : 0));
     const group = pickPoint(this.xy.group, ringPx, mx, my, world);

@@ -1,9 +1,11 @@
 /**
- * Static lookups the map needs, built once per dataset: for each pair (arc), which partner
- * country it shades, which Chinese institution circle it grows, and which partner marker or
- * group ring it lights. A year change then only sums counts through these slot arrays.
+ * Static lookups the map needs, built once per dataset: the partner countries it shades, the
+ * Chinese institution circles, partner markers and group rings it draws, and for each one its
+ * entry in the aggregates' per-entity cumulative counts, so a year change reads one count per
+ * slot (window-state.ts) and never goes over the pairs. Per pair, the slot each arc counts
+ * towards (for labels and selection).
  */
-import { YEAR_COUNT, type Aggregates, type Pair } from '../domain/aggregate.ts';
+import { YEAR_COUNT, type Aggregates, type EntityCounts, type Pair } from '../domain/aggregate.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { Bilingual, LonLat } from '../domain/schema.ts';
 
@@ -40,6 +42,12 @@ export interface MapModel {
   pairInstitution: Int32Array;
   pairMarker: Int32Array;
   pairGroup: Int32Array;
+  /** Per slot: its index in `entities` (institutions → byInstitution, countries → byCountry, markers and groups → byPartner), or -1. */
+  institutionEntity: Int32Array;
+  countryEntity: Int32Array;
+  markerEntity: Int32Array;
+  groupEntity: Int32Array;
+  entities: { institutions: EntityCounts; countries: EntityCounts; partners: EntityCounts };
   /** Per pair: links over the whole timeline plus undated ones; the scales' reference. */
   pairAllTime: Uint32Array;
   maxPairAllTime: number;
@@ -120,12 +128,18 @@ export function buildMapModel(
     }
   }
   for (const c of countries) c.labelAt ??= anchorOf(c.iso3);
+  const entityOf = (e: EntityCounts, keys: readonly string[]) => Int32Array.from(keys, (k) => e.indexOf.get(k) ?? -1);
 
   const stride = YEAR_COUNT + 1;
   const pairAllTime = new Uint32Array(n);
   for (let p = 0; p < n; p++) pairAllTime[p] = (aggregates.cumulative[p * stride + YEAR_COUNT] ?? 0) + (aggregates.undated[p] ?? 0);
   return {
     pairs, countries, institutions, markers, groups, pairCountry, pairInstitution, pairMarker, pairGroup, pairAllTime,
+    institutionEntity: entityOf(aggregates.byInstitution, institutions.map((x) => x.key)),
+    countryEntity: entityOf(aggregates.byCountry, countries.map((c) => c.iso3)),
+    markerEntity: entityOf(aggregates.byPartner, markers.map((x) => x.key)),
+    groupEntity: entityOf(aggregates.byPartner, groups.map((x) => x.key)),
+    entities: { institutions: aggregates.byInstitution, countries: aggregates.byCountry, partners: aggregates.byPartner },
     maxPairAllTime: maxOf(pairAllTime),
     maxCountryAllTime: maxOf(totalsBySlot(pairCountry, pairAllTime, countries.length)),
     maxInstitutionAllTime: maxOf(totalsBySlot(pairInstitution, pairAllTime, institutions.length)),

@@ -67,12 +67,14 @@ export function segmentDistance(px: number, py: number, x0: number, y0: number, 
 }
 
 /**
- * The nearest drawn arc within reach of the pointer, or -1. `width[arc]` is its width in CSS px
- * (0 = not drawn in this window, never picked); a wide arc is picked anywhere on its body.
- * `wraps` lists the world copies to try (Mercator x offsets), since arcs are unwrapped.
+ * The nearest drawn arc within reach of the pointer, or -1. `widthOf(arc)` is its width in CSS px
+ * (0 = not drawn in this window, never picked), asked only for arcs with a segment near the
+ * pointer, so the window's counts are never worked out for all arcs; a wide arc is picked
+ * anywhere on its body. `wraps` lists the world copies to try (Mercator x offsets), since arcs
+ * are unwrapped.
  */
 export function pickArc(
-  picker: ArcPicker, mx: number, my: number, worldPx: number, width: ArrayLike<number>,
+  picker: ArcPicker, mx: number, my: number, worldPx: number, widthOf: (arc: number) => number,
   wraps: readonly number[] = [0, -1, 1],
 ): number {
   const per = 2 * (ARC_SEGMENTS + 1);
@@ -90,7 +92,7 @@ export function pickArc(
         for (let k = start[c] as number; k < (start[c + 1] as number); k++) {
           const item = items[k] as number;
           const arc = Math.floor(item / ARC_SEGMENTS);
-          const w = width[arc] ?? 0;
+          const w = widthOf(arc);
           if (w <= 0) continue;
           const o = arc * per + 2 * (item % ARC_SEGMENTS);
           const distPx = worldPx * segmentDistance(px, my, samples[o] as number, samples[o + 1] as number, samples[o + 2] as number, samples[o + 3] as number);

@@ -1,6 +1,6 @@
 /**
  * The map's visual scales, as plain functions so they are tested in Node and shared by the
- * arc shader's data upload, the circle layers and the picking tolerance.
+ * arc shader (which mirrors arcWidth in GLSL), the circle layers and the picking tolerance.
  *
  * Every scale is anchored on the largest value over the WHOLE timeline (not the current window):
  * a country or arc keeps its colour and width when the year moves, so a reader can compare years.
@@ -16,11 +16,18 @@ export const ARC_MAX_WIDTH = 11;
  */
 const ARC_REFERENCE_COUNT = 16;
 
-/** Arc width in CSS px for a pair's count in the window: area-honest sqrt scale, 0 → not drawn. */
+/** The count that gets the widest arc, for the largest all-time pair count (the arc shader's `u_width_ref`). */
+export function arcWidthReference(maxCount: number): number {
+  return Math.max(maxCount, ARC_REFERENCE_COUNT);
+}
+
+/**
+ * Arc width in CSS px for a pair's count in the window: area-honest sqrt scale, 0 → not drawn.
+ * The arc shader computes the same in GLSL (arc-shaders.ts); picking uses this one.
+ */
 export function arcWidth(count: number, maxCount: number): number {
   if (count <= 0) return 0;
-  const ref = Math.max(maxCount, ARC_REFERENCE_COUNT);
-  return Math.min(ARC_MAX_WIDTH, ARC_MIN_WIDTH + (ARC_MAX_WIDTH - ARC_MIN_WIDTH) * Math.sqrt(count / ref));
+  return Math.min(ARC_MAX_WIDTH, ARC_MIN_WIDTH + (ARC_MAX_WIDTH - ARC_MIN_WIDTH) * Math.sqrt(count / arcWidthReference(maxCount)));
 }
 
 /**

@@ -1,16 +1,15 @@
 /**
- * Everything the map draws that depends on the time window, from per-pair counts: arc widths,
- * partner-country totals, institution radii, which markers and group rings are lit. O(pairs),
- * allocation-free after the first call, so a year change costs the same on the tenth step as on
- * the first. Pure: tested in Node.
+ * What the map draws with MapLibre's own layers and labels for a time window: partner-country
+ * shades, institution radii, which partner markers and group rings are lit. Each comes from the
+ * entity's cumulative counts (one subtraction per country, institution or partner), so a year
+ * change costs O(countries + institutions + partners), never O(pairs) or O(links); arcs are
+ * counted by their shader (arc-data.ts). Allocation-free after the first call. Pure: tested in Node.
  */
-import type { ArcBuffers } from './arc-buffer.ts';
-import { totalsBySlot, type MapModel } from './map-model.ts';
-import { arcWidth, countryShade, institutionRadius, MARKER_RADIUS } from './scales.ts';
+import { entityCount, type EntityCounts, type YearWindow } from '../domain/aggregate.ts';
+import type { MapModel } from './map-model.ts';
+import { countryShade, institutionRadius, MARKER_RADIUS } from './scales.ts';
 
 export interface WindowState {
-  /** Per arc slot (draw order), CSS px; 0 = not drawn. */
-  widths: Float32Array;
   countryTotals: Uint32Array;
   /** Per country slot, 0–1 on the partner ramp; 0 = unshaded. */
   countryShades: Float32Array;
@@ -21,9 +20,8 @@ export interface WindowState {
   groupTotals: Uint32Array;
 }
 
-export function emptyWindowState(model: MapModel, buffers: ArcBuffers): WindowState {
+export function emptyWindowState(model: MapModel): WindowState {
   return {
-    widths: new Float32Array(buffers.pairOfArc.length),
     countryTotals: new Uint32Array(model.countries.length),
     countryShades: new Float32Array(model.countries.length),
     institutionTotals: new Uint32Array(model.institutions.length),
@@ -34,14 +32,22 @@ export function emptyWindowState(model: MapModel, buffers: ArcBuffers): WindowSt
   };
 }
 
-/** Fills `out` for the window's per-pair `counts`. */
-export function computeWindowState(model: MapModel, buffers: ArcBuffers, counts: ArrayLike<number>, out: WindowState): WindowState {
-  const { pairOfArc } = buffers;
-  for (let a = 0; a < pairOfArc.length; a++) out.widths[a] = arcWidth(counts[pairOfArc[a] as number] ?? 0, model.maxPairAllTime);
-  totalsBySlot(model.pairCountry, counts, model.countries.length, out.countryTotals);
-  totalsBySlot(model.pairInstitution, counts, model.institutions.length, out.institutionTotals);
-  totalsBySlot(model.pairMarker, counts, model.markers.length, out.markerTotals);
-  totalsBySlot(model.pairGroup, counts, model.groups.length, out.groupTotals);
+/** Links per slot in the window, into `out`: slot i is entity `entityOf[i]` of `e` (-1: none, 0 links). */
+export function slotTotals(e: EntityCounts, entityOf: Int32Array, w: YearWindow, out: Uint32Array): Uint32Array {
+  for (let i = 0; i < entityOf.length; i++) {
+    const k = entityOf[i] as number;
+    out[i] = k >= 0 ? entityCount(e, k, w) : 0;
+  }
+  return out;
+}
+
+/** Fills `out` for the window. */
+export function computeWindowState(model: MapModel, w: YearWindow, out: WindowState): WindowState {
+  const { institutions, countries, partners } = model.entities;
+  slotTotals(countries, model.countryEntity, w, out.countryTotals);
+  slotTotals(institutions, model.institutionEntity, w, out.institutionTotals);
+  slotTotals(partners, model.markerEntity, w, out.markerTotals);
+  slotTotals(partners, model.groupEntity, w, out.groupTotals);
   out.countryTotals.forEach((t, i) => { out.countryShades[i] = countryShade(t, model.maxCountryAllTime); });
   out.institutionTotals.forEach((t, i) => { out.institutionRadii[i] = institutionRadius(t, model.maxInstitutionAllTime); });
   out.markerTotals.forEach((t, i) => { out.markerRadii[i] = t > 0 ? MARKER_RADIUS : 0; });

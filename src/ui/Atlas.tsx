@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { AtlasData } from '../loaders/load-atlas-data.ts';
 import type { ViewState } from '../url/view-state.ts';
 import { viewWindow } from '../url/view-state.ts';
-import { partnerOfPair, summarize, windowCounts } from '../domain/aggregate.ts';
+import { summarize } from '../domain/aggregate.ts';
 import { AtlasMap, type MapItem } from '../map/AtlasMap.tsx';
 import { Timeline } from '../timeline/Timeline.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
@@ -43,19 +43,13 @@ export function Atlas({ data, view, onChange }: Props) {
 
   const { mode, year, from, includeUndated } = view;
   const win = useMemo(() => viewWindow({ mode, year, from, includeUndated }), [mode, year, from, includeUndated]);
-  const counts = useMemo(() => windowCounts(aggregates, win), [aggregates, win]);
-
-  // The country each pair counts towards (countries and institutions in them), resolved once.
-  const pairCountry = useMemo(
-    () => aggregates.pairs.map((p) => partnerOfPair(index, p).iso3),
-    [aggregates, index],
-  );
-  const summary = useMemo(() => summarize(aggregates, counts, (p) => pairCountry[p.index]), [aggregates, counts, pairCountry]);
+  // O(countries + institutions) from prefix sums: the same cost for a thousand links as a million.
+  const summary = useMemo(() => summarize(aggregates, win), [aggregates, win]);
 
   const selected = useMemo(
     () => selectionFromString(view.selection, aggregates, {
       inst: (id) => index.institutions.has(id),
-      partner: (key) => aggregates.pairs.some((p) => p.partnerKey === key),
+      partner: (key) => aggregates.byPartner.indexOf.has(key) || aggregates.byCountry.indexOf.has(key),
     }),
     [view.selection, aggregates, index],
   );
@@ -94,7 +88,7 @@ export function Atlas({ data, view, onChange }: Props) {
               borders={data.borders}
               index={index}
               aggregates={aggregates}
-              counts={counts}
+              window={win}
               lang={lang}
               reducedMotion={reducedMotion}
               selection={selected}
@@ -103,7 +97,7 @@ export function Atlas({ data, view, onChange }: Props) {
               onReady={onReady}
               onError={setMapError}
             />
-            {hover && <Tooltip item={hover.item} x={hover.x} y={hover.y} index={index} aggregates={aggregates} counts={counts} lang={lang} />}
+            {hover && <Tooltip item={hover.item} x={hover.x} y={hover.y} index={index} aggregates={aggregates} window={win} lang={lang} />}
           </div>
         ) : (
           <div className="no-map" role="note">
@@ -138,7 +132,7 @@ export function Atlas({ data, view, onChange }: Props) {
         ) : (
           <>
             <Legend />
-            <OffMapList index={index} aggregates={aggregates} counts={counts} lang={lang} onSelect={select} />
+            <OffMapList index={index} aggregates={aggregates} window={win} lang={lang} onSelect={select} />
           </>
         )}
       </div>

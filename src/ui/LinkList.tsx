@@ -59,7 +59,10 @@ export function LinkList({ index, aggregates, window: w, lang, onSelect, id }: {
                       </button>
                     </td>
                     <td>{link.types.map((ty) => t(`type.${ty}`)).join(', ')}</td>
-                    <td>{source?.title[lang]} <span className="muted">{link.evidence[0]?.locator}</span></td>
+                    <td>
+                      {source?.title[lang]} <span className="muted">{link.evidence[0]?.locator}</span>
+                      {link.evidence.length > 1 && <> · <strong>{t('details.sources', { count: link.evidence.length })}</strong></>}
+                    </td>
                   </tr>
                 );
               })}

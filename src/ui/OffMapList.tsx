@@ -1,22 +1,22 @@
 /** Partners the sources give no place for (organisations without a seat, worldwide unnamed groups). */
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Aggregates } from '../domain/aggregate.ts';
+import { entityCount, type Aggregates, type YearWindow } from '../domain/aggregate.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { Lang } from '../url/view-state.ts';
 import type { Selected } from './selection.ts';
 import { formatNumber } from './format.ts';
 
-export function OffMapList({ index, aggregates, counts, lang, onSelect }: {
-  index: DatasetIndex; aggregates: Aggregates; counts: Uint32Array; lang: Lang; onSelect: (s: Selected) => void;
+export function OffMapList({ index, aggregates, window: w, lang, onSelect }: {
+  index: DatasetIndex; aggregates: Aggregates; window: YearWindow; lang: Lang; onSelect: (s: Selected) => void;
 }) {
   const { t } = useTranslation();
-  const byPartner = new Map<string, number>();
-  aggregates.pairs.forEach((pair, p) => {
-    const n = counts[p] as number;
-    if (pair.to || n === 0) return;
-    byPartner.set(pair.partnerKey, (byPartner.get(pair.partnerKey) ?? 0) + n);
-  });
-  const rows = [...byPartner].sort((a, b) => b[1] - a[1]);
+  const offMap = useMemo(() => new Set(aggregates.pairs.filter((p) => !p.to).map((p) => p.partnerKey)), [aggregates]);
+  const { byPartner } = aggregates;
+  const rows = [...offMap]
+    .map((key): [string, number] => [key, entityCount(byPartner, byPartner.indexOf.get(key) ?? -1, w)])
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1]);
   return (
     <section className="offmap" aria-labelledby="offmap-title">
       <h2 id="offmap-title">{t('offmap.title')}</h2>

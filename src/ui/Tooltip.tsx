@@ -1,13 +1,14 @@
 /** A small label that follows the pointer over the map: what is under it and how many links. */
 import { useTranslation } from 'react-i18next';
-import { partnerOfPair, type Aggregates } from '../domain/aggregate.ts';
+import { entityCount, pairCount, partnerOfPair, type Aggregates, type YearWindow } from '../domain/aggregate.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { Lang } from '../url/view-state.ts';
 import type { Selected } from './selection.ts';
 import { formatNumber } from './format.ts';
+import { countryName } from '../domain/countries.ts';
 
-export function Tooltip({ item, x, y, index, aggregates, counts, lang }: {
-  item: Selected; x: number; y: number; index: DatasetIndex; aggregates: Aggregates; counts: Uint32Array; lang: Lang;
+export function Tooltip({ item, x, y, index, aggregates, window: w, lang }: {
+  item: Selected; x: number; y: number; index: DatasetIndex; aggregates: Aggregates; window: YearWindow; lang: Lang;
 }) {
   const { t } = useTranslation();
   let title = '';
@@ -16,11 +17,16 @@ export function Tooltip({ item, x, y, index, aggregates, counts, lang }: {
     const pair = aggregates.pairs[item.pair];
     if (!pair) return null;
     title = `${index.institutions.get(pair.institution)?.name[lang] ?? ''} → ${partnerOfPair(index, pair).name[lang]}`;
-    n = counts[item.pair] ?? 0;
+    n = pairCount(aggregates, item.pair, w);
   } else {
-    const pairs = aggregates.pairs.filter((p) => (item.kind === 'inst' ? p.institution === item.id : p.partnerKey === item.key));
-    n = pairs.reduce((s, p) => s + (counts[p.index] ?? 0), 0);
-    title = item.kind === 'inst' ? index.institutions.get(item.id)?.name[lang] ?? item.id : pairs[0] ? partnerOfPair(index, pairs[0]).name[lang] : item.key;
+    const key = item.kind === 'inst' ? item.id : item.key;
+    const country = item.kind === 'partner' && /^[A-Z]{3}$/.test(key);
+    // A country counts its partner institutions' links too, as its shading does.
+    const e = item.kind === 'inst' ? aggregates.byInstitution : country ? aggregates.byCountry : aggregates.byPartner;
+    n = entityCount(e, e.indexOf.get(key) ?? -1, w);
+    const pair = item.kind === 'partner' && !country ? aggregates.pairs.find((p) => p.partnerKey === item.key) : undefined;
+    title = item.kind === 'inst' ? index.institutions.get(item.id)?.name[lang] ?? item.id
+      : country ? countryName(key, lang) : pair ? partnerOfPair(index, pair).name[lang] : item.key;
   }
   return (
     <div className="tooltip" style={{ left: x, top: y }} aria-hidden="true">

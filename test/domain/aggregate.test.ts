@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate, linksInWindow, pairCount, summarize, windowCounts } from '../../src/domain/aggregate.ts';
+import { aggregate, entityCount, linksInWindow, pairCount, summarize, windowCounts, type Pair } from '../../src/domain/aggregate.ts';
 import { indexDataset } from '../../src/domain/dataset-index.ts';
 import { validateDataset } from '../../src/domain/validate.ts';
 import { synthesize } from '../../src/domain/synth.ts';
@@ -59,9 +59,23 @@ describe('aggregation into arcs', () => {
   });
 
   it('summarises links, countries and institutions in a window', () => {
-    const { index, a } = build(miniDataset());
-    const counts = windowCounts(a, { from: 2015, to: 2025, includeUndated: false });
-    const s = summarize(a, counts, (p) => index.partnerOf(index.dataset.links[p.links[0]!]!).iso3);
-    expect(s).toEqual({ links: 3, arcs: 3, countries: 2, institutions: 1 });
+    const { a } = build(miniDataset());
+    expect(summarize(a, { from: 2015, to: 2025, includeUndated: false })).toEqual({ links: 3, countries: 2, institutions: 1 });
+    expect(summarize(a, { from: 2015, to: 2019, includeUndated: false })).toEqual({ links: 1, countries: 1, institutions: 1 });
+    expect(summarize(a, { from: 2019, to: 2019, includeUndated: true })).toEqual({ links: 1, countries: 0, institutions: 1 });
+  });
+
+  it('entity prefix sums agree with the pairs they add up, for every window', () => {
+    const d = synthesize({ links: 2000, seed: 4 });
+    const { a } = build({ sources: d.sources, institutions: d.institutions, partners: d.partners, links: [...d.links()] } as never);
+    for (const w of [{ from: 2015, to: 2025, includeUndated: true }, { from: 2017, to: 2017, includeUndated: false }, { from: 2019, to: 2023, includeUndated: false }]) {
+      const counts = windowCounts(a, w);
+      for (const [e, keyOf] of [[a.byInstitution, (p: Pair) => p.institution], [a.byCountry, (p: Pair) => p.iso3], [a.byPartner, (p: Pair) => p.partnerKey]] as const) {
+        const naive = new Map<string, number>();
+        a.pairs.forEach((p) => { const k = keyOf(p); if (k) naive.set(k, (naive.get(k) ?? 0) + (counts[p.index] as number)); });
+        for (const [k, n] of naive) expect(entityCount(e, e.indexOf.get(k)!, w), k).toBe(n);
+      }
+      expect(entityCount(a.byCountry, -1, w)).toBe(0);
+    }
   });
 });

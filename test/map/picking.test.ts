@@ -10,24 +10,36 @@ lines.forEach((l, i) => samples.set(l, i * l.length));
 const picker = buildArcPicker(samples);
 const zoom = 2;
 const world = worldPx(zoom);
+/** Widths per arc as pickArc asks for them. */
+const widths = (...w: number[]) => (arc: number) => w[arc] ?? 0;
 const mid = (arc: number): [number, number] => [lines[arc]![ARC_SEGMENTS]!, lines[arc]![ARC_SEGMENTS + 1]!];
 
 describe('arc picking', () => {
   it('picks an arc under the pointer and not one farther than the tolerance', () => {
     const [x, y] = mid(0);
-    expect(pickArc(picker, x, y, world, [3, 3])).toBe(0);
-    expect(pickArc(picker, x, y + (ARC_PICK_TOLERANCE - 1) / world, world, [3, 3])).toBe(0);
-    expect(pickArc(picker, x, y + (ARC_PICK_TOLERANCE + 3) / world, world, [3, 3])).toBe(-1);
+    expect(pickArc(picker, x, y, world, widths(3, 3))).toBe(0);
+    expect(pickArc(picker, x, y + (ARC_PICK_TOLERANCE - 1) / world, world, widths(3, 3))).toBe(0);
+    expect(pickArc(picker, x, y + (ARC_PICK_TOLERANCE + 3) / world, world, widths(3, 3))).toBe(-1);
   });
 
   it('picks a wide arc anywhere on its body', () => {
     const [x, y] = mid(0);
-    expect(pickArc(picker, x, y + 8 / world, world, [20, 3])).toBe(0);
+    expect(pickArc(picker, x, y + 8 / world, world, widths(20, 3))).toBe(0);
   });
 
   it('ignores arcs with no links in the window', () => {
     const [x, y] = mid(0);
-    expect(pickArc(picker, x, y, world, [0, 3])).toBe(-1);
+    expect(pickArc(picker, x, y, world, widths(0, 3))).toBe(-1);
+  });
+
+  it('asks for the width of arcs near the pointer only', () => {
+    const asked = new Set<number>();
+    const [x, y] = mid(0);
+    expect(pickArc(picker, x, y, world, (arc) => { asked.add(arc); return 3; })).toBe(0);
+    expect([...asked]).toEqual([0]);
+    asked.clear();
+    expect(pickArc(picker, 0.05, 0.95, world, (arc) => { asked.add(arc); return 3; })).toBe(-1);
+    expect(asked.size).toBe(0);
   });
 
   it('finds the Pacific arc on the world copy west of the antimeridian', () => {
@@ -35,8 +47,8 @@ describe('arc picking', () => {
     const end = 2 * ARC_SEGMENTS;
     const x = lines[1]![end]! - 1, y = lines[1]![end + 1]!;
     expect(x).toBeCloseTo(mercatorX(-70.67), 6);
-    expect(pickArc(picker, x, y, world, [3, 3])).toBe(1);
-    expect(pickArc(picker, x, y, world, [3, 3], [0])).toBe(-1);
+    expect(pickArc(picker, x, y, world, widths(3, 3))).toBe(1);
+    expect(pickArc(picker, x, y, world, widths(3, 3), [0])).toBe(-1);
   });
 
   it('measures distance to a segment, clamped at its ends', () => {

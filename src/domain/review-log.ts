@@ -1,0 +1,34 @@
+/**
+ * The review log (`data/review/leads.json`): for every lead, the links that encode it or why it
+ * was excluded. Published as part of the method, so every link id it names must exist.
+ */
+import { z } from 'zod';
+import type { Problem } from './validate.ts';
+
+export const REVIEW_FILE = 'review/leads.json';
+
+const LeadId = z.string().regex(/^B\d{2}\.\d+$/, 'lead ids look like B01.1');
+export const ReviewEntry = z.union([
+  z.strictObject({ links: z.array(z.string().min(1)).min(1, 'list at least one link, or give "excluded"') }),
+  z.strictObject({ excluded: z.string().trim().min(1, 'say why the lead was excluded') }),
+]);
+export const ReviewLog = z.record(LeadId, ReviewEntry);
+export type ReviewLog = z.infer<typeof ReviewLog>;
+
+export function checkReviewLog(raw: unknown, linkIds: ReadonlySet<string>): Problem[] {
+  const parsed = ReviewLog.safeParse(raw);
+  if (!parsed.success) {
+    return parsed.error.issues.map((i) => ({
+      file: REVIEW_FILE, id: String(i.path[0] ?? '(file)'), field: i.path.slice(1).map(String).join('.'), message: i.message,
+    }));
+  }
+  const problems: Problem[] = [];
+  for (const [lead, entry] of Object.entries(parsed.data)) {
+    if ('links' in entry) {
+      entry.links.forEach((id, k) => {
+        if (!linkIds.has(id)) problems.push({ file: REVIEW_FILE, id: lead, field: `links.${k}`, message: `names link "${id}", which does not exist` });
+      });
+    }
+  }
+  return problems;
+}
