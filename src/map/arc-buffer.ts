@@ -2,7 +2,7 @@
  * Builds the arc layer's GPU data once per dataset: every pair with a place at both ends becomes
  * one triangle strip (the body, extruded to its width in the vertex shader) plus one arrowhead
  * triangle, all joined by degenerate triangles into a single draw call. Nothing here depends on
- * the time window: a year change only rewrites the per-arc data texture.
+ * the time window: a year change only sets the arc layer's window uniforms (arc-data.ts).
  */
 import { greatCircle } from '../domain/arc-geometry.ts';
 import type { Pair } from '../domain/aggregate.ts';

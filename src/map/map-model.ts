@@ -55,7 +55,7 @@ export interface MapModel {
   maxInstitutionAllTime: number;
 }
 
-/** Links per slot for per-pair counts, into `out` (reused to avoid garbage on every year change). */
+/** Links per slot for per-pair counts, into `out`: O(pairs), for the all-time maxima once per dataset (a year step uses window-state.ts). */
 export function totalsBySlot(slotOfPair: Int32Array, counts: ArrayLike<number>, slots: number, out: Uint32Array = new Uint32Array(slots)): Uint32Array {
   out.fill(0);
   for (let p = 0; p < slotOfPair.length; p++) {
