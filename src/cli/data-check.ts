@@ -6,14 +6,14 @@
  * message); exits 1 if there is any.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { validateDataset, formatProblem, type Problem } from '../domain/validate.ts';
 import { probableDuplicates } from '../domain/duplicates.ts';
 import { checkReviewLog, REVIEW_FILE } from '../domain/review-log.ts';
 import { checkPlaces } from '../domain/point-in-country.ts';
-import { countryShapes, type WorldTopology } from '../domain/world.ts';
+import { countryShapes } from '../domain/world.ts';
 import { readDataDir } from './read-data-dir.ts';
+import { readWorld } from './read-world.ts';
 
 const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'data';
 const { raw, problems: readProblems } = readDataDir(dir);
@@ -22,9 +22,7 @@ const result = readProblems.length ? null : validateDataset(raw);
 if (result && !result.ok) problems.push(...result.problems);
 if (result?.ok) {
   const d = result.dataset;
-  const require = createRequire(import.meta.url);
-  const world = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as WorldTopology;
-  problems.push(...checkPlaces(d, countryShapes(world)));
+  problems.push(...checkPlaces(d, countryShapes(readWorld())));
   problems.push(...probableDuplicates(d.links));
   const reviewPath = join(dir, REVIEW_FILE);
   if (existsSync(reviewPath)) {

@@ -2,15 +2,15 @@
  * `npm run data:export -- --format csv|json|geojson [--data DIR] [--out FILE]`: writes the flattened
  * links to stdout (or FILE). npm prints its own banner on stdout too unless run with `--silent`.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
 import { validateDataset, formatProblem } from '../domain/validate.ts';
 import { indexDataset } from '../domain/dataset-index.ts';
 import { countryAnchors } from '../domain/country-anchors.ts';
-import { countryShapes, type WorldTopology } from '../domain/world.ts';
+import { countryShapes } from '../domain/world.ts';
 import { exportLinks, EXPORT_FORMATS, type ExportFormat } from '../domain/export-formats.ts';
 import { readDataDir } from './read-data-dir.ts';
 import { argValue } from './args.ts';
+import { readWorld } from './read-world.ts';
 
 const args = process.argv.slice(2);
 const format = (argValue(args, 'format') ?? 'csv') as ExportFormat;
@@ -26,9 +26,7 @@ if (!result.ok) {
   console.error('Nothing exported: run npm run data:check and fix the problems above.');
   process.exit(1);
 }
-const require = createRequire(import.meta.url);
-const world = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as WorldTopology;
-const index = indexDataset(result.dataset, countryAnchors(countryShapes(world)));
+const index = indexDataset(result.dataset, countryAnchors(countryShapes(readWorld())));
 const text = exportLinks(index, format);
 const out = argValue(args, 'out');
 if (out) writeFileSync(out, text);

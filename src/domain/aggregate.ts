@@ -212,11 +212,13 @@ export function summarize(a: Aggregates, w: YearWindow): WindowSummary {
 
 /** Indexes of the links of a pair that fall inside the window, in dataset order. */
 export function linksInWindow(a: Aggregates, pair: Pair, w: YearWindow): number[] {
-  return pair.links.filter((li) => {
-    const y = a.yearOfLink[li] as number;
-    if (y === 0) return w.includeUndated;
-    return y >= w.from && y <= w.to;
-  });
+  return pair.links.filter((li) => linkInWindow(a, li, w));
+}
+
+/** Whether link `li` (an index into dataset.links) falls inside the window. */
+export function linkInWindow(a: Aggregates, li: number, w: YearWindow): boolean {
+  const y = a.yearOfLink[li] as number;
+  return y === 0 ? w.includeUndated : y >= w.from && y <= w.to;
 }
 
 /** The partner an arc leads to (every link of a pair has the same one). */

@@ -3,7 +3,7 @@
  * points, whatever kind the partner is (country, foreign institution, organisation, group,
  * or a place in China for domestic links).
  */
-import type { Dataset, Institution, Link, LonLat, Partner, Source, Bilingual } from './schema.ts';
+import { isCountryRef, type Dataset, type Institution, type Link, type LonLat, type Partner, type Source, type Bilingual } from './schema.ts';
 import { countryName } from './countries.ts';
 
 export type PartnerKind = 'country' | 'institution' | 'organization' | 'group' | 'domestic';
@@ -41,7 +41,7 @@ export function indexDataset(dataset: Dataset, anchors: ReadonlyMap<string, LonL
   const cache = new Map<string, ResolvedPartner>();
 
   const resolve = (ref: string): ResolvedPartner => {
-    if (/^[A-Z]{3}$/.test(ref)) {
+    if (isCountryRef(ref)) {
       const point = anchors.get(ref);
       return {
         key: ref, kind: 'country', iso3: ref,

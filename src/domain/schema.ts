@@ -18,6 +18,9 @@ export const Id = z
 /** An ISO 3166-1 alpha-3 shape; whether the code exists is checked against the ISO list in validate.ts. */
 export const Iso3 = z.string().regex(/^[A-Z]{3}$/, 'must be three capital letters (ISO 3166-1 alpha-3)');
 
+/** A link's `partner` (or a selection key) that is a country code rather than a record id. */
+export const isCountryRef = (ref: string): boolean => /^[A-Z]{3}$/.test(ref);
+
 /** [longitude, latitude] in degrees, GeoJSON order. */
 export const LonLat = z.tuple([
   z.number().min(-180, 'longitude must be within -180..180').max(180, 'longitude must be within -180..180'),

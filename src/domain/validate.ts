@@ -6,7 +6,7 @@
 import countries from 'i18n-iso-countries';
 import type { z } from 'zod';
 import {
-  DATA_FILES, type Dataset, type DateSpec, type Link, type RawDataset,
+  DATA_FILES, isCountryRef, type Dataset, type DateSpec, type Link, type RawDataset,
 } from './schema.ts';
 import { TIMELINE_FIRST_YEAR, TIMELINE_LAST_YEAR, dateBounds } from './dates.ts';
 
@@ -144,7 +144,7 @@ function checkReferences(d: Dataset, today: string, broken: ReadonlySet<string>)
 }
 
 function checkPartner(l: Link, isPartner: (id: string) => boolean, institutionIds: Set<string>, at: (f: string, m: string) => void) {
-  if (/^[A-Z]{3}$/.test(l.partner)) {
+  if (isCountryRef(l.partner)) {
     const bad = checkCountry(l.partner);
     if (bad) at('partner', bad);
   } else if (institutionIds.has(l.partner)) {

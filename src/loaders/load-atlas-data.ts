@@ -3,7 +3,7 @@
  * the schema, and prepares the indexes the map and timeline need. Failures become typed errors
  * that the UI can explain (which file, which record, which field), never a blank page.
  */
-import { DATA_FILES, type RawDataset } from '../domain/schema.ts';
+import { DATA_FILES, isCountryRef, type RawDataset } from '../domain/schema.ts';
 import { validateDataset, type Problem } from '../domain/validate.ts';
 import { indexDataset, type DatasetIndex } from '../domain/dataset-index.ts';
 import { aggregate, type Aggregates } from '../domain/aggregate.ts';
@@ -82,7 +82,7 @@ export async function loadAtlasData(
   }
   const shapes = countryShapes(topology);
   const needed = new Set<string>();
-  for (const l of result.dataset.links) if (/^[A-Z]{3}$/.test(l.partner)) needed.add(l.partner);
+  for (const l of result.dataset.links) if (isCountryRef(l.partner)) needed.add(l.partner);
   for (const p of result.dataset.partners) if (p.kind === 'institution') needed.add(p.country);
   const index = indexDataset(result.dataset, countryAnchors(shapes, needed));
   return { index, aggregates: aggregate(index), world: shapes, borders: countryBorders(topology) };

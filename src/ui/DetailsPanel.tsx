@@ -11,6 +11,7 @@ import type { DatasetIndex, ResolvedPartner } from '../domain/dataset-index.ts';
 import type { Lang } from '../url/view-state.ts';
 import type { Selected } from './selection.ts';
 import { countryName } from '../domain/countries.ts';
+import { isCountryRef } from '../domain/schema.ts';
 import { LinkCard } from './LinkCard.tsx';
 
 interface Props {
@@ -39,7 +40,7 @@ export function DetailsPanel({ selected, index, aggregates, window: w, lang, onC
     }
     // A country's panel also lists its institutions that the sources name as partners.
     const pairs = aggregates.pairs.filter((p) => (selected.kind === 'inst' ? p.institution === selected.id
-      : p.partnerKey === selected.key || (isCountryKey(selected.key) && p.iso3 === selected.key)));
+      : p.partnerKey === selected.key || (isCountryRef(selected.key) && p.iso3 === selected.key)));
     return <PairList pairs={pairs} {...{ index, aggregates, w, lang, onSelect }} by={selected.kind === 'inst' ? 'partner' : 'institution'} />;
   })();
 
@@ -56,10 +57,8 @@ export function DetailsPanel({ selected, index, aggregates, window: w, lang, onC
   );
 }
 
-const isCountryKey = (key: string) => /^[A-Z]{3}$/.test(key);
-
 function partnerByKey(index: DatasetIndex, a: Aggregates, key: string): ResolvedPartner | undefined {
-  if (isCountryKey(key)) {
+  if (isCountryRef(key)) {
     return { key, kind: 'country', iso3: key, name: { en: countryName(key, 'en'), zh: countryName(key, 'zh') } };
   }
   const pair = a.pairs.find((p) => p.partnerKey === key);

@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Aggregates, YearWindow } from '../domain/aggregate.ts';
+import { linkInWindow, type Aggregates, type YearWindow } from '../domain/aggregate.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { Lang } from '../url/view-state.ts';
 import { formatDate } from '../domain/dates.ts';
@@ -15,10 +15,7 @@ const PAGE = 100;
 
 export function linksInView(a: Aggregates, w: YearWindow): number[] {
   const out: number[] = [];
-  for (let li = 0; li < a.yearOfLink.length; li++) {
-    const y = a.yearOfLink[li] as number;
-    if (y === 0 ? w.includeUndated : y >= w.from && y <= w.to) out.push(li);
-  }
+  for (let li = 0; li < a.yearOfLink.length; li++) if (linkInWindow(a, li, w)) out.push(li);
   return out;
 }
 

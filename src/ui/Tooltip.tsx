@@ -6,6 +6,7 @@ import type { Lang } from '../url/view-state.ts';
 import type { Selected } from './selection.ts';
 import { formatNumber } from './format.ts';
 import { countryName } from '../domain/countries.ts';
+import { isCountryRef } from '../domain/schema.ts';
 
 export function Tooltip({ item, x, y, index, aggregates, window: w, lang }: {
   item: Selected; x: number; y: number; index: DatasetIndex; aggregates: Aggregates; window: YearWindow; lang: Lang;
@@ -20,7 +21,7 @@ export function Tooltip({ item, x, y, index, aggregates, window: w, lang }: {
     n = pairCount(aggregates, item.pair, w);
   } else {
     const key = item.kind === 'inst' ? item.id : item.key;
-    const country = item.kind === 'partner' && /^[A-Z]{3}$/.test(key);
+    const country = item.kind === 'partner' && isCountryRef(key);
     // A country counts its partner institutions' links too, as its shading does.
     const e = item.kind === 'inst' ? aggregates.byInstitution : country ? aggregates.byCountry : aggregates.byPartner;
     n = entityCount(e, e.indexOf.get(key) ?? -1, w);
