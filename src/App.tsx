@@ -1,7 +1,8 @@
 /** Composition: the view state (mirrored in the URL and <html lang>), the data, and what to show. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { serializeViewState, type ViewState } from './url/view-state.ts';
+import type { ViewState } from './url/view-state.ts';
+import { useUrlSync } from './url/use-url-sync.ts';
 import { htmlLang } from './i18n/i18n.ts';
 import { useAtlasData } from './loaders/use-atlas-data.ts';
 import { ErrorView, LoadingView } from './ui/StatusViews.tsx';
@@ -13,11 +14,7 @@ export function App({ initialView }: { initialView: ViewState }) {
   const { t, i18n } = useTranslation();
   const data = useAtlasData(view.dataPath);
 
-  useEffect(() => {
-    const query = serializeViewState(view);
-    const url = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
-    if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
-  }, [view]);
+  useUrlSync(view);
 
   useEffect(() => {
     if (i18n.language !== view.lang) void i18n.changeLanguage(view.lang);

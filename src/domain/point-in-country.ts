@@ -15,10 +15,14 @@ export const CHINA_SHAPES = ['CHN', 'HKG', 'MAC', 'TWN'];
 export function pointInCountry(shapes: CountryShapes, iso3s: readonly string[], p: LonLat, toleranceDeg = 0.25): boolean {
   const features = shapes.features.filter((f) => f.properties.iso3 && iso3s.includes(f.properties.iso3));
   if (features.length === 0) return true; // no shape to test against (e.g. Kosovo): nothing to say
+  // Rings of probes inside the tolerance, not only on its edge: a small island (Barbados is
+  // 0.2° across) can lie wholly between the point and a single ring.
   const probes: LonLat[] = [p];
-  for (let k = 0; k < 8; k++) {
-    const a = (k * Math.PI) / 4;
-    probes.push([p[0] + toleranceDeg * Math.cos(a), p[1] + toleranceDeg * Math.sin(a)]);
+  for (const r of [0.25, 0.5, 0.75, 1]) {
+    for (let k = 0; k < 8; k++) {
+      const a = (k * Math.PI) / 4;
+      probes.push([p[0] + r * toleranceDeg * Math.cos(a), p[1] + r * toleranceDeg * Math.sin(a)]);
+    }
   }
   return probes.some((q) => features.some((f) => geoContains(f, q)));
 }

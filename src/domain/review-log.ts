@@ -9,8 +9,8 @@ export const REVIEW_FILE = 'review/leads.json';
 
 const LeadId = z.string().regex(/^B\d{2}\.\d+$/, 'lead ids look like B01.1');
 export const ReviewEntry = z.union([
-  z.strictObject({ links: z.array(z.string().min(1)).min(1, 'list at least one link, or give "excluded"') }),
-  z.strictObject({ excluded: z.string().trim().min(1, 'say why the lead was excluded') }),
+  z.strictObject({ links: z.array(z.string().min(1)).min(1, 'list at least one link, or give "excluded"'), note: z.string().trim().min(1).optional() }),
+  z.strictObject({ excluded: z.string().trim().min(1, 'say why the lead was excluded'), note: z.string().trim().min(1).optional() }),
 ]);
 export const ReviewLog = z.record(LeadId, ReviewEntry);
 export type ReviewLog = z.infer<typeof ReviewLog>;

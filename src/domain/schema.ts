@@ -49,16 +49,23 @@ function isRealDate(s: string): boolean {
 const note = Bilingual.optional();
 
 /**
+ * Where a date's year comes from when the sentence about the event does not give it:
+ * the page's publication date ("recently", "this January") or the page's address.
+ * Absent means the text about the event states it.
+ */
+const basis = z.enum(['text', 'publication-date', 'page-address']).optional();
+
+/**
  * When something happened, at the precision the source states and no finer.
  * `range`: happened at some point between `from` and `to` ("since its launch in 2016", before Sept 2018).
  * `before`: known only to have happened by `to` ("had already …").
  */
 export const DateSpec = z.discriminatedUnion('precision', [
-  z.strictObject({ precision: z.literal('day'), value: PartialDate.refine((s) => ymd.test(s), 'day precision needs YYYY-MM-DD'), note }),
-  z.strictObject({ precision: z.literal('month'), value: PartialDate.refine((s) => ym.test(s), 'month precision needs YYYY-MM'), note }),
-  z.strictObject({ precision: z.literal('year'), value: PartialDate.refine((s) => y.test(s), 'year precision needs YYYY'), note }),
-  z.strictObject({ precision: z.literal('range'), from: PartialDate, to: PartialDate, note }),
-  z.strictObject({ precision: z.literal('before'), to: PartialDate, note }),
+  z.strictObject({ precision: z.literal('day'), value: PartialDate.refine((s) => ymd.test(s), 'day precision needs YYYY-MM-DD'), basis, note }),
+  z.strictObject({ precision: z.literal('month'), value: PartialDate.refine((s) => ym.test(s), 'month precision needs YYYY-MM'), basis, note }),
+  z.strictObject({ precision: z.literal('year'), value: PartialDate.refine((s) => y.test(s), 'year precision needs YYYY'), basis, note }),
+  z.strictObject({ precision: z.literal('range'), from: PartialDate, to: PartialDate, basis, note }),
+  z.strictObject({ precision: z.literal('before'), to: PartialDate, basis, note }),
   z.strictObject({ precision: z.literal('unknown'), note }),
 ]);
 
@@ -114,6 +121,8 @@ const partnerBase = { id: Id, name: Bilingual, note };
 export const PartnerInstitution = z.strictObject({
   ...partnerBase,
   kind: z.literal('institution'),
+  /** The name as the report prints it, in its own language, when that is neither English nor Chinese. */
+  originalName: z.strictObject({ text, language: LanguageTag }).optional(),
   country: Iso3,
   city: Bilingual.optional(),
   coordinates: LonLat.optional(),

@@ -59,6 +59,9 @@ describe('points inside their countries', () => {
   it('accepts real cities, including a coastal one near the generalised coastline', () => {
     expect(pointInCountry(shapes, ['MYS'], [101.656, 3.113])).toBe(true);
     expect(pointInCountry(shapes, ['SGP'], [103.82, 1.35])).toBe(true);
+    // Bridgetown lies just off the generalised coast of an island smaller than the tolerance.
+    expect(pointInCountry(shapes, ['BRB'], [-59.62, 13.107])).toBe(true);
+    expect(pointInCountry(shapes, ['BRB'], [-59.62, 13.6])).toBe(false);
     expect(pointInCountry(shapes, ['CHN', 'HKG', 'MAC', 'TWN'], [114.17, 22.32])).toBe(true);
   });
 

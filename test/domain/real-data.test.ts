@@ -18,14 +18,23 @@ const d = result.dataset;
 const NAMED_COUNTRIES = ['PHL', 'VNM', 'MYS', 'MLI', 'NGA', 'BRA', 'PAK', 'IDN', 'KAZ', 'BGD', 'NPL', 'MUS', 'ZAF', 'JPN',
   'TJK', 'SGP', 'ISR', 'USA', 'GBR', 'FRA', 'DEU', 'RUS', 'SRB', 'CZE', 'IND', 'TKM', 'UZB', 'LAO', 'MNG', 'AUS', 'CAN'];
 
+const countryOf = (l: (typeof d.links)[number]): string[] => {
+  if (/^[A-Z]{3}$/.test(l.partner)) return [l.partner];
+  const p = d.partners.find((x) => x.id === l.partner);
+  return p?.kind === 'institution' ? [p.country] : [];
+};
+const seedSourceIds = new Set(d.sources.filter((s) => s.file).map((s) => s.id));
+const citesSeed = (l: (typeof d.links)[number]) => l.evidence.some((e) => seedSourceIds.has(e.source));
+
 describe('the seed dataset', () => {
-  const partnerCountries = new Set(d.links.flatMap((l) => {
+  const partnerCountries = new Set(d.links.filter(citesSeed).flatMap(countryOf));
+  const allPartnerCountries = new Set(d.links.flatMap((l) => {
     if (/^[A-Z]{3}$/.test(l.partner)) return [l.partner];
     const p = d.partners.find((x) => x.id === l.partner);
     return p?.kind === 'institution' ? [p.country] : [];
   }));
 
-  it('links every partner country the documents name, and no other', () => {
+  it('links every partner country the five documents name, and no other, from those documents', () => {
     expect([...partnerCountries].sort()).toEqual([...NAMED_COUNTRIES].sort());
   });
 
@@ -37,27 +46,51 @@ describe('the seed dataset', () => {
   });
 
   it('draws Hong Kong and Macao only as domestic places', () => {
-    expect(partnerCountries.has('HKG') || partnerCountries.has('MAC') || partnerCountries.has('TWN')).toBe(false);
+    expect(allPartnerCountries.has('HKG') || allPartnerCountries.has('MAC') || allPartnerCountries.has('TWN')).toBe(false);
     const domestic = d.links.filter((l) => l.partner === 'hong-kong' || l.partner === 'macao');
     expect(domestic.length).toBe(2);
   });
 
-  it('cites a source and a locator on every link', () => {
+  it('cites a source and a locator on every link; a seed locator names its paragraph', () => {
     for (const l of d.links) {
       expect(l.evidence.length, l.id).toBeGreaterThan(0);
-      for (const e of l.evidence) expect(e.locator, l.id).toMatch(/¶\d+/);
+      for (const e of l.evidence) {
+        expect(e.locator.trim(), l.id).not.toBe('');
+        if (seedSourceIds.has(e.source)) expect(e.locator, l.id).toMatch(/¶\d+/);
+      }
     }
   });
 
   const seeds = join('..', 'shared', 'seeds');
   it.runIf(existsSync(seeds))('points every ¶ locator at a paragraph that exists in its seed file', () => {
     for (const l of d.links) {
-      for (const e of l.evidence) {
+      for (const e of l.evidence.filter((x) => seedSourceIds.has(x.source))) {
         const source = d.sources.find((s) => s.id === e.source);
-        expect(source?.file, l.id).toBeDefined();
         const paragraphs = readFileSync(join(seeds, source!.file!), 'utf8').split('\n').filter((x) => x.trim()).length;
         for (const m of e.locator.matchAll(/¶(\d+)/g)) expect(Number(m[1]), `${l.id} ${e.locator}`).toBeLessThanOrEqual(paragraphs);
       }
     }
+  });
+});
+
+describe('the dataset beyond the seeds (issue 5)', () => {
+  it('holds at least 200 links, 55 partner countries and 70 Chinese institutions', () => {
+    const countries = new Set(d.links.flatMap(countryOf));
+    const institutions = new Set(d.links.flatMap((l) => [l.institution, ...(l.with ?? [])]));
+    expect(d.links.length).toBeGreaterThanOrEqual(200);
+    expect(countries.size).toBeGreaterThanOrEqual(55);
+    expect(institutions.size).toBeGreaterThanOrEqual(70);
+  });
+
+  it('gives every source that is not a seed file its address', () => {
+    for (const s of d.sources) if (!s.file) expect(s.url, s.id).toMatch(/^https?:\/\//);
+  });
+
+  const leadsFile = join('..', 'shared', 'data-leads', 'leads.md');
+  it.runIf(existsSync(leadsFile))('has a review-log entry for every lead id in the leads file', () => {
+    const ids = new Set([...readFileSync(leadsFile, 'utf8').matchAll(/^\| (B\d\d\.\d+) \|/gm)].map((m) => m[1]));
+    const log = JSON.parse(readFileSync(join('data', 'review', 'leads.json'), 'utf8')) as Record<string, unknown>;
+    expect(ids.size).toBe(132);
+    expect([...ids].filter((id) => !(id! in log))).toEqual([]);
   });
 });
