@@ -1,13 +1,14 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
 /**
- * Serves the bundled data on the app's own origin: `data/*.json` at `/data/…` and the
+ * Serves the bundled data on the app's own origin: `data/*.json` at `/data/…` (and the review
+ * log, `data/review/leads.json`, which the "About the data" dialog reads), and the
  * Natural Earth shapes at `/world/countries-50m.json`. They stay JSON files (not JS modules)
  * so the app fetches and validates them at run time, and the JS bundle stays small.
  */
@@ -15,6 +16,9 @@ function bundledData(): Plugin {
   const files = (): Record<string, string> => {
     const out: Record<string, string> = {};
     for (const f of readdirSync('data')) if (f.endsWith('.json')) out[`data/${f}`] = join('data', f);
+    if (existsSync(join('data', 'review'))) {
+      for (const f of readdirSync(join('data', 'review'))) if (f.endsWith('.json')) out[`data/review/${f}`] = join('data', 'review', f);
+    }
     out['world/countries-50m.json'] = require.resolve('world-atlas/countries-50m.json');
     return out;
   };

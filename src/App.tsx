@@ -1,5 +1,5 @@
 /** Composition: the view state (mirrored in the URL and <html lang>), the data, and what to show. */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ViewState } from './url/view-state.ts';
 import { useUrlSync } from './url/use-url-sync.ts';
@@ -8,9 +8,11 @@ import { useAtlasData } from './loaders/use-atlas-data.ts';
 import { ErrorView, LoadingView } from './ui/StatusViews.tsx';
 import { Atlas } from './ui/Atlas.tsx';
 import { Header } from './ui/Header.tsx';
+import { AboutDialog } from './ui/AboutDialog.tsx';
 
 export function App({ initialView }: { initialView: ViewState }) {
   const [view, setView] = useState(initialView);
+  const [about, setAbout] = useState(false);
   const { t, i18n } = useTranslation();
   const data = useAtlasData(view.dataPath);
 
@@ -24,15 +26,20 @@ export function App({ initialView }: { initialView: ViewState }) {
     document.title = t('app.title');
   }, [t]);
 
-  const update = (patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch }));
+  // Stable, so that parts which do not depend on the view (header, dialog) skip re-rendering on a timeline step.
+  const update = useCallback((patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch })), []);
+  const onLang = useCallback((lang: ViewState['lang']) => update({ lang }), [update]);
+  const openAbout = useCallback(() => setAbout(true), []);
+  const closeAbout = useCallback(() => setAbout(false), []);
 
   return (
     <div className="app">
-      <Header lang={view.lang} onLang={(lang) => update({ lang })} />
+      <Header lang={view.lang} onLang={onLang} onAbout={data.isSuccess ? openAbout : undefined} />
       <main className="main" id="main">
         {data.isPending && <LoadingView {...data.progress} />}
         {data.isError && <ErrorView error={data.error} onRetry={() => void data.refetch()} />}
         {data.isSuccess && <Atlas data={data.data} view={view} onChange={update} />}
+        {data.isSuccess && <AboutDialog open={about} onClose={closeAbout} index={data.data.index} dataPath={view.dataPath} lang={view.lang} />}
       </main>
     </div>
   );

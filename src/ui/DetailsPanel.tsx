@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { languageName } from './format.ts';
 import type { Aggregates, Pair, YearWindow } from '../domain/aggregate.ts';
 import { linksInWindow, pairCount, partnerOfPair } from '../domain/aggregate.ts';
 import type { DatasetIndex, ResolvedPartner } from '../domain/dataset-index.ts';
@@ -96,6 +97,9 @@ function Facts({ selected, index, aggregates, lang }: { selected: Selected; inde
       {partner.kind === 'group' && <> · {partner.count ? t('details.groupCount', { count: partner.count }) : t('details.groupNoCount')}</>}
       {!partner.point && <> · {t('details.noPlace')}</>}
       {partner.kind === 'institution' && partner.pointBasis === 'country-anchor' && <> · {t('details.countryAnchor')}</>}
+      {record?.kind === 'institution' && record.originalName && (
+        <><br />{t('details.originalName', { language: languageName(record.originalName.language, lang) })}: <span lang={record.originalName.language}>{record.originalName.text}</span></>
+      )}
       {record?.note && <><br />{record.note[lang]}</>}
     </p>
   );

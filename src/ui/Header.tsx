@@ -1,4 +1,5 @@
-/** Title and language switch. */
+/** Title, the "About the data" button and the language switch. */
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../url/view-state.ts';
 
@@ -7,7 +8,7 @@ const LANGS: { lang: Lang; label: string; htmlLang: string }[] = [
   { lang: 'zh', label: '中文', htmlLang: 'zh-Hans' },
 ];
 
-export function Header({ lang, onLang }: { lang: Lang; onLang: (l: Lang) => void }) {
+export const Header = memo(function Header({ lang, onLang, onAbout }: { lang: Lang; onLang: (l: Lang) => void; onAbout?: () => void }) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
@@ -15,6 +16,7 @@ export function Header({ lang, onLang }: { lang: Lang; onLang: (l: Lang) => void
         <h1>{t('app.title')}</h1>
         <p className="subtitle">{t('app.subtitle')}</p>
       </div>
+      {onAbout && <button type="button" className="about-button" aria-haspopup="dialog" onClick={onAbout}>{t('about.open')}</button>}
       <div className="lang-switch" role="group" aria-label={t('app.language')}>
         {LANGS.map((l) => (
           <button key={l.lang} type="button" lang={l.htmlLang} aria-pressed={lang === l.lang} onClick={() => onLang(l.lang)}>
@@ -24,4 +26,4 @@ export function Header({ lang, onLang }: { lang: Lang; onLang: (l: Lang) => void
       </div>
     </header>
   );
-}
+});

@@ -1,8 +1,9 @@
 /** What the colours, dashes, rings and widths mean. */
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, CATEGORY_COLOR } from './palette.ts';
 
-export function Legend() {
+export const Legend = memo(function Legend() {
   const { t } = useTranslation();
   return (
     <section className="legend" aria-labelledby="legend-title">
@@ -17,4 +18,4 @@ export function Legend() {
       <p className="muted">{t('legend.width')}. {t('legend.direction')}.</p>
     </section>
   );
-}
+});

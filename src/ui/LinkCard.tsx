@@ -28,6 +28,9 @@ export function LinkCard({ link, index, lang, showEnds }: { link: Link; index: D
       </header>
       {showEnds && <p className="link-ends">{inst.name[lang]} → {partner.name[lang]}</p>}
       {link.date.note && <p className="link-note">{link.date.note[lang]}</p>}
+      {'basis' in link.date && link.date.basis && link.date.basis !== 'text' && (
+        <p className="link-note link-basis">{t(`details.basis_${link.date.basis}`)}</p>
+      )}
       <p className="link-summary">{link.summary[lang]}</p>
       <dl className="link-facts">
         {link.mode && (<><dt>{t('details.mode')}</dt><dd>{t(`mode.${link.mode}`)}</dd></>)}

@@ -1,4 +1,4 @@
-/** A source as a citation: title (original, and translated), publisher, date, language, locator, address. */
+/** A source as a citation: title (original, and translated), publisher, date, kind, language, locator, address. */
 import { useTranslation } from 'react-i18next';
 import type { Source } from '../domain/schema.ts';
 import type { Lang } from '../url/view-state.ts';
@@ -17,6 +17,8 @@ export function SourceCitation({ source, locator, lang }: { source: Source; loca
         <dd>{source.publisher ? source.publisher[lang] : t('details.publisherUnknown')}</dd>
         <dt>{t('details.published')}</dt>
         <dd>{formatDate(source.published, lang)}{source.published.note ? ` — ${source.published.note[lang]}` : ''}</dd>
+        <dt>{t('details.sourceKind')}</dt>
+        <dd className={`source-kind source-kind--${source.kind}`}>{t(`details.sourceKind_${source.kind}`)}</dd>
         <dt>{t('details.language')}</dt>
         <dd>{languageName(source.language, lang)}</dd>
         <dt>{t('details.locator')}</dt>
@@ -25,7 +27,7 @@ export function SourceCitation({ source, locator, lang }: { source: Source; loca
         {source.note && (<><dt>{t('details.note')}</dt><dd>{source.note[lang]}</dd></>)}
       </dl>
       {source.url && (
-        <a className="citation-url" href={source.url} target="_blank" rel="noopener noreferrer">{source.url}</a>
+        <a className="citation-url" href={source.url} target="_blank" rel="noopener noreferrer" title={t('details.openSource')}>{source.url}</a>
       )}
     </div>
   );

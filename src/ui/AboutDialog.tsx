@@ -1,0 +1,97 @@
+/**
+ * "About the data": the method in the reader's language — what a link is, the kinds of source,
+ * how dates, groups and participant numbers are treated — with this dataset's own counts and,
+ * from the review log, how many leads were taken and why the others were left out.
+ * A native modal <dialog>: focus moves in and is kept there, Escape closes, focus returns.
+ */
+import { memo, useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
+import type { DatasetIndex } from '../domain/dataset-index.ts';
+import { datasetStats } from '../domain/dataset-stats.ts';
+import { summarizeReviewLog } from '../domain/review-log.ts';
+import { loadReviewLog } from '../loaders/load-review-log.ts';
+import { ErrorView } from './StatusViews.tsx';
+import { formatNumber } from './format.ts';
+import type { Lang } from '../url/view-state.ts';
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  index: DatasetIndex;
+  dataPath: string;
+  lang: Lang;
+}
+
+export const AboutDialog = memo(function AboutDialog({ open, onClose, index, dataPath, lang }: Props) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  const stats = useMemo(() => datasetStats(index.dataset), [index]);
+  const review = useQuery({
+    queryKey: ['review-log', dataPath],
+    queryFn: ({ signal }) => loadReviewLog(dataPath, signal),
+    enabled: open,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+
+  const summary = review.data ? summarizeReviewLog(review.data) : null;
+  return (
+    <dialog ref={ref} className="about" aria-labelledby="about-title" onClose={onClose}>
+      <div className="about-head">
+        <h2 id="about-title">{t('about.title')}</h2>
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t('about.close')}>×</button>
+      </div>
+      <h3>{t('about.countsTitle')}</h3>
+      <p data-testid="about-counts">
+        {t('about.counts', { links: stats.links, sources: stats.sources, countries: stats.partnerCountries, institutions: stats.institutions })}
+        {' '}{t('about.countsTwo', { count: stats.multiSourceLinks })}
+      </p>
+      <h3>{t('about.whatTitle')}</h3>
+      <p>{t('about.what')}</p>
+      <p>{t('about.participants')}</p>
+      <h3>{t('about.sourcesTitle')}</h3>
+      <p>{t('about.sources')}</p>
+      <table className="about-kinds">
+        <caption>{t('about.kindsTitle')}</caption>
+        <tbody>
+          {(['original', 'news', 'copy'] as const).map((k) => (
+            <tr key={k}>
+              <th scope="row">{t(`details.sourceKind_${k}`).split(/[:：]/)[0]}</th>
+              <td>{t(`about.kind_${k}`)}</td>
+              <td className="num">{formatNumber(stats.sourcesByKind[k], lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>{t('about.datesTitle')}</h3>
+      <p>{t('about.dates')}</p>
+      <h3>{t('about.leadsTitle')}</h3>
+      {review.isPending && open && <p className="muted">…</p>}
+      {review.isError && <ErrorView error={review.error} onRetry={() => void review.refetch()} />}
+      {review.isSuccess && !summary && <p>{t('about.noLeads')}</p>}
+      {summary && (
+        <>
+          <p data-testid="about-leads">{t('about.leads', { total: summary.total, taken: summary.taken, excluded: summary.excluded })}</p>
+          {summary.reasons.length > 0 && (
+            <>
+              <h4>{t('about.leadsReasons')}</h4>
+              <ul>
+                {summary.reasons.map((r) => (
+                  <li key={r.reason}>{t(`about.reason.${r.reason}`)}: {r.leads.length} ({r.leads.join(', ')})</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </dialog>
+  );
+});
