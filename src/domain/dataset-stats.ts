@@ -1,4 +1,5 @@
 /** The counts the "About the data" dialog states: links, sources by kind, countries, institutions. Pure. */
+import { linkSourceIds } from './evidence.ts';
 import { isCountryRef, type Dataset, type Source } from './schema.ts';
 
 export interface DatasetStats {
@@ -23,7 +24,7 @@ export function datasetStats(d: Dataset): DatasetStats {
     if (c) countries.add(c);
     institutions.add(l.institution);
     for (const w of l.with ?? []) institutions.add(w);
-    if (new Set(l.evidence.map((e) => e.source)).size > 1) multi++;
+    if (linkSourceIds(l).length > 1) multi++;
   }
   const sourcesByKind = { original: 0, news: 0, copy: 0 };
   for (const s of d.sources) sourcesByKind[s.kind]++;

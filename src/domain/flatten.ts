@@ -2,6 +2,7 @@
  * Flattens links into one row each, with names, points and citation resolved: the shape of the
  * CSV / JSON / GeoJSON exports, from the CLI now and from the in-app download later.
  */
+import { linkSourceIds } from './evidence.ts';
 import type { DatasetIndex } from './dataset-index.ts';
 import type { Link } from './schema.ts';
 import { dateCode, knownYear } from './dates.ts';
@@ -74,8 +75,8 @@ export function flattenLink(index: DatasetIndex, link: Link): ExportRow {
     source_title_en: source?.title.en ?? '',
     source_url: source?.url ?? '',
     source_kind: source?.kind ?? '',
-    source_count: String(link.evidence.length),
-    source_ids: link.evidence.map((e) => e.source).join(';'),
+    source_count: String(linkSourceIds(link).length),
+    source_ids: linkSourceIds(link).join(';'),
   };
 }
 

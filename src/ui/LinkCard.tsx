@@ -4,6 +4,7 @@ import type { Link } from '../domain/schema.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { Lang } from '../url/view-state.ts';
 import { formatDate } from '../domain/dates.ts';
+import { linkSourceIds } from '../domain/evidence.ts';
 import { formatParticipants } from './format.ts';
 import { SourceCitation } from './SourceCitation.tsx';
 import { typeColor } from './palette.ts';
@@ -51,8 +52,8 @@ export function LinkCard({ link, index, lang, showEnds }: { link: Link; index: D
           </>
         )}
       </dl>
-      <section className="link-sources" aria-label={t('details.sources', { count: link.evidence.length })}>
-        <h4>{t('details.sources', { count: link.evidence.length })}</h4>
+      <section className="link-sources" aria-label={t('details.sources', { count: linkSourceIds(link).length })}>
+        <h4>{t('details.sources', { count: linkSourceIds(link).length })}</h4>
         <ol>
           {link.evidence.map((e, i) => {
             const source = index.sources.get(e.source);

@@ -10,6 +10,7 @@ import type { Lang } from '../url/view-state.ts';
 import { formatDate } from '../domain/dates.ts';
 import { formatNumber } from './format.ts';
 import type { Selected } from './selection.ts';
+import { linkSourceIds } from '../domain/evidence.ts';
 
 const PAGE = 100;
 
@@ -58,7 +59,7 @@ export function LinkList({ index, aggregates, window: w, lang, onSelect, id }: {
                     <td>{link.types.map((ty) => t(`type.${ty}`)).join(', ')}</td>
                     <td>
                       {source?.title[lang]} <span className="muted">{link.evidence[0]?.locator}</span>
-                      {link.evidence.length > 1 && <> · <strong>{t('details.sources', { count: link.evidence.length })}</strong></>}
+                      {linkSourceIds(link).length > 1 && <> · <strong>{t('details.sources', { count: linkSourceIds(link).length })}</strong></>}
                     </td>
                   </tr>
                 );

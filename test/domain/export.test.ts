@@ -74,4 +74,18 @@ describe('JSON and GeoJSON export', () => {
     expect(line[0]).toEqual([120.155, 30.274]);
     expect(line.at(-1)).toEqual([101.65, 3.11]);
   });
+
+  it('gives the first source\'s address and kind, and every source once, first source first', () => {
+    const d = miniDataset();
+    d.sources.push({
+      id: 'src-web', language: 'pt', url: 'https://example.org/noticia?id=1&x=2', kind: 'news',
+      title: { original: 'Uma notícia', en: 'A news item', zh: '一则新闻' }, published: { precision: 'unknown' },
+    } as never);
+    // The news page first, then the seed; the seed is cited at two places but is one source.
+    d.links[0]!.evidence = [{ source: 'src-web', locator: '¶2' }, { source: 'src-a', locator: '¶4' }, { source: 'src-a', locator: '¶5' }];
+    const rows = parseCsv(exportLinks(indexOf(d), 'csv')).data;
+    const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
+    expect(byId['l-1']).toMatchObject({ source_id: 'src-web', source_url: 'https://example.org/noticia?id=1&x=2', source_kind: 'news', source_count: '2', source_ids: 'src-web;src-a', locator: '¶2' });
+    expect(byId['l-2']).toMatchObject({ source_url: '', source_kind: 'original', source_count: '1', source_ids: 'src-a' });
+  });
 });
