@@ -34,6 +34,7 @@ export function cityKey(city: string): string {
  * transliterations). Keyed by normalized report name, per alpha-2 country.
  */
 export const GAZETTEER_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  CN: { alar: 'Aral', alaer: 'Aral' }, // 阿拉尔 (Alar/Alaer), GeoNames "Aral"
   KZ: { astana: 'Nur-Sultan' }, // renamed Nur-Sultan in 2019, Astana again in 2022
   UZ: { urgench: 'Urganch' },
   MO: { macao: 'Macau' },
