@@ -91,19 +91,6 @@ export const groupRingLayer: LineLayerSpecification = {
   },
 };
 
-/** Chinese institutions, sized by links in the window (`r`, px); r = 0 hides one. */
-export const institutionLayer: CircleLayerSpecification = {
-  id: LAYER.institutions, type: 'circle', source: SOURCE.institutions,
-  layout: { 'circle-sort-key': ['get', 'sort'] },
-  paint: {
-    'circle-radius': state('r'),
-    'circle-color': INSTITUTION_COLOR,
-    'circle-opacity': 0.88,
-    'circle-stroke-color': ['case', selected, SELECTION_COLOR, '#ffffff'],
-    'circle-stroke-width': ['case', ['<=', state('r'), 0], 0, selected, 3, 1],
-  },
-};
-
 /** Partner institutions and organisations with a seat: small fixed markers (hollow / solid). */
 export const markerLayer: CircleLayerSpecification = {
   id: LAYER.markers, type: 'circle', source: SOURCE.markers,

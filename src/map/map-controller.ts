@@ -16,6 +16,7 @@ import { countryAnchor } from '../domain/country-anchors.ts';
 import { buildArcBuffers, type ArcBuffers } from './arc-buffer.ts';
 import { packArcData, sameWindow, windowUniforms } from './arc-data.ts';
 import { ArcLayer } from './arc-layer.ts';
+import { InstitutionLayer, institutionDrawOrder, packInstitutions } from './institution-layer.ts';
 import { initialView } from './initial-view.ts';
 import { LabelOverlay } from './labels.ts';
 import { buildLabelSpecs } from './label-specs.ts';
@@ -25,7 +26,7 @@ import { buildStyle, countryFeatureIds, GROUP_RING_RADIUS } from './map-style.ts
 import { sameItem, type MapItem } from './map-item.ts';
 import { mercatorX, mercatorY, worldPx } from './mercator.ts';
 import { buildArcPicker, pickArc, pickPoint, type ArcPicker } from './picking.ts';
-import { arcWidth, arcWidthReference } from './scales.ts';
+import { arcWidth, arcWidthReference, institutionRadiusReference } from './scales.ts';
 import { computeWindowState, emptyWindowState, takeChanges, type WindowState } from './window-state.ts';
 
 // MapLibre's worker is a separate file; without this a bundled app silently never loads GeoJSON.
@@ -74,6 +75,7 @@ export class AtlasMapController {
   private readonly buffers: ArcBuffers;
   private readonly picker: ArcPicker;
   private readonly arcs: ArcLayer;
+  private readonly institutionsLayer: InstitutionLayer;
   private readonly labels: LabelOverlay;
   private readonly attribution: HTMLDivElement;
   private readonly canvasBox: HTMLDivElement;
@@ -119,6 +121,10 @@ export class AtlasMapController {
 
     this.arcs = new ArcLayer(LAYER.arcs, this.buffers, packArcData(data.aggregates, this.buffers), arcWidthReference(this.model.maxPairAllTime));
     this.arcs.onFirstDraw = () => { this.arcsDrawn = true; };
+    const { institutionEntity, entities } = this.model;
+    const order = institutionDrawOrder(institutionEntity, entities.institutions);
+    this.institutionsLayer = new InstitutionLayer(LAYER.institutions, packInstitutions(this.model.institutions, institutionEntity, entities.institutions, order), order,
+      institutionRadiusReference(this.model.maxInstitutionAllTime));
     if (this.buffers.vertexCount === 0) this.arcsDrawn = true;
 
     this.directCountries = new Set(this.model.pairs.filter((p) => p.partnerKind === 'country').map((p) => p.partnerKey));
@@ -172,6 +178,7 @@ export class AtlasMapController {
     map.on('style.load', () => {
       if (this.destroyed) return;
       map.addLayer(this.arcs, LAYER.markers);
+      map.addLayer(this.institutionsLayer);
       this.styleReady = true;
       this.syncFeatureStates();
       this.applySelection(this.settings.selection);
@@ -197,6 +204,7 @@ export class AtlasMapController {
     map.on('error', (e) => this.callbacks().onError?.(e.error?.message ?? 'the map failed'));
     map.on('webglcontextlost', () => {
       this.arcs.resetGpu();
+      this.institutionsLayer.resetGpu();
       this.callbacks().onError?.('the WebGL context was lost');
     });
   }
@@ -215,6 +223,7 @@ export class AtlasMapController {
     computeWindowState(this.model, w, this.state);
     // The first window is drawn at once: the page's first view should not wait on an animation.
     this.arcs.setWindow(windowUniforms(w), !initial && !this.settings.reducedMotion);
+    this.institutionsLayer.setWindow(windowUniforms(w));
     this.syncFeatureStates();
     this.scheduleLabels();
     performance.clearMeasures(COUNTS_MEASURE);
@@ -229,7 +238,6 @@ export class AtlasMapController {
       const fid = this.model.countries[i]?.fid;
       if (fid !== undefined) map.setFeatureState({ source: SOURCE.countries, id: fid }, { shade: s.countryShades[i] });
     }
-    for (const i of takeChanges(this.applied.inst, s.institutionRadii)) map.setFeatureState({ source: SOURCE.institutions, id: i }, { r: s.institutionRadii[i] });
     for (const i of takeChanges(this.applied.marker, s.markerRadii)) map.setFeatureState({ source: SOURCE.markers, id: i }, { r: s.markerRadii[i] });
     const active = Array.from(s.groupTotals, (t) => (t > 0 ? 1 : 0));
     for (const i of takeChanges(this.applied.group, active)) map.setFeatureState({ source: SOURCE.groups, id: i }, { active: active[i] });
@@ -263,10 +271,8 @@ export class AtlasMapController {
     });
     for (const f of this.selectedFeatures) this.map.setFeatureState(f, { sel: false });
     const features: { source: string; id: number }[] = [];
-    if (sel?.kind === 'inst') {
-      const i = this.slotOf.inst.get(sel.id);
-      if (i !== undefined) features.push({ source: SOURCE.institutions, id: i });
-    } else if (sel?.kind === 'partner') {
+    this.institutionsLayer.setSelected(sel?.kind === 'inst' ? (this.slotOf.inst.get(sel.id) ?? null) : null);
+    if (sel?.kind === 'partner') {
       const m = this.slotOf.marker.get(sel.key), g = this.slotOf.group.get(sel.key), c = this.slotOf.country.get(sel.key);
       const fid = c === undefined ? undefined : this.model.countries[c]?.fid;
       if (m !== undefined) features.push({ source: SOURCE.markers, id: m });

@@ -9,7 +9,7 @@ import type { CountryShapes } from '../domain/world.ts';
 import { CHINESE_TERRITORY, type MapModel } from './map-model.ts';
 import { latOfY, lonOfX, mercatorX, mercatorY } from './mercator.ts';
 import {
-  backgroundLayer, bordersLayer, groupFillLayer, groupRingLayer, institutionLayer, landLayer, markerLayer, SOURCE,
+  backgroundLayer, bordersLayer, groupFillLayer, groupRingLayer, landLayer, markerLayer, SOURCE,
 } from './layer-styles.ts';
 
 /** Radius of a group's ring in Mercator units (≈ 5° of longitude): a region, not a country. */
@@ -77,12 +77,6 @@ export function buildStyle(world: CountryShapes, borders: MultiLineString, model
       return { type: 'Feature' as const, geometry: unwrapGeometry(f.geometry), properties: { cn: iso3 && CHINESE_TERRITORY.has(iso3) ? 1 : 0 }, ...(id === undefined ? {} : { id }) };
     }),
   };
-  // Bigger (all-time) institutions first, so small ones are drawn on top and stay clickable.
-  const instTotals = new Float64Array(model.institutions.length);
-  model.pairs.forEach((p) => {
-    const s = model.pairInstitution[p.index] as number;
-    if (s >= 0) instTotals[s]! += model.pairAllTime[p.index] ?? 0;
-  });
   const points = (list: { point: readonly [number, number] }[], props: (i: number) => Record<string, string | number>) =>
     fc<Point>(list.map((x, i) => ({ type: 'Feature', id: i, geometry: { type: 'Point', coordinates: [x.point[0], x.point[1]] }, properties: props(i) })));
   return {
@@ -95,9 +89,9 @@ export function buildStyle(world: CountryShapes, borders: MultiLineString, model
         type: 'geojson',
         data: fc<Polygon>(model.groups.map((g, i) => ({ type: 'Feature', id: i, geometry: { type: 'Polygon', coordinates: [groupRing(g.point)] }, properties: {} }))),
       },
-      [SOURCE.institutions]: { type: 'geojson', data: points(model.institutions, (i) => ({ sort: -(instTotals[i] ?? 0) })) },
       [SOURCE.markers]: { type: 'geojson', data: points(model.markers, (i) => ({ kind: model.markers[i]?.kind ?? 'institution' })) },
     },
-    layers: [backgroundLayer, landLayer, bordersLayer, groupFillLayer, groupRingLayer, markerLayer, institutionLayer],
+    // Chinese institutions are drawn above these by a custom layer (institution-layer.ts).
+    layers: [backgroundLayer, landLayer, bordersLayer, groupFillLayer, groupRingLayer, markerLayer],
   };
 }

@@ -43,10 +43,15 @@ export function countryShade(total: number, maxTotal: number): number {
 export const INSTITUTION_MIN_RADIUS = 2.5;
 export const INSTITUTION_MAX_RADIUS = 10;
 
-/** Circle radius in CSS px of a Chinese institution by its links in the window (circle area ∝ links). */
+/** The count drawn at the largest institution radius (the institution shader's `u_ref`). */
+export function institutionRadiusReference(maxTotal: number): number {
+  return Math.max(maxTotal, ARC_REFERENCE_COUNT);
+}
+
+/** Circle radius in CSS px of a Chinese institution by its links in the window (circle area ∝ links). The institution shader mirrors it. */
 export function institutionRadius(total: number, maxTotal: number): number {
   if (total <= 0) return 0;
-  const ref = Math.max(maxTotal, ARC_REFERENCE_COUNT);
+  const ref = institutionRadiusReference(maxTotal);
   return Math.min(INSTITUTION_MAX_RADIUS,
     INSTITUTION_MIN_RADIUS + (INSTITUTION_MAX_RADIUS - INSTITUTION_MIN_RADIUS) * Math.sqrt(total / ref));
 }
