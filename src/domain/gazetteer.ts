@@ -3,6 +3,8 @@
  * uses; nothing here is shipped to the browser). Pure: tested in Node.
  */
 export interface GazetteerPlace {
+  /** GeoNames id. */
+  id?: number;
   name: string;
   /** Comma-separated alternate names, as GeoNames gives them. */
   altName?: string;
@@ -40,7 +42,18 @@ export const GAZETTEER_ALIASES: Readonly<Record<string, Readonly<Record<string, 
   MO: { macao: 'Macau' },
 };
 
+/**
+ * Places a name alone cannot tell apart (several towns of one name in a country, none with a
+ * population figure): the record writes the qualifier ("Hekou, Yunnan") and this pins the
+ * GeoNames id. Keyed by the normalized full city text, per alpha-2 country.
+ */
+export const GAZETTEER_PINS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  CN: { 'hekou,yunnan': 1808588 }, // Hekou Yao Autonomous County; GeoNames also has Hekous in Jiangxi and Shandong
+};
+
 export function findCity(places: readonly GazetteerPlace[], city: string, country: string): GazetteerPlace | null {
+  const pin = GAZETTEER_PINS[country]?.[normalizePlaceName(city)];
+  if (pin !== undefined) return places.find((p) => p.id === pin) ?? null;
   const key = normalizePlaceName(cityKey(city));
   const want = normalizePlaceName(GAZETTEER_ALIASES[country]?.[key] ?? key);
   let best: GazetteerPlace | null = null;

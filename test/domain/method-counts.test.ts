@@ -71,4 +71,11 @@ describe('matching report city names to the gazetteer', () => {
     expect(findCity(places, 'Astana', 'KZ')?.name).toBe('Nur-Sultan');
     expect(findCity(places, 'Tselinograd', 'KZ')?.name).toBe('Nur-Sultan');
   });
+  it('pins a name GeoNames gives to several unpopulated towns, when the record names its province', () => {
+    const hekou: GazetteerPlace[] = [
+      { id: 1808578, name: 'Hekou', country: 'CN', population: 0, lonLat: [117.71, 28.32] }, // Jiangxi
+      { id: 1808588, name: 'Hekou', country: 'CN', population: 0, lonLat: [104.01, 22.54] }, // Yunnan
+    ];
+    expect(findCity(hekou, 'Hekou, Yunnan', 'CN')?.lonLat).toEqual([104.01, 22.54]);
+  });
 });
