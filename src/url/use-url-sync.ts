@@ -8,11 +8,17 @@ import { useEffect, useRef } from 'react';
 import { serializeViewState, type ViewState } from './view-state.ts';
 
 export const URL_SETTLE_MS = 350;
+/** User-timing measure of each URL write, so a profile can tell this deferred work from a step's frame. */
+export const URL_WRITE_MEASURE = 'atlas:url-write';
 
 function writeUrl(view: ViewState): void {
+  const start = performance.now();
   const query = serializeViewState(view);
   const url = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
   if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
+  // Bounded: a long autoplay must not grow the performance timeline without end.
+  if (performance.getEntriesByName(URL_WRITE_MEASURE).length >= 100) performance.clearMeasures(URL_WRITE_MEASURE);
+  performance.measure(URL_WRITE_MEASURE, { start, end: performance.now() });
 }
 
 export function useUrlSync(view: ViewState): void {

@@ -56,7 +56,7 @@ for (const n of SIZES) {
   if (!existsSync(join(out, 'links.json'))) sh('npx', ['tsx', 'src/cli/data-synth.ts', '--links', String(n), '--seed', '1', '--out', out]);
 }
 
-interface Row { dataset: string; links: number; readyMs: number; stepMs: number; stepP90Ms: number; jsMs: number; gcMs: number; idleGcPerSec: number; taskMs: number; latencyMs: number; heapMB: number }
+interface Row { dataset: string; links: number; readyMs: number; stepMs: number; stepP90Ms: number; jsMs: number; gcMs: number; urlMs: number; idleGcPerSec: number; taskMs: number; latencyMs: number; heapMB: number }
 
 /** Navigates, waits for the app's own ready mark, returns its time since navigation start. */
 async function loadUntilReady(page: Page, query: string): Promise<number> {
@@ -79,11 +79,14 @@ async function loadUntilReady(page: Page, query: string): Promise<number> {
  * - `gcMs`: garbage collection per step beyond the page's background rate. With a large heap
  *   V8 collects on a timer while the page is idle (measured first, with no input, over
  *   `IDLE_MS`); only GC above that rate during the steps is put down to the steps.
- * The step's cost is `jsMs + gcMs`. Chromium's ScriptDuration + RecalcStyle + Layout and all task
+ * The step's cost is `jsMs + gcMs`, less `urlMs`: the URL write, which runs 350 ms after the
+ * view settles (use-url-sync.ts), outside the step's frame, once per scrub. On this machine a
+ * frame at 10k+ links outlasts that delay, so the write lands inside every step's window; it is
+ * timed by its own user-timing measure and reported in its own column. Chromium's ScriptDuration + RecalcStyle + Layout and all task
  * time (which includes SwiftShader) are reported too; `latency` is key press → next frame.
  */
 const IDLE_MS = 20_000;
-async function measureSteps(page: Page, steps: number): Promise<{ work: number[]; task: number[]; latency: number[]; jsPerStep: number; gcPerStep: number; idleGcPerSec: number }> {
+async function measureSteps(page: Page, steps: number): Promise<{ work: number[]; task: number[]; latency: number[]; jsPerStep: number; gcPerStep: number; idleGcPerSec: number; urlPerStep: number }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   await cdp.send('Profiler.enable');
@@ -116,6 +119,8 @@ async function measureSteps(page: Page, steps: number): Promise<{ work: number[]
   const settle = () => page.waitForTimeout(450); // deferred work: the URL is written 350 ms after the last change
   const between = () => page.waitForTimeout(100);
   const frame = () => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  const urlWrites = () => page.evaluate((name) => performance.getEntriesByName(name).reduce((t, e) => t + e.duration, 0), 'atlas:url-write');
+  const url0 = await urlWrites();
   const prof = await profileBuckets(async () => {
     for (let i = 0; i < steps; i++) {
       const key = i % 2 === 0 ? 'ArrowLeft' : 'ArrowRight';
@@ -135,6 +140,7 @@ async function measureSteps(page: Page, steps: number): Promise<{ work: number[]
     }
     await settle();
   });
+  const urlMs = (await urlWrites()) - url0;
   // The same protocol calls, evaluates and waits without a key press: the measuring's own cost.
   const base = { work: [] as number[], task: [] as number[] };
   const baseProf = await profileBuckets(async () => {
@@ -159,6 +165,7 @@ async function measureSteps(page: Page, steps: number): Promise<{ work: number[]
     jsPerStep: Math.max(0, prof.jsMs / steps - baseJsPerStep),
     gcPerStep: Math.max(0, prof.gcMs - idleGcPerMs * prof.wallMs) / steps,
     idleGcPerSec: idleGcPerMs * 1000,
+    urlPerStep: urlMs / steps,
   };
 }
 
@@ -185,10 +192,10 @@ try {
     console.error(`measuring ${name}…`);
     const readyMs = await loadUntilReady(page, query);
     await page.waitForTimeout(500);
-    const { work: steps, task, latency, jsPerStep, gcPerStep, idleGcPerSec } = await measureSteps(page, STEPS);
+    const { work: steps, task, latency, jsPerStep, gcPerStep, idleGcPerSec, urlPerStep } = await measureSteps(page, STEPS);
     const sorted = [...steps].sort((a, b) => a - b);
     const links = n || (await page.evaluate(() => fetch('data/links.json').then((r) => r.json()).then((x: unknown[]) => x.length)));
-    rows.push({ dataset: name, links, readyMs, stepMs: median(steps), stepP90Ms: sorted[Math.floor(sorted.length * 0.9)] ?? Number.NaN, jsMs: jsPerStep, gcMs: gcPerStep, idleGcPerSec, taskMs: median(task), latencyMs: median(latency), heapMB: await heapMB(page) });
+    rows.push({ dataset: name, links, readyMs, stepMs: median(steps), stepP90Ms: sorted[Math.floor(sorted.length * 0.9)] ?? Number.NaN, jsMs: jsPerStep, gcMs: gcPerStep, urlMs: urlPerStep, idleGcPerSec, taskMs: median(task), latencyMs: median(latency), heapMB: await heapMB(page) });
     if (offOrigin.length) throw new Error(`requests off the origin: ${offOrigin.join(', ')}`);
     await page.close();
   }
@@ -198,9 +205,12 @@ try {
   rmSync(BASELINE_OUT, { recursive: true, force: true });
 }
 
+function stepCost(r: Row): number {
+  return Math.max(0, r.jsMs - r.urlMs) + r.gcMs;
+}
 const step1k = rows.find((r) => r.links === 1000)?.stepMs;
 const step1m = rows.find((r) => r.links === 1_000_000)?.stepMs;
-const cost = (r: Row | undefined) => (r ? r.jsMs + r.gcMs : undefined);
+const cost = (r: Row | undefined) => (r ? stepCost(r) : undefined);
 const js1k = cost(rows.find((r) => r.links === 1000));
 const js1m = cost(rows.find((r) => r.links === 1_000_000));
 const targets = {
@@ -214,10 +224,10 @@ const targets = {
 console.log('\n| measure | value |\n|---|---|');
 console.log(`| shipped JS (gzip) | ${kb(appJs)} (bare maplibre-gl + react + react-dom: ${kb(baseJs)}; ratio ${(appJs / baseJs).toFixed(2)}, target ≤ 1.25) |`);
 console.log(`| shipped CSS (gzip) | ${kb(appCss)} (bare: ${kb(baseCss)}) |`);
-console.log('\n| dataset | links | navigation → ready | step: JS (profile) | step: GC beyond idle rate | step cost (JS + GC) | idle GC rate | step: script+style+layout (Chromium metrics, median / p90; include GL waits) | step: all tasks incl. SwiftShader | key → next frame | JS heap |\n|---|---|---|---|---|---|---|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.dataset} | ${r.links} | ${r.readyMs.toFixed(0)} ms | ${r.jsMs.toFixed(1)} ms | ${r.gcMs.toFixed(1)} ms | **${(r.jsMs + r.gcMs).toFixed(1)} ms** | ${r.idleGcPerSec.toFixed(1)} ms/s | ${r.stepMs.toFixed(1)} / ${r.stepP90Ms.toFixed(1)} ms | ${r.taskMs.toFixed(0)} ms | ${r.latencyMs.toFixed(0)} ms | ${r.heapMB.toFixed(0)} MB |`);
+console.log('\n| dataset | links | navigation → ready | step: JS (profile) | of which the deferred URL write | step: GC beyond idle rate | step cost (JS − URL write + GC) | idle GC rate | step: script+style+layout (Chromium metrics, median / p90; include GL waits) | step: all tasks incl. SwiftShader | key → next frame | JS heap |\n|---|---|---|---|---|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.dataset} | ${r.links} | ${r.readyMs.toFixed(0)} ms | ${r.jsMs.toFixed(1)} ms | ${r.urlMs.toFixed(1)} ms | ${r.gcMs.toFixed(1)} ms | **${stepCost(r).toFixed(1)} ms** | ${r.idleGcPerSec.toFixed(1)} ms/s | ${r.stepMs.toFixed(1)} / ${r.stepP90Ms.toFixed(1)} ms | ${r.taskMs.toFixed(0)} ms | ${r.latencyMs.toFixed(0)} ms | ${r.heapMB.toFixed(0)} MB |`);
 const yn = (x: boolean | null) => (x === null ? 'not measured' : x ? 'met' : 'NOT met');
-console.log(`\ntargets: JS ≤ 1.25× libraries: ${yn(targets.jsWithinBudget)}; step cost (JS + GC) at 1M ≤ 16 ms: ${yn(targets.stepJs1mWithinFrame)}, ≤ 1.2× 1k: ${yn(targets.stepJs1mVs1k)} (Chromium's script+style+layout, which counts SwiftShader's GL waits: ≤ 16 ms ${yn(targets.stepChromeMetrics1mWithinFrame)}, ≤ 1.2× 1k ${yn(targets.stepChromeMetrics1mVs1k)})`);
+console.log(`\ntargets: JS ≤ 1.25× libraries: ${yn(targets.jsWithinBudget)}; step cost (JS − URL write + GC) at 1M ≤ 16 ms: ${yn(targets.stepJs1mWithinFrame)}, ≤ 1.2× 1k: ${yn(targets.stepJs1mVs1k)} (Chromium's script+style+layout, which counts SwiftShader's GL waits: ≤ 16 ms ${yn(targets.stepChromeMetrics1mWithinFrame)}, ≤ 1.2× 1k ${yn(targets.stepChromeMetrics1mVs1k)})`);
 
 mkdirSync('test/bench', { recursive: true });
 writeFileSync('test/bench/results.json', `${JSON.stringify({
