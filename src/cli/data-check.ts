@@ -11,6 +11,7 @@ import { validateDataset, formatProblem, type Problem } from '../domain/validate
 import { probableDuplicates } from '../domain/duplicates.ts';
 import { checkReviewLog, REVIEW_FILE } from '../domain/review-log.ts';
 import { checkPlaces } from '../domain/point-in-country.ts';
+import { checkLanguages } from '../domain/languages.ts';
 import { countryShapes } from '../domain/world.ts';
 import { readDataDir } from './read-data-dir.ts';
 import { readWorld } from './read-world.ts';
@@ -23,6 +24,7 @@ if (result && !result.ok) problems.push(...result.problems);
 if (result?.ok) {
   const d = result.dataset;
   problems.push(...checkPlaces(d, countryShapes(readWorld())));
+  problems.push(...checkLanguages(d));
   problems.push(...probableDuplicates(d.links));
   const reviewPath = join(dir, REVIEW_FILE);
   if (existsSync(reviewPath)) {

@@ -5,3 +5,10 @@ import type { Link } from './schema.ts';
 export function linkSourceIds(link: Pick<Link, 'evidence'>): string[] {
   return [...new Set(link.evidence.map((e) => e.source))];
 }
+
+/** Each source once, in evidence order, with every place in it the link cites ("¶2; ¶5"). */
+export function evidenceBySource(link: Pick<Link, 'evidence'>): { source: string; locators: string[] }[] {
+  const out = new Map<string, string[]>();
+  for (const e of link.evidence) out.set(e.source, [...(out.get(e.source) ?? []), e.locator]);
+  return [...out].map(([source, locators]) => ({ source, locators }));
+}

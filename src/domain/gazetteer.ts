@@ -28,10 +28,6 @@ export function cityKey(city: string): string {
 }
 
 /**
- * The most populous place in `country` whose name or alternate names match `city`, or null.
- * Population decides between same-named places in one country (there are several Tianjins).
- */
-/**
  * Names the reports use that this GeoNames snapshot spells otherwise (renamed cities,
  * transliterations). Keyed by normalized report name, per alpha-2 country.
  */
@@ -51,6 +47,10 @@ export const GAZETTEER_PINS: Readonly<Record<string, Readonly<Record<string, num
   CN: { 'hekou,yunnan': 1808588 }, // Hekou Yao Autonomous County; GeoNames also has Hekous in Jiangxi and Shandong
 };
 
+/**
+ * The most populous place in `country` whose name or alternate names match `city`, or null.
+ * Population decides between same-named places in one country (there are several Tianjins).
+ */
 export function findCity(places: readonly GazetteerPlace[], city: string, country: string): GazetteerPlace | null {
   const pin = GAZETTEER_PINS[country]?.[normalizePlaceName(city)];
   if (pin !== undefined) return places.find((p) => p.id === pin) ?? null;

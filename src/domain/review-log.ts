@@ -22,15 +22,21 @@ export const ReviewEntry = z.union([
 export const ReviewLog = z.record(LeadId, ReviewEntry);
 export type ReviewLog = z.infer<typeof ReviewLog>;
 
-export function checkReviewLog(raw: unknown, linkIds: ReadonlySet<string>): Problem[] {
+/** The log, or its schema problems by lead id and field (`file` names it in messages). */
+export function parseReviewLog(raw: unknown, file: string = REVIEW_FILE): { log: ReviewLog; problems: [] } | { log: null; problems: Problem[] } {
   const parsed = ReviewLog.safeParse(raw);
-  if (!parsed.success) {
-    return parsed.error.issues.map((i) => ({
-      file: REVIEW_FILE, id: String(i.path[0] ?? '(file)'), field: i.path.slice(1).map(String).join('.'), message: i.message,
-    }));
-  }
+  if (parsed.success) return { log: parsed.data, problems: [] };
+  return {
+    log: null,
+    problems: parsed.error.issues.map((i) => ({ file, id: String(i.path[0] ?? '(file)'), field: i.path.slice(1).map(String).join('.'), message: i.message })),
+  };
+}
+
+export function checkReviewLog(raw: unknown, linkIds: ReadonlySet<string>): Problem[] {
+  const parsed = parseReviewLog(raw);
+  if (!parsed.log) return parsed.problems;
   const problems: Problem[] = [];
-  for (const [lead, entry] of Object.entries(parsed.data)) {
+  for (const [lead, entry] of Object.entries(parsed.log)) {
     if ('links' in entry) {
       entry.links.forEach((id, k) => {
         if (!linkIds.has(id)) problems.push({ file: REVIEW_FILE, id: lead, field: `links.${k}`, message: `names link "${id}", which does not exist` });

@@ -34,7 +34,12 @@ export class DataError extends Error {
   }
 }
 
-async function fetchJson(url: string, file: string, signal?: AbortSignal): Promise<unknown> {
+/**
+ * Fetches and parses one JSON file from the page's origin. With `optional`, a file that is not
+ * there gives `undefined`: HTTP 404, or a reply that is not JSON at all (static hosts set up for
+ * single-page apps, and Vite's own servers, answer a missing file with index.html).
+ */
+export async function fetchJson(url: string, file: string, signal?: AbortSignal, optional = false): Promise<unknown> {
   let res: Response;
   try {
     res = await fetch(url, { signal, credentials: 'same-origin' });
@@ -42,6 +47,7 @@ async function fetchJson(url: string, file: string, signal?: AbortSignal): Promi
     if ((e as Error).name === 'AbortError') throw e;
     throw new FetchError(file, 'the network request failed');
   }
+  if (optional && (res.status === 404 || (res.ok && /text\/html/i.test(res.headers.get('content-type') ?? '')))) return undefined;
   if (!res.ok) throw new FetchError(file, `HTTP ${res.status}`);
   const text = await res.text();
   try {

@@ -1,30 +1,16 @@
 /**
  * The review log, for the "About the data" dialog: fetched from the page's own origin only when
- * the dialog opens. A dataset without one (synthetic data, an embedding site's own data) is fine.
+ * the dialog opens. A dataset without one (synthetic data, an embedding site's own data) is fine:
+ * the dialog then says no log is bundled.
  */
-import { ReviewLog } from '../domain/review-log.ts';
-import { DataError, FetchError } from './load-atlas-data.ts';
+import { parseReviewLog, REVIEW_FILE, type ReviewLog } from '../domain/review-log.ts';
+import { DataError, fetchJson } from './load-atlas-data.ts';
 
 export async function loadReviewLog(dataPath: string, signal?: AbortSignal, base: string = document.baseURI): Promise<ReviewLog | null> {
-  const file = `${dataPath}/review/leads.json`;
-  let res: Response;
-  try {
-    res = await fetch(new URL(file, base).href, { signal, credentials: 'same-origin' });
-  } catch (e) {
-    if ((e as Error).name === 'AbortError') throw e;
-    throw new FetchError(file, 'the network request failed');
-  }
-  if (res.status === 404) return null;
-  if (!res.ok) throw new FetchError(file, `HTTP ${res.status}`);
-  let raw: unknown;
-  try {
-    raw = await res.json();
-  } catch (e) {
-    throw new DataError([{ file, id: '(file)', field: '', message: `is not valid JSON: ${(e as Error).message}` }]);
-  }
-  const parsed = ReviewLog.safeParse(raw);
-  if (!parsed.success) {
-    throw new DataError(parsed.error.issues.map((i) => ({ file, id: String(i.path[0] ?? '(file)'), field: i.path.slice(1).map(String).join('.'), message: i.message })));
-  }
-  return parsed.data;
+  const file = `${dataPath}/${REVIEW_FILE}`;
+  const raw = await fetchJson(new URL(file, base).href, file, signal, true);
+  if (raw === undefined) return null;
+  const parsed = parseReviewLog(raw, file);
+  if (!parsed.log) throw new DataError(parsed.problems);
+  return parsed.log;
 }

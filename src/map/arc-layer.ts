@@ -12,6 +12,7 @@ import { DATA_TEXTURE_WIDTH, GROW_MS, showWindow, type ArcData, type WindowHisto
 import { ARC_FRAGMENT_SHADER, ARC_VERTEX_SHADER } from './arc-shaders.ts';
 import { DOMESTIC_ARC_COLOR } from './layer-styles.ts';
 import { worldPx } from './mercator.ts';
+import { linkProgram, viewSpan, visibleWraps } from './gl-util.ts';
 
 interface Gpu {
   program: WebGLProgram;
@@ -26,17 +27,6 @@ const UNIFORMS = [
   'u_matrix', 'u_viewport', 'u_px_ratio', 'u_world_px', 'u_wrap', 'u_now', 'u_pass', 'u_has_highlight', 'u_data', 'u_highlight',
   'u_colors', 'u_win', 'u_prev', 'u_prev2', 'u_changed', 'u_prev_changed', 'u_width_ref',
 ] as const;
-
-function compile(gl: WebGL2RenderingContext, type: GLenum, source: string): WebGLShader {
-  const shader = gl.createShader(type);
-  if (!shader) throw new Error('could not create a shader');
-  gl.shaderSource(shader, source);
-  gl.compileShader(shader);
-  if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS) && !gl.isContextLost()) {
-    throw new Error(`arc shader: ${gl.getShaderInfoLog(shader) ?? 'did not compile'}`);
-  }
-  return shader;
-}
 
 /** A texture read only with texelFetch: RGBA32F (per-arc data) or R8 (highlight flags). */
 function dataTexture(gl: WebGL2RenderingContext, rows: number, data: Float32Array | Uint8Array): WebGLTexture {
@@ -136,16 +126,10 @@ export class ArcLayer implements CustomLayerInterface {
 
   // Uploading in the first render() (not onAdd) is what was verified safe with MapLibre's GL cache.
   private init(gl: WebGL2RenderingContext): Gpu {
-    const program = gl.createProgram();
+    const program = linkProgram(gl, ARC_VERTEX_SHADER, ARC_FRAGMENT_SHADER, 'arc');
     const vao = gl.createVertexArray();
     const buffer = gl.createBuffer();
-    if (!program || !vao || !buffer) throw new Error('could not create GL objects for the arcs');
-    gl.attachShader(program, compile(gl, gl.VERTEX_SHADER, ARC_VERTEX_SHADER));
-    gl.attachShader(program, compile(gl, gl.FRAGMENT_SHADER, ARC_FRAGMENT_SHADER));
-    gl.linkProgram(program);
-    if (!gl.getProgramParameter(program, gl.LINK_STATUS) && !gl.isContextLost()) {
-      throw new Error(`arc program: ${gl.getProgramInfoLog(program) ?? 'did not link'}`);
-    }
+    if (!vao || !buffer) throw new Error('could not create GL objects for the arcs');
     gl.bindVertexArray(vao);
     gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
     gl.bufferData(gl.ARRAY_BUFFER, this.buffers.vertices, gl.STATIC_DRAW);
@@ -180,14 +164,7 @@ export class ArcLayer implements CustomLayerInterface {
   private visibleWraps(): number[] {
     const map = this.map;
     if (!map) return [0];
-    const world = worldPx(map.getZoom());
-    const cx = (map.getCenter().lng + 180) / 360;
-    const half = map.getCanvas().clientWidth / 2 / world;
-    const wraps: number[] = [];
-    for (let w = Math.floor(cx - half - this.buffers.xMax); w <= Math.ceil(cx + half - this.buffers.xMin); w++) {
-      if (this.buffers.xMin + w <= cx + half && this.buffers.xMax + w >= cx - half) wraps.push(w);
-    }
-    return wraps.slice(0, 5);
+    return visibleWraps(viewSpan(map.getZoom(), map.getCenter().lng, map.getCanvas().clientWidth), this.buffers.xMin, this.buffers.xMax);
   }
 
   render(gl: WebGL2RenderingContext, options: CustomRenderMethodInput): void {

@@ -13,8 +13,8 @@
  */
 import { ARC_DATA, DATA_TEXTURE_WIDTH, GROW_MS, TEXELS_PER_ARC } from './arc-data.ts';
 import { ARC_MAX_WIDTH, ARC_MIN_WIDTH } from './scales.ts';
+import { glslFloat } from './gl-util.ts';
 
-const glslFloat = (x: number) => (Number.isInteger(x) ? x.toFixed(1) : String(x));
 /** The last texel of an arc's data holds undated, category, domestic flag and length; `meta.?` reads one. */
 const META_TEXEL = Math.floor(ARC_DATA.undated / 4);
 const meta = (field: keyof typeof ARC_DATA) => {

@@ -12,12 +12,14 @@ import { rgb } from '../ui/palette.ts';
 import type { WindowUniforms } from './arc-data.ts';
 import { INSTITUTION_COLOR, SELECTION_COLOR } from './layer-styles.ts';
 import { INSTITUTION_MAX_RADIUS, INSTITUTION_MIN_RADIUS } from './scales.ts';
-import { mercatorX, mercatorY, worldPx } from './mercator.ts';
+import { mercatorX, mercatorY } from './mercator.ts';
+import { glslFloat, linkProgram, viewSpan, visibleWraps } from './gl-util.ts';
 
 /** Floats per institution: x, y (Mercator 0–1), C[0..11] cumulative counts, undated, selected. */
 export const INSTITUTION_STRIDE = 4 + 4 * 3;
+// The shader reads C[0..11] from three vec4s: the timeline's 11 years and a zero.
+if (YEAR_COUNT + 1 > 12) throw new Error(`institution layer: ${YEAR_COUNT} years do not fit its 12 count slots`);
 const STRIDE_BYTES = INSTITUTION_STRIDE * 4;
-const glslFloat = (x: number) => (Number.isInteger(x) ? `${x}.0` : String(x));
 
 const VERTEX = /* glsl */ `#version 300 es
 precision highp float;
@@ -111,7 +113,7 @@ export function packInstitutions(points: readonly { point: readonly [number, num
     const e = entityOf[i] ?? -1;
     if (e < 0) return;
     out[o + 2] = counts.undated[e] ?? 0;
-    for (let k = 0; k < stride && k < 12; k++) out[o + 4 + k] = counts.cumulative[e * stride + k] ?? 0;
+    for (let k = 0; k < stride; k++) out[o + 4 + k] = counts.cumulative[e * stride + k] ?? 0;
   });
   return out;
 }
@@ -194,23 +196,11 @@ export class InstitutionLayer implements CustomLayerInterface {
   }
 
   private init(gl: WebGL2RenderingContext): Gpu {
-    const compile = (type: GLenum, src: string) => {
-      const s = gl.createShader(type);
-      if (!s) throw new Error('could not create a shader');
-      gl.shaderSource(s, src);
-      gl.compileShader(s);
-      if (!gl.getShaderParameter(s, gl.COMPILE_STATUS) && !gl.isContextLost()) throw new Error(`institution shader: ${gl.getShaderInfoLog(s) ?? 'did not compile'}`);
-      return s;
-    };
-    const program = gl.createProgram();
+    const program = linkProgram(gl, VERTEX, FRAGMENT, 'institution');
     const vao = gl.createVertexArray();
     const corners = gl.createBuffer();
     const instances = gl.createBuffer();
-    if (!program || !vao || !corners || !instances) throw new Error('could not create GL objects for the institutions');
-    gl.attachShader(program, compile(gl.VERTEX_SHADER, VERTEX));
-    gl.attachShader(program, compile(gl.FRAGMENT_SHADER, FRAGMENT));
-    gl.linkProgram(program);
-    if (!gl.getProgramParameter(program, gl.LINK_STATUS) && !gl.isContextLost()) throw new Error(`institution program: ${gl.getProgramInfoLog(program) ?? 'did not link'}`);
+    if (!vao || !corners || !instances) throw new Error('could not create GL objects for the institutions');
     gl.bindVertexArray(vao);
     gl.bindBuffer(gl.ARRAY_BUFFER, corners);
     gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, -1, 1, 1, 1]), gl.STATIC_DRAW);
@@ -250,15 +240,11 @@ export class InstitutionLayer implements CustomLayerInterface {
     gl.uniform3fv(u.u_fill ?? null, rgb(INSTITUTION_COLOR));
     gl.uniform3fv(u.u_sel_color ?? null, rgb(SELECTION_COLOR));
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
-    const world = worldPx(map.getZoom());
-    const cx = (map.getCenter().lng + 180) / 360;
-    const half = map.getCanvas().clientWidth / 2 / world + 12 / world;
-    let drawn = 0;
-    for (let w = Math.floor(cx - half - this.xMax); w <= Math.ceil(cx + half - this.xMin) && drawn < 5; w++) {
-      if (this.xMin + w > cx + half || this.xMax + w < cx - half) continue;
+    // A point's circle reaches up to 14 px beyond its centre: keep copies whose points are just off-screen.
+    const span = viewSpan(map.getZoom(), map.getCenter().lng, map.getCanvas().clientWidth, 14);
+    for (const w of visibleWraps(span, this.xMin, this.xMax)) {
       gl.uniform1f(u.u_wrap ?? null, w);
       gl.drawArraysInstanced(gl.TRIANGLE_STRIP, 0, 4, this.count);
-      drawn++;
     }
     gl.bindVertexArray(null);
   }

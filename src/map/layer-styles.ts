@@ -26,7 +26,6 @@ export const DOMESTIC_ARC_COLOR = '#3b3b3b';
 export const SOURCE = {
   countries: 'countries',
   borders: 'borders',
-  institutions: 'institutions',
   markers: 'markers',
   groups: 'groups',
 } as const;

@@ -1,10 +1,10 @@
 /**
  * The map, created once and then driven imperatively: the React component only forwards prop
  * changes here. A year change costs the same whatever the number of links: the arcs get new
- * window uniforms (their shader counts each arc from cumulative counts uploaded once), points
- * and country shades are read from per-entity cumulative counts (O(institutions + countries +
- * partners)) and set as feature state only where a value changed, and the labels are re-placed
- * in the next frame.
+ * window uniforms (their shader counts each arc from cumulative counts uploaded once), and so
+ * do the Chinese institutions (institution-layer.ts); country shades and partner markers are read
+ * from per-entity cumulative counts (O(countries + partners)) and set as feature state only where
+ * a value changed, and the labels are re-placed in the next frame.
  */
 import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type MapMouseEvent, type PointLike } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -85,7 +85,7 @@ export class AtlasMapController {
   private readonly aggregates: Aggregates;
   private readonly xy: { inst: Float64Array; marker: Float64Array; group: Float64Array };
   /** What feature state currently holds, to set only what changed (NaN = never set). */
-  private readonly applied: { shade: Float32Array; inst: Float32Array; marker: Float32Array; group: Float32Array };
+  private readonly applied: { shade: Float32Array; marker: Float32Array; group: Float32Array };
   private readonly slotOf: { inst: Map<string, number>; marker: Map<string, number>; group: Map<string, number>; country: Map<string, number> };
   private settings: AtlasMapSettings;
   private styleReady = false;
@@ -112,7 +112,7 @@ export class AtlasMapController {
     this.state = emptyWindowState(this.model);
     this.xy = { inst: mercatorPoints(this.model.institutions), marker: mercatorPoints(this.model.markers), group: mercatorPoints(this.model.groups) };
     const nan = (n: number) => new Float32Array(n).fill(Number.NaN);
-    this.applied = { shade: nan(this.model.countries.length), inst: nan(this.model.institutions.length), marker: nan(this.model.markers.length), group: nan(this.model.groups.length) };
+    this.applied = { shade: nan(this.model.countries.length), marker: nan(this.model.markers.length), group: nan(this.model.groups.length) };
     const keys = (list: readonly { key: string }[]) => new Map(list.map((x, i) => [x.key, i]));
     this.slotOf = {
       inst: keys(this.model.institutions), marker: keys(this.model.markers), group: keys(this.model.groups),

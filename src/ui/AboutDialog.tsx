@@ -11,7 +11,6 @@ import type { DatasetIndex } from '../domain/dataset-index.ts';
 import { datasetStats } from '../domain/dataset-stats.ts';
 import { summarizeReviewLog } from '../domain/review-log.ts';
 import { loadReviewLog } from '../loaders/load-review-log.ts';
-import { ErrorView } from './StatusViews.tsx';
 import { formatNumber } from './format.ts';
 import type { Lang } from '../url/view-state.ts';
 
@@ -26,7 +25,7 @@ interface Props {
 export const AboutDialog = memo(function AboutDialog({ open, onClose, index, dataPath, lang }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
-  const stats = useMemo(() => datasetStats(index.dataset), [index]);
+  const stats = useMemo(() => datasetStats(index), [index]);
   const review = useQuery({
     queryKey: ['review-log', dataPath],
     queryFn: ({ signal }) => loadReviewLog(dataPath, signal),
@@ -51,7 +50,7 @@ export const AboutDialog = memo(function AboutDialog({ open, onClose, index, dat
       </div>
       <h3>{t('about.countsTitle')}</h3>
       <p data-testid="about-counts">
-        {t('about.counts', { links: stats.links, sources: stats.sources, countries: stats.partnerCountries, institutions: stats.institutions })}
+        {t('about.counts', { links: stats.links, sources: stats.sources, countries: stats.partnerCountries, institutions: stats.leadInstitutions, others: stats.otherInstitutions })}
         {' '}{t('about.countsTwo', { count: stats.multiSourceLinks })}
       </p>
       <h3>{t('about.whatTitle')}</h3>
@@ -61,10 +60,13 @@ export const AboutDialog = memo(function AboutDialog({ open, onClose, index, dat
       <p>{t('about.sources')}</p>
       <table className="about-kinds">
         <caption>{t('about.kindsTitle')}</caption>
+        <thead>
+          <tr><th scope="col">{t('about.kindColumn')}</th><th scope="col">{t('about.kindMeaning')}</th><th scope="col" className="num">{t('about.kindCount')}</th></tr>
+        </thead>
         <tbody>
           {(['original', 'news', 'copy'] as const).map((k) => (
             <tr key={k}>
-              <th scope="row">{t(`details.sourceKind_${k}`).split(/[:：]/)[0]}</th>
+              <th scope="row">{t(`about.kindName_${k}`)}</th>
               <td>{t(`about.kind_${k}`)}</td>
               <td className="num">{formatNumber(stats.sourcesByKind[k], lang)}</td>
             </tr>
@@ -74,10 +76,15 @@ export const AboutDialog = memo(function AboutDialog({ open, onClose, index, dat
       <h3>{t('about.datesTitle')}</h3>
       <p>{t('about.dates')}</p>
       <h3>{t('about.leadsTitle')}</h3>
-      {review.isPending && open && <p className="muted">…</p>}
-      {review.isError && <ErrorView error={review.error} onRetry={() => void review.refetch()} />}
-      {review.isSuccess && !summary && <p>{t('about.noLeads')}</p>}
-      {summary && (
+      {review.isPending && open && <p className="muted" role="status">{t('about.loadingLeads')}</p>}
+      {review.isError && (
+        <p role="alert">
+          {t('about.leadsError', { message: review.error instanceof Error ? review.error.message : String(review.error) })}{' '}
+          <button type="button" onClick={() => void review.refetch()}>{t('about.retry')}</button>
+        </p>
+      )}
+      {review.isSuccess && (!summary || summary.total === 0) && <p>{t('about.noLeads')}</p>}
+      {summary && summary.total > 0 && (
         <>
           <p data-testid="about-leads">{t('about.leads', { total: summary.total, taken: summary.taken, excluded: summary.excluded })}</p>
           {summary.reasons.length > 0 && (
@@ -85,7 +92,7 @@ export const AboutDialog = memo(function AboutDialog({ open, onClose, index, dat
               <h4>{t('about.leadsReasons')}</h4>
               <ul>
                 {summary.reasons.map((r) => (
-                  <li key={r.reason}>{t(`about.reason.${r.reason}`)}: {r.leads.length} ({r.leads.join(', ')})</li>
+                  <li key={r.reason}>{t('about.reasonItem', { reason: t(`about.reason.${r.reason}`), count: r.leads.length, leads: r.leads.join(lang === 'zh' ? '、' : ', ') })}</li>
                 ))}
               </ul>
             </>

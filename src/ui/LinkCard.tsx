@@ -4,7 +4,7 @@ import type { Link } from '../domain/schema.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { Lang } from '../url/view-state.ts';
 import { formatDate } from '../domain/dates.ts';
-import { linkSourceIds } from '../domain/evidence.ts';
+import { evidenceBySource, linkSourceIds } from '../domain/evidence.ts';
 import { formatParticipants } from './format.ts';
 import { SourceCitation } from './SourceCitation.tsx';
 import { typeColor } from './palette.ts';
@@ -55,9 +55,9 @@ export function LinkCard({ link, index, lang, showEnds }: { link: Link; index: D
       <section className="link-sources" aria-label={t('details.sources', { count: linkSourceIds(link).length })}>
         <h4>{t('details.sources', { count: linkSourceIds(link).length })}</h4>
         <ol>
-          {link.evidence.map((e, i) => {
-            const source = index.sources.get(e.source);
-            return source ? <li key={i}><SourceCitation source={source} locator={e.locator} lang={lang} /></li> : null;
+          {evidenceBySource(link).map(({ source: id, locators }) => {
+            const source = index.sources.get(id);
+            return source ? <li key={id}><SourceCitation source={source} locator={locators.join('; ')} lang={lang} /></li> : null;
           })}
         </ol>
       </section>

@@ -3,6 +3,7 @@ import { probableDuplicates } from '../../src/domain/duplicates.ts';
 import { checkReviewLog } from '../../src/domain/review-log.ts';
 import { checkPlaces, pointInCountry } from '../../src/domain/point-in-country.ts';
 import { countryShapes } from '../../src/domain/world.ts';
+import { checkLanguages } from '../../src/domain/languages.ts';
 import { validateDataset } from '../../src/domain/validate.ts';
 import type { Dataset, Link } from '../../src/domain/schema.ts';
 import { miniDataset } from '../fixtures/mini-dataset.ts';
@@ -88,5 +89,16 @@ describe('source rules', () => {
     delete (d.sources[0] as Record<string, unknown>).file;
     const r = validateDataset(d, '2026-11-23');
     expect(r.ok ? [] : r.problems).toEqual([expect.objectContaining({ file: 'sources.json', id: 'src-a', field: 'url' })]);
+  });
+});
+
+describe('source languages', () => {
+  it('rejects a well-formed code that names no language, by file, id and field', () => {
+    const d = valid();
+    expect(checkLanguages(d)).toEqual([]);
+    d.sources[0]!.language = 'xx';
+    expect(checkLanguages(d)).toEqual([{ file: 'sources.json', id: 'src-a', field: 'language', message: 'xx is not a known language code' }]);
+    d.sources[0]!.language = 'sr-Latn-ME';
+    expect(checkLanguages(d)).toEqual([]);
   });
 });

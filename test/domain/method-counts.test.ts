@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { datasetStats } from '../../src/domain/dataset-stats.ts';
+import { evidenceBySource, linkSourceIds } from '../../src/domain/evidence.ts';
+import { indexDataset } from '../../src/domain/dataset-index.ts';
+import { anchors } from '../fixtures/world.ts';
 import { summarizeReviewLog } from '../../src/domain/review-log.ts';
 import { findCity, normalizePlaceName, cityKey, type GazetteerPlace } from '../../src/domain/gazetteer.ts';
 import type { Dataset } from '../../src/domain/schema.ts';
@@ -24,15 +27,21 @@ const d: Dataset = {
 };
 
 describe('the counts "About the data" states', () => {
-  it('counts sources by kind, links citing more than one document, countries through partner institutions, and institutions named with a link', () => {
-    expect(datasetStats(d)).toEqual({
+  it('counts sources by kind, links citing more than one document, countries through partner institutions, and institutions leading or named', () => {
+    const index = indexDataset(d, anchors);
+    expect(datasetStats(index)).toEqual({
       links: 3, sources: 3, sourcesByKind: { original: 1, news: 2, copy: 0 },
       // l2 cites one document twice: that is one source, not two.
       multiSourceLinks: 1,
       // PAK directly, BRA through partner p; the group names no country.
       partnerCountries: 2,
-      institutions: 2,
+      // a and b both lead a link; b is also named with l2, but is counted once.
+      leadInstitutions: 2,
+      otherInstitutions: 0,
     });
+    const onlyNamed = { ...d, institutions: [...d.institutions, { id: 'c', name: bi('C'), kind: 'hospital' as const, city: bi('Z'), coordinates: [100, 30] as [number, number], precision: 'city' as const }],
+      links: d.links.map((l) => (l.id === 'l1' ? { ...l, with: ['c'] } : l)) };
+    expect(datasetStats(indexDataset(onlyNamed, anchors))).toMatchObject({ leadInstitutions: 2, otherInstitutions: 1 });
   });
 
   it('summarises the review log: leads taken, excluded, and reasons commonest first', () => {
@@ -77,5 +86,13 @@ describe('matching report city names to the gazetteer', () => {
       { id: 1808588, name: 'Hekou', country: 'CN', population: 0, lonLat: [104.01, 22.54] }, // Yunnan
     ];
     expect(findCity(hekou, 'Hekou, Yunnan', 'CN')?.lonLat).toEqual([104.01, 22.54]);
+  });
+});
+
+describe('a link\'s sources', () => {
+  it('lists each document once, first cited first, with every place in it', () => {
+    const link = { evidence: [{ source: 'b', locator: '¶2' }, { source: 'a', locator: '¶1' }, { source: 'b', locator: '¶5' }] };
+    expect(linkSourceIds(link)).toEqual(['b', 'a']);
+    expect(evidenceBySource(link)).toEqual([{ source: 'b', locators: ['¶2', '¶5'] }, { source: 'a', locators: ['¶1'] }]);
   });
 });

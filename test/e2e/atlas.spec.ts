@@ -149,3 +149,34 @@ test('hovering an arc on the map names it; clicking it opens its citation', asyn
   await expect(page.getByText(link.evidence[0]!.locator)).toBeVisible();
   await expect.poll(() => urlParams(page).get('sel')).toBe('arc:chongqing~qeh-barbados');
 });
+
+test('a Chinese institution is drawn as a dark point sized by its links, and clicking it opens its panel', async ({ page }) => {
+  // Xiamen Cardiovascular Hospital: the only institution in Xiamen, so its point stands alone.
+  const inst = (JSON.parse(readFileSync(join('data', 'institutions.json'), 'utf8')) as { id: string; coordinates: [number, number] }[])
+    .find((i) => i.id === 'xiamen-cardiovascular-hospital')!;
+  const pixelAt = (year: number) => async () => {
+    await openAtlas(page, `?year=${year}`);
+    const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+    const view = initialView(box.width, box.height);
+    const world = worldPx(view.zoom);
+    const x = box.width / 2 + (mercatorX(inst.coordinates[0]) - mercatorX(view.center[0])) * world;
+    const y = box.height / 2 + (mercatorY(inst.coordinates[1]) - mercatorY(view.center[1])) * world;
+    const rgb = await page.evaluate(async ([px, py]) => {
+      const c = document.querySelector('canvas.maplibregl-canvas') as HTMLCanvasElement;
+      const shot = await new Promise<ImageBitmap>((ok) => requestAnimationFrame(() => ok(createImageBitmap(c))));
+      const ctx = new OffscreenCanvas(shot.width, shot.height).getContext('2d')!;
+      ctx.drawImage(shot, 0, 0);
+      const s = shot.width / c.clientWidth;
+      return [...ctx.getImageData(Math.round(px! * s), Math.round(py! * s), 1, 1).data].slice(0, 3);
+    }, [x, y]);
+    return { rgb, x: box.x + x, y: box.y + y };
+  };
+  // Its first dated link is from 2023: in the view up to 2015 it is not drawn at all.
+  const before = await pixelAt(2015)();
+  expect(Math.max(...before.rgb)).toBeGreaterThan(110); // land or sea, not the institutions' near-black
+  const after = await pixelAt(2025)();
+  expect(Math.max(...after.rgb)).toBeLessThan(90);
+  await page.mouse.click(after.x, after.y);
+  await expect(page.getByRole('heading', { level: 2, name: /Xiamen Cardiovascular Hospital/ })).toBeVisible();
+  await expect.poll(() => urlParams(page).get('sel')).toBe('inst:xiamen-cardiovascular-hospital');
+});

@@ -3,6 +3,8 @@ import en from '../../src/i18n/locales/en.json';
 import zh from '../../src/i18n/locales/zh.json';
 import { LINK_TYPES } from '../../src/domain/aggregate.ts';
 import { CATEGORIES } from '../../src/ui/palette.ts';
+import { EXCLUSION_REASONS } from '../../src/domain/review-log.ts';
+import { Source } from '../../src/domain/schema.ts';
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -26,5 +28,15 @@ describe('interface strings', () => {
   it('name every link type and category', () => {
     for (const t of LINK_TYPES) expect(en.type[t], t).toBeTruthy();
     for (const c of CATEGORIES) expect(zh.category[c], c).toBeTruthy();
+  });
+
+  it('name every source kind, date basis and exclusion reason the data can hold, in both languages', () => {
+    const all = new Set([...keys(en)]);
+    const needed = [
+      ...Source.shape.kind.options.flatMap((k) => [`details.sourceKind_${k}`, `about.kindName_${k}`, `about.kind_${k}`]),
+      'details.basis_publication-date', 'details.basis_page-address',
+      ...[...EXCLUSION_REASONS, 'other'].map((r) => `about.reason.${r}`),
+    ];
+    expect(needed.filter((k) => !all.has(k))).toEqual([]);
   });
 });

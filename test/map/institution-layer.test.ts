@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { institutionCountAt, institutionDrawOrder, packInstitutions, INSTITUTION_STRIDE } from '../../src/map/institution-layer.ts';
 import { windowUniforms } from '../../src/map/arc-data.ts';
-import { YEAR_COUNT, type EntityCounts } from '../../src/domain/aggregate.ts';
+import { entityCount, YEAR_COUNT, type EntityCounts } from '../../src/domain/aggregate.ts';
+import { visibleWraps } from '../../src/map/gl-util.ts';
 import { mercatorX } from '../../src/map/mercator.ts';
 
 // Two institutions with links: A has 1 link in 2016 and 2 in 2019 plus 1 undated; B has 5 in 2024. C has none.
@@ -36,5 +37,21 @@ describe('the institution layer\'s data', () => {
     expect(institutionCountAt(data, rowOf(1), w(2015, 2023))).toBe(0);
     expect(institutionCountAt(data, rowOf(1), w(2024, 2025))).toBe(5);
     expect(institutionCountAt(data, rowOf(2), w(2015, 2025, true))).toBe(0);
+    // The same count the rest of the app reads from the aggregates, for every window.
+    for (let from = 2015; from <= 2025; from++) {
+      for (let to = from; to <= 2025; to++) {
+        for (const includeUndated of [false, true]) {
+          const win = { from, to, includeUndated };
+          for (const slot of [0, 1]) expect(institutionCountAt(data, rowOf(slot), windowUniforms(win))).toBe(entityCount(counts, slot, win));
+        }
+      }
+    }
+  });
+
+  it('draws every world copy a point can be seen in, and no other', () => {
+    // Whole world in view around Greenwich: points in 0.7..0.9 show in copy 0 and, across the left edge, copy -1.
+    expect(visibleWraps({ cx: 0.5, half: 0.6 }, 0.7, 0.9)).toEqual([-1, 0]);
+    expect(visibleWraps({ cx: 0.5, half: 0.1 }, 0.7, 0.9)).toEqual([]);
+    expect(visibleWraps({ cx: 0.8, half: 0.05 }, 0.7, 0.9)).toEqual([0]);
   });
 });
