@@ -31,7 +31,7 @@ describe('interface strings', () => {
   });
 
   it('name every source kind, date basis and exclusion reason the data can hold, in both languages', () => {
-    const all = new Set([...keys(en)]);
+    const all = new Set(keys(en));
     const needed = [
       ...Source.shape.kind.options.flatMap((k) => [`details.sourceKind_${k}`, `about.kindName_${k}`, `about.kind_${k}`]),
       'details.basis_publication-date', 'details.basis_page-address',
