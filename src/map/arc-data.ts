@@ -72,11 +72,19 @@ export function sameWindow(a: YearWindow, b: YearWindow): boolean {
   return a.from === b.from && a.to === b.to && a.includeUndated === b.includeUndated;
 }
 
+/**
+ * Links in a window from packed cumulative counts: C[k] at `data[cumulative + k]`, the undated
+ * count at `data[undated]`. The JS twin of GLSL_WINDOW_COUNT (gl-util.ts).
+ */
+export function packedWindowCount(data: ArrayLike<number>, cumulative: number, undated: number, u: WindowUniforms): number {
+  const dated = u.hi > u.lo ? (data[cumulative + u.hi] ?? 0) - (data[cumulative + u.lo] ?? 0) : 0;
+  return dated + (u.undated ? data[undated] ?? 0 : 0);
+}
+
 /** The arc shader's count for one arc slot, in JS over the packed data (the shader's reference, for tests). */
 export function arcCountAt(data: ArrayLike<number>, arc: number, u: WindowUniforms): number {
   const o = arc * ARC_DATA_STRIDE;
-  const dated = u.hi > u.lo ? (data[o + u.hi] ?? 0) - (data[o + u.lo] ?? 0) : 0;
-  return dated + (u.undated ? data[o + ARC_DATA.undated] ?? 0 : 0);
+  return packedWindowCount(data, o, o + ARC_DATA.undated, u);
 }
 
 /**

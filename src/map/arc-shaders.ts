@@ -13,7 +13,7 @@
  */
 import { ARC_DATA, DATA_TEXTURE_WIDTH, GROW_MS, TEXELS_PER_ARC } from './arc-data.ts';
 import { ARC_MAX_WIDTH, ARC_MIN_WIDTH } from './scales.ts';
-import { glslFloat } from './gl-util.ts';
+import { GLSL_WINDOW_COUNT, glslFloat } from './gl-util.ts';
 
 /** The last texel of an arc's data holds undated, category, domestic flag and length; `meta.?` reads one. */
 const META_TEXEL = Math.floor(ARC_DATA.undated / 4);
@@ -69,16 +69,9 @@ const float AA = 1.0;  // px of feathering outside each edge
 const float GROW = ${GROW_MS.toFixed(1)};
 
 vec4 c0, c1, c2;  // this arc's C[0..11]
-
-float cum(int k) {
-  vec4 v = k < 4 ? c0 : (k < 8 ? c1 : c2);
-  int i = k - 4 * (k / 4);
-  return i == 0 ? v.x : (i == 1 ? v.y : (i == 2 ? v.z : v.w));
-}
-
+${GLSL_WINDOW_COUNT}
 float countIn(ivec3 w, float undated) {
-  float dated = w.y > w.x ? cum(w.y) - cum(w.x) : 0.0;
-  return dated + (w.z != 0 ? undated : 0.0);
+  return windowCount(c0, c1, c2, undated, w);
 }
 
 void hide() {

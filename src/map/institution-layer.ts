@@ -9,11 +9,11 @@
 import type { CustomLayerInterface, Map as MapLibreMap } from 'maplibre-gl';
 import { YEAR_COUNT, type EntityCounts } from '../domain/aggregate.ts';
 import { rgb } from '../ui/palette.ts';
-import type { WindowUniforms } from './arc-data.ts';
+import { packedWindowCount, type WindowUniforms } from './arc-data.ts';
 import { INSTITUTION_COLOR, SELECTION_COLOR } from './layer-styles.ts';
 import { INSTITUTION_MAX_RADIUS, INSTITUTION_MIN_RADIUS } from './scales.ts';
 import { mercatorX, mercatorY } from './mercator.ts';
-import { glslFloat, linkProgram, viewSpan, visibleWraps } from './gl-util.ts';
+import { GLSL_WINDOW_COUNT, glslFloat, linkProgram, viewSpan, visibleWraps } from './gl-util.ts';
 
 /** Floats per institution: x, y (Mercator 0–1), C[0..11] cumulative counts, undated, selected. */
 export const INSTITUTION_STRIDE = 4 + 4 * 3;
@@ -38,16 +38,9 @@ out vec2 v_px;
 out float v_r;
 out float v_stroke;
 out float v_sel;
-
-float cum(int k) {
-  vec4 v = k < 4 ? a_c0 : (k < 8 ? a_c1 : a_c2);
-  int i = k - 4 * (k / 4);
-  return i == 0 ? v.x : (i == 1 ? v.y : (i == 2 ? v.z : v.w));
-}
-
+${GLSL_WINDOW_COUNT}
 void main() {
-  float dated = u_win.y > u_win.x ? cum(u_win.y) - cum(u_win.x) : 0.0;
-  float count = dated + (u_win.z != 0 ? a_pos.z : 0.0);
+  float count = windowCount(a_c0, a_c1, a_c2, a_pos.z, u_win);
   if (count <= 0.0) { gl_Position = vec4(2.0, 2.0, 2.0, 1.0); return; }
   // institutionRadius() of scales.ts.
   v_r = min(${glslFloat(INSTITUTION_MAX_RADIUS)}, ${glslFloat(INSTITUTION_MIN_RADIUS)} + ${glslFloat(INSTITUTION_MAX_RADIUS - INSTITUTION_MIN_RADIUS)} * sqrt(count / u_ref));
@@ -121,8 +114,7 @@ export function packInstitutions(points: readonly { point: readonly [number, num
 /** The shader's count for one row (its reference in JS, for tests). */
 export function institutionCountAt(data: ArrayLike<number>, row: number, u: WindowUniforms): number {
   const o = row * INSTITUTION_STRIDE;
-  const dated = u.hi > u.lo ? (data[o + 4 + u.hi] ?? 0) - (data[o + 4 + u.lo] ?? 0) : 0;
-  return dated + (u.undated ? (data[o + 2] ?? 0) : 0);
+  return packedWindowCount(data, o + 4, o + 2, u);
 }
 
 interface Gpu {

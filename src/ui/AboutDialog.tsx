@@ -25,7 +25,8 @@ interface Props {
 export const AboutDialog = memo(function AboutDialog({ open, onClose, index, dataPath, lang }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
-  const stats = useMemo(() => datasetStats(index), [index]);
+  // O(links): counted when the dialog is opened, not at start-up for a dialog few people open.
+  const stats = useMemo(() => (open ? datasetStats(index) : null), [open, index]);
   const review = useQuery({
     queryKey: ['review-log', dataPath],
     queryFn: ({ signal }) => loadReviewLog(dataPath, signal),
@@ -48,53 +49,57 @@ export const AboutDialog = memo(function AboutDialog({ open, onClose, index, dat
         <h2 id="about-title">{t('about.title')}</h2>
         <button type="button" className="icon-button" onClick={onClose} aria-label={t('about.close')}>×</button>
       </div>
-      <h3>{t('about.countsTitle')}</h3>
-      <p data-testid="about-counts">
-        {t('about.counts', { links: stats.links, sources: stats.sources, countries: stats.partnerCountries, institutions: stats.leadInstitutions, others: stats.otherInstitutions })}
-        {' '}{t('about.countsTwo', { count: stats.multiSourceLinks })}
-      </p>
-      <h3>{t('about.whatTitle')}</h3>
-      <p>{t('about.what')}</p>
-      <p>{t('about.participants')}</p>
-      <h3>{t('about.sourcesTitle')}</h3>
-      <p>{t('about.sources')}</p>
-      <table className="about-kinds">
-        <caption>{t('about.kindsTitle')}</caption>
-        <thead>
-          <tr><th scope="col">{t('about.kindColumn')}</th><th scope="col">{t('about.kindMeaning')}</th><th scope="col" className="num">{t('about.kindCount')}</th></tr>
-        </thead>
-        <tbody>
-          {(['original', 'news', 'copy'] as const).map((k) => (
-            <tr key={k}>
-              <th scope="row">{t(`about.kindName_${k}`)}</th>
-              <td>{t(`about.kind_${k}`)}</td>
-              <td className="num">{formatNumber(stats.sourcesByKind[k], lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h3>{t('about.datesTitle')}</h3>
-      <p>{t('about.dates')}</p>
-      <h3>{t('about.leadsTitle')}</h3>
-      {review.isPending && open && <p className="muted" role="status">{t('about.loadingLeads')}</p>}
-      {review.isError && (
-        <p role="alert">
-          {t('about.leadsError', { message: review.error instanceof Error ? review.error.message : String(review.error) })}{' '}
-          <button type="button" onClick={() => void review.refetch()}>{t('about.retry')}</button>
-        </p>
-      )}
-      {review.isSuccess && (!summary || summary.total === 0) && <p>{t('about.noLeads')}</p>}
-      {summary && summary.total > 0 && (
+      {stats && (
         <>
-          <p data-testid="about-leads">{t('about.leads', { total: summary.total, taken: summary.taken, excluded: summary.excluded })}</p>
-          {summary.reasons.length > 0 && (
+          <h3>{t('about.countsTitle')}</h3>
+          <p data-testid="about-counts">
+            {t('about.counts', { links: stats.links, sources: stats.sources, countries: stats.partnerCountries, institutions: stats.leadInstitutions, others: stats.otherInstitutions })}
+            {lang === 'zh' ? '' : ' '}{t('about.countsTwo', { count: stats.multiSourceLinks })}
+          </p>
+          <h3>{t('about.whatTitle')}</h3>
+          <p>{t('about.what')}</p>
+          <p>{t('about.participants')}</p>
+          <h3>{t('about.sourcesTitle')}</h3>
+          <p>{t('about.sources')}</p>
+          <table className="about-kinds">
+            <caption>{t('about.kindsTitle')}</caption>
+            <thead>
+              <tr><th scope="col">{t('about.kindColumn')}</th><th scope="col">{t('about.kindMeaning')}</th><th scope="col" className="num">{t('about.kindCount')}</th></tr>
+            </thead>
+            <tbody>
+              {(['original', 'news', 'copy'] as const).map((k) => (
+                <tr key={k}>
+                  <th scope="row">{t(`about.kindName_${k}`)}</th>
+                  <td>{t(`about.kind_${k}`)}</td>
+                  <td className="num">{formatNumber(stats.sourcesByKind[k], lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>{t('about.datesTitle')}</h3>
+          <p>{t('about.dates')}</p>
+          <h3>{t('about.leadsTitle')}</h3>
+          {review.isPending && <p className="muted" role="status">{t('about.loadingLeads')}</p>}
+          {review.isError && (
+            <p role="alert">
+              {t('about.leadsError', { message: review.error instanceof Error ? review.error.message : String(review.error) })}{' '}
+              <button type="button" onClick={() => void review.refetch()}>{t('about.retry')}</button>
+            </p>
+          )}
+          {review.isSuccess && (!summary || summary.total === 0) && <p>{t('about.noLeads')}</p>}
+          {summary && summary.total > 0 && (
             <>
-              <h4>{t('about.leadsReasons')}</h4>
-              <ul>
-                {summary.reasons.map((r) => (
-                  <li key={r.reason}>{t('about.reasonItem', { reason: t(`about.reason.${r.reason}`), count: r.leads.length, leads: r.leads.join(lang === 'zh' ? '、' : ', ') })}</li>
-                ))}
-              </ul>
+              <p data-testid="about-leads">{t('about.leads', { total: summary.total, taken: summary.taken, excluded: summary.excluded })}</p>
+              {summary.reasons.length > 0 && (
+                <>
+                  <h4>{t('about.leadsReasons')}</h4>
+                  <ul>
+                    {summary.reasons.map((r) => (
+                      <li key={r.reason}>{t('about.reasonItem', { reason: t(`about.reason.${r.reason}`), count: r.leads.length, leads: r.leads.join(lang === 'zh' ? '、' : ', ') })}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
             </>
           )}
         </>

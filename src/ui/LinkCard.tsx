@@ -4,7 +4,7 @@ import type { Link } from '../domain/schema.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { Lang } from '../url/view-state.ts';
 import { formatDate } from '../domain/dates.ts';
-import { evidenceBySource, linkSourceIds } from '../domain/evidence.ts';
+import { evidenceBySource } from '../domain/evidence.ts';
 import { formatParticipants } from './format.ts';
 import { SourceCitation } from './SourceCitation.tsx';
 import { typeColor } from './palette.ts';
@@ -14,6 +14,7 @@ export function LinkCard({ link, index, lang, showEnds }: { link: Link; index: D
   const partner = index.partnerOf(link);
   const inst = index.institutionOf(link);
   const p = link.participants;
+  const sources = evidenceBySource(link);
   return (
     <article className="link-card" aria-label={formatDate(link.date, lang)}>
       <header className="link-card-head">
@@ -52,10 +53,10 @@ export function LinkCard({ link, index, lang, showEnds }: { link: Link; index: D
           </>
         )}
       </dl>
-      <section className="link-sources" aria-label={t('details.sources', { count: linkSourceIds(link).length })}>
-        <h4>{t('details.sources', { count: linkSourceIds(link).length })}</h4>
+      <section className="link-sources" aria-label={t('details.sources', { count: sources.length })}>
+        <h4>{t('details.sources', { count: sources.length })}</h4>
         <ol>
-          {evidenceBySource(link).map(({ source: id, locators }) => {
+          {sources.map(({ source: id, locators }) => {
             const source = index.sources.get(id);
             return source ? <li key={id}><SourceCitation source={source} locator={locators.join('; ')} lang={lang} /></li> : null;
           })}

@@ -47,6 +47,7 @@ export function LinkList({ index, aggregates, window: w, lang, onSelect, id }: {
                 const link = index.dataset.links[li];
                 if (!link) return null;
                 const source = index.sources.get(link.evidence[0]?.source ?? '');
+                const sourceCount = linkSourceIds(link).length;
                 return (
                   <tr key={link.id}>
                     <td>{formatDate(link.date, lang)}</td>
@@ -59,7 +60,7 @@ export function LinkList({ index, aggregates, window: w, lang, onSelect, id }: {
                     <td>{link.types.map((ty) => t(`type.${ty}`)).join(', ')}</td>
                     <td>
                       {source?.title[lang]} <span className="muted">{link.evidence[0]?.locator}</span>
-                      {linkSourceIds(link).length > 1 && <> · <strong>{t('details.sources', { count: linkSourceIds(link).length })}</strong></>}
+                      {sourceCount > 1 && <> · <strong>{t('details.sources', { count: sourceCount })}</strong></>}
                     </td>
                   </tr>
                 );
