@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 /** Browser tests in Debian's Chromium against the built app served on loopback. */
-const PORT = 4319;
+const PORT = Number(process.env.PW_PORT ?? 4319);
 const ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
