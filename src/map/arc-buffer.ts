@@ -6,7 +6,7 @@
  */
 import { greatCircle } from '../domain/arc-geometry.ts';
 import type { Pair } from '../domain/aggregate.ts';
-import { CATEGORY_OF_TYPE, CATEGORIES } from '../ui/palette.ts';
+import { CATEGORY_OF_TYPE, CATEGORIES } from '../domain/categories.ts';
 import { mercatorX, mercatorY } from './mercator.ts';
 
 /** Segments per arc: smooth at world zoom, and 66 vertices keep 100k arcs within GPU memory. */

@@ -6,7 +6,8 @@
  * per call, so it draws as many copies as the view shows (arcs are unwrapped).
  */
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
-import { CATEGORIES, CATEGORY_COLOR, rgb } from '../ui/palette.ts';
+import { CATEGORIES } from '../domain/categories.ts';
+import { CATEGORY_COLOR, rgb } from '../style/palette.ts';
 import { VERTEX_BYTES, type ArcBuffers } from './arc-buffer.ts';
 import { DATA_TEXTURE_WIDTH, GROW_MS, showWindow, type ArcData, type WindowHistory, type WindowUniforms } from './arc-data.ts';
 import { ARC_FRAGMENT_SHADER, ARC_VERTEX_SHADER } from './arc-shaders.ts';

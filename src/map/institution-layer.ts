@@ -8,7 +8,7 @@
  */
 import type { CustomLayerInterface, Map as MapLibreMap } from 'maplibre-gl';
 import { YEAR_COUNT, type EntityCounts } from '../domain/aggregate.ts';
-import { rgb } from '../ui/palette.ts';
+import { rgb } from '../style/palette.ts';
 import { packedWindowCount, type WindowUniforms } from './arc-data.ts';
 import { INSTITUTION_COLOR, SELECTION_COLOR } from './layer-styles.ts';
 import { INSTITUTION_MAX_RADIUS, INSTITUTION_MIN_RADIUS } from './scales.ts';

@@ -4,7 +4,7 @@
  * them. A thin shell: positions, keys, range handles and playback come from timeline-model.ts.
  */
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { CATEGORY_COLOR } from '../ui/palette.ts';
+import { CATEGORY_COLOR } from '../style/palette.ts';
 import type { Lang, TimelineMode } from '../url/view-state.ts';
 import {
   FIRST_YEAR, LAST_YEAR, PLAYBACK_SPEEDS, canPlay, countScale, dragRangeHandle, handleBounds, keyToYear,

@@ -9,7 +9,7 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 import { stack } from 'd3-shape';
 import { TIMELINE_FIRST_YEAR as FIRST, TIMELINE_LAST_YEAR as LAST } from '../domain/dates.ts';
 import { LINK_TYPES, YEARS, YEAR_COUNT } from '../domain/aggregate.ts';
-import { CATEGORIES, CATEGORY_OF_TYPE, type Category } from '../ui/palette.ts';
+import { CATEGORIES, CATEGORY_OF_TYPE, type Category } from '../domain/categories.ts';
 import type { TimelineMode } from '../url/view-state.ts';
 
 export { FIRST as FIRST_YEAR, LAST as LAST_YEAR };

@@ -1,7 +1,8 @@
 /** What the colours, dashes, rings and widths mean. */
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CATEGORIES, CATEGORY_COLOR } from './palette.ts';
+import { CATEGORIES } from '../domain/categories.ts';
+import { CATEGORY_COLOR } from '../style/palette.ts';
 
 export const Legend = memo(function Legend() {
   const { t } = useTranslation();

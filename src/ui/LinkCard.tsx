@@ -7,7 +7,7 @@ import { formatDate } from '../domain/dates.ts';
 import { evidenceBySource } from '../domain/evidence.ts';
 import { formatParticipants } from './format.ts';
 import { SourceCitation } from './SourceCitation.tsx';
-import { typeColor } from './palette.ts';
+import { typeColor } from '../style/palette.ts';
 
 export function LinkCard({ link, index, lang, showEnds }: { link: Link; index: DatasetIndex; lang: Lang; showEnds?: boolean }) {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../src/i18n/locales/en.json';
 import zh from '../../src/i18n/locales/zh.json';
 import { LINK_TYPES } from '../../src/domain/aggregate.ts';
-import { CATEGORIES } from '../../src/ui/palette.ts';
+import { CATEGORIES } from '../../src/domain/categories.ts';
 import { EXCLUSION_REASONS } from '../../src/domain/review-log.ts';
 import { Source } from '../../src/domain/schema.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ARC_SEGMENTS, arcPolyline, buildArcBuffers, DOMESTIC_CATEGORY, STATIC_STRIDE, VERTEX_BYTES, VERTICES_PER_ARC } from '../../src/map/arc-buffer.ts';
 import { mercatorX, mercatorY } from '../../src/map/mercator.ts';
-import { CATEGORIES } from '../../src/ui/palette.ts';
+import { CATEGORIES } from '../../src/domain/categories.ts';
 import { mapFixture } from './build.ts';
 
 const vertex = (buf: ArrayBuffer, i: number) => {
