@@ -9,14 +9,21 @@ import { ErrorView, LoadingView } from './ui/StatusViews.tsx';
 import { Atlas } from './ui/Atlas.tsx';
 import { Header } from './ui/Header.tsx';
 import { AboutDialog } from './ui/AboutDialog.tsx';
+import { useExplore } from './ui/use-explore.ts';
+import type { FitRequest } from './map/AtlasMap.tsx';
 
 export function App({ initialView }: { initialView: ViewState }) {
-  const [view, setView] = useState(initialView);
+  const [rawView, setView] = useState(initialView);
   const [about, setAbout] = useState(false);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [fit] = useState<FitRequest | null>(null);
   const { t, i18n } = useTranslation();
-  const data = useAtlasData(view.dataPath);
+  const data = useAtlasData(rawView.dataPath);
+  const explore = useExplore(rawView, data.data, panelOpen);
+  // What is shown and written to the URL: unknown filter and selection ids dropped once the data is here.
+  const view = explore?.view ?? rawView;
 
-  useUrlSync(view);
+  useUrlSync(view, setView);
 
   useEffect(() => {
     if (i18n.language !== view.lang) void i18n.changeLanguage(view.lang);
@@ -31,6 +38,7 @@ export function App({ initialView }: { initialView: ViewState }) {
   const onLang = useCallback((lang: ViewState['lang']) => update({ lang }), [update]);
   const openAbout = useCallback(() => setAbout(true), []);
   const closeAbout = useCallback(() => setAbout(false), []);
+  const togglePanel = useCallback(() => setPanelOpen((o) => !o), []);
 
   return (
     <div className="app">
@@ -38,7 +46,9 @@ export function App({ initialView }: { initialView: ViewState }) {
       <main className="main" id="main">
         {data.isPending && <LoadingView {...data.progress} />}
         {data.isError && <ErrorView error={data.error} onRetry={() => void data.refetch()} />}
-        {data.isSuccess && <Atlas data={data.data} view={view} onChange={update} />}
+        {data.isSuccess && explore && (
+          <Atlas data={data.data} explore={explore} onChange={update} panelOpen={panelOpen} onTogglePanel={togglePanel} fit={fit} />
+        )}
         {data.isSuccess && <AboutDialog open={about} onClose={closeAbout} index={data.data.index} dataPath={view.dataPath} lang={view.lang} />}
       </main>
     </div>

@@ -32,8 +32,9 @@ export interface Pair {
   links: number[];
 }
 
-export interface Aggregates {
-  pairs: Pair[];
+export interface Aggregates extends AggregateStructure {
+  /** Links the active filters let through (1) or leave out (0); null: every link counts. */
+  included: Uint8Array | null;
   /**
    * Cumulative counts: `cumulative[p * (YEAR_COUNT + 1) + k]` is the number of pair p's links
    * whose known year is among the first k timeline years. Index k = 0 is always 0.
@@ -47,8 +48,6 @@ export interface Aggregates {
   undatedByType: Uint32Array;
   /** Links with a known year outside 2015–2025 (kept, counted, never drawn on the axis). */
   outsideTimeline: number;
-  pairOfLink: Uint32Array;
-  yearOfLink: Int16Array;
   /** The same prefix sums summed over every pair of one institution, partner country or partner. */
   byInstitution: EntityCounts;
   byCountry: EntityCounts;
@@ -76,17 +75,15 @@ export interface YearWindow {
   includeUndated: boolean;
 }
 
-/** Groups links into pairs and precomputes their counts. O(links). */
+/** Groups links into pairs and precomputes their counts over every link. O(links). */
 export function aggregate(index: DatasetIndex): Aggregates {
   const links = index.dataset.links;
   const pairByKey = new Map<string, Pair>();
   const pairOfLink = new Uint32Array(links.length);
   const yearOfLink = new Int16Array(links.length);
   const typeIndex = new Map(LINK_TYPES.map((t, i) => [t, i]));
-  const histogram = new Uint32Array(YEAR_COUNT * LINK_TYPES.length);
-  const undatedByType = new Uint32Array(LINK_TYPES.length);
+  const firstTypeOfLink = new Uint8Array(links.length);
   const typeCounts: Uint32Array[] = [];
-  let outsideTimeline = 0;
 
   links.forEach((link, li) => {
     const partner = index.partnerOf(link);
@@ -110,44 +107,80 @@ export function aggregate(index: DatasetIndex): Aggregates {
     pair.links.push(li);
     pairOfLink[li] = pair.index;
     const t = typeIndex.get(link.types[0] ?? 'agreement') ?? 0;
+    firstTypeOfLink[li] = t;
     (typeCounts[pair.index] as Uint32Array)[t]! += 1;
-    const y = knownYear(link.date);
-    yearOfLink[li] = y ?? 0;
-    if (y === null) undatedByType[t]! += 1;
-    else if (y < TIMELINE_FIRST_YEAR || y > TIMELINE_LAST_YEAR) outsideTimeline += 1;
-    else histogram[(y - TIMELINE_FIRST_YEAR) * LINK_TYPES.length + t]! += 1;
+    yearOfLink[li] = knownYear(link.date) ?? 0;
   });
 
   const pairs = [...pairByKey.values()];
-  const stride = YEAR_COUNT + 1;
-  const cumulative = new Uint32Array(pairs.length * stride);
-  const undated = new Uint32Array(pairs.length);
-  links.forEach((_, li) => {
-    const p = pairOfLink[li] as number;
-    const y = yearOfLink[li] as number;
-    if (y === 0) undated[p]! += 1;
-    else if (y >= TIMELINE_FIRST_YEAR && y <= TIMELINE_LAST_YEAR) cumulative[p * stride + (y - TIMELINE_FIRST_YEAR) + 1]! += 1;
-  });
   for (let p = 0; p < pairs.length; p++) {
-    for (let k = 1; k < stride; k++) cumulative[p * stride + k]! += cumulative[p * stride + k - 1] as number;
     const counts = typeCounts[p] as Uint32Array;
     let best = 0;
     for (let t = 1; t < counts.length; t++) if ((counts[t] as number) > (counts[best] as number)) best = t;
     (pairs[p] as Pair).dominantType = LINK_TYPES[best] as LinkType;
   }
-  const byInstitution = sumEntities(pairs, cumulative, undated, (p) => p.institution);
-  const byCountry = sumEntities(pairs, cumulative, undated, (p) => p.iso3);
-  const byPartner = sumEntities(pairs, cumulative, undated, (p) => p.partnerKey);
-  const total = sumEntities(pairs, cumulative, undated, () => 'all');
+  const keysOf = (keyOf: (p: Pair) => string | undefined) => entityKeys(pairs, keyOf);
+  const structure: AggregateStructure = {
+    pairs, pairOfLink, yearOfLink, firstTypeOfLink,
+    entityKeys: { byInstitution: keysOf((p) => p.institution), byCountry: keysOf((p) => p.iso3), byPartner: keysOf((p) => p.partnerKey), total: keysOf(() => 'all') },
+  };
+  return countLinks(structure, null);
+}
+
+/** What does not change when a filter leaves some links out: the pairs and each link's pair, year and first type. */
+export interface AggregateStructure {
+  pairs: Pair[];
+  pairOfLink: Uint32Array;
+  yearOfLink: Int16Array;
+  /** Index into LINK_TYPES of each link's first type (the histogram's colour). */
+  firstTypeOfLink: Uint8Array;
+  entityKeys: Record<'byInstitution' | 'byCountry' | 'byPartner' | 'total', { keys: string[]; indexOf: Map<string, number> }>;
+}
+
+/**
+ * The counts of the links that `included` lets through (every link when null), over the same
+ * pairs and entity keys as `base`: a filter change costs O(links) once, and a year step after it
+ * still costs O(entities). The map keeps its arcs and only re-uploads their counts.
+ */
+export function countLinks(base: AggregateStructure, included: Uint8Array | null): Aggregates {
+  const { pairs, pairOfLink, yearOfLink, firstTypeOfLink } = base;
+  const stride = YEAR_COUNT + 1;
+  const T = LINK_TYPES.length;
+  const cumulative = new Uint32Array(pairs.length * stride);
+  const undated = new Uint32Array(pairs.length);
+  const histogram = new Uint32Array(YEAR_COUNT * T);
+  const undatedByType = new Uint32Array(T);
+  let outsideTimeline = 0;
+  for (let li = 0; li < pairOfLink.length; li++) {
+    if (included && !included[li]) continue;
+    const p = pairOfLink[li] as number;
+    const y = yearOfLink[li] as number;
+    const t = firstTypeOfLink[li] as number;
+    if (y === 0) {
+      undated[p]! += 1;
+      undatedByType[t]! += 1;
+    } else if (y < TIMELINE_FIRST_YEAR || y > TIMELINE_LAST_YEAR) outsideTimeline += 1;
+    else {
+      cumulative[p * stride + (y - TIMELINE_FIRST_YEAR) + 1]! += 1;
+      histogram[(y - TIMELINE_FIRST_YEAR) * T + t]! += 1;
+    }
+  }
+  for (let p = 0; p < pairs.length; p++) {
+    for (let k = 1; k < stride; k++) cumulative[p * stride + k]! += cumulative[p * stride + k - 1] as number;
+  }
+  const sum = (which: keyof AggregateStructure['entityKeys'], keyOf: (p: Pair) => string | undefined) =>
+    sumEntities(pairs, cumulative, undated, base.entityKeys[which], keyOf);
   return {
-    pairs, cumulative, undated, histogram, undatedByType, outsideTimeline, pairOfLink, yearOfLink,
-    byInstitution, byCountry, byPartner, total,
+    ...base, included, cumulative, undated, histogram, undatedByType, outsideTimeline,
+    byInstitution: sum('byInstitution', (p) => p.institution),
+    byCountry: sum('byCountry', (p) => p.iso3),
+    byPartner: sum('byPartner', (p) => p.partnerKey),
+    total: sum('total', () => 'all'),
   };
 }
 
-/** Adds up pairs' prefix sums by a key (pairs whose key is undefined are left out). */
-function sumEntities(pairs: Pair[], cumulative: Uint32Array, undated: Uint32Array, keyOf: (p: Pair) => string | undefined): EntityCounts {
-  const stride = YEAR_COUNT + 1;
+/** Entity keys in first-seen pair order (pairs whose key is undefined are left out). */
+function entityKeys(pairs: Pair[], keyOf: (p: Pair) => string | undefined): { keys: string[]; indexOf: Map<string, number> } {
   const indexOf = new Map<string, number>();
   const keys: string[] = [];
   for (const p of pairs) {
@@ -157,16 +190,22 @@ function sumEntities(pairs: Pair[], cumulative: Uint32Array, undated: Uint32Arra
       keys.push(k);
     }
   }
-  const cum = new Uint32Array(keys.length * stride);
-  const und = new Uint32Array(keys.length);
+  return { keys, indexOf };
+}
+
+/** Adds up pairs' prefix sums by a key, into the entities `keys` names. */
+function sumEntities(pairs: Pair[], cumulative: Uint32Array, undated: Uint32Array, keys: { keys: string[]; indexOf: Map<string, number> }, keyOf: (p: Pair) => string | undefined): EntityCounts {
+  const stride = YEAR_COUNT + 1;
+  const cum = new Uint32Array(keys.keys.length * stride);
+  const und = new Uint32Array(keys.keys.length);
   for (const p of pairs) {
     const k = keyOf(p);
     if (k === undefined) continue;
-    const e = indexOf.get(k) as number;
+    const e = keys.indexOf.get(k) as number;
     for (let j = 0; j < stride; j++) cum[e * stride + j]! += cumulative[p.index * stride + j] as number;
     und[e]! += undated[p.index] as number;
   }
-  return { keys, indexOf, cumulative: cum, undated: und };
+  return { keys: keys.keys, indexOf: keys.indexOf, cumulative: cum, undated: und };
 }
 
 /** Links of entity i (an index into `e.keys`, or -1 for an unknown key: 0) inside the window. */
@@ -215,8 +254,9 @@ export function linksInWindow(a: Aggregates, pair: Pair, w: YearWindow): number[
   return pair.links.filter((li) => linkInWindow(a, li, w));
 }
 
-/** Whether link `li` (an index into dataset.links) falls inside the window. */
+/** Whether link `li` (an index into dataset.links) passes the filters and falls inside the window. */
 export function linkInWindow(a: Aggregates, li: number, w: YearWindow): boolean {
+  if (a.included && !a.included[li]) return false;
   const y = a.yearOfLink[li] as number;
   return y === 0 ? w.includeUndated : y >= w.from && y <= w.to;
 }

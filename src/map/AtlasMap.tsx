@@ -8,17 +8,28 @@ import type { MultiLineString } from 'geojson';
 import type { Aggregates, YearWindow } from '../domain/aggregate.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { CountryShapes } from '../domain/world.ts';
-import { AtlasMapController } from './map-controller.ts';
+import { AtlasMapController, type FitRequest } from './map-controller.ts';
+import type { Camera } from '../url/view-state.ts';
 import type { MapItem } from './map-item.ts';
 import './atlas-map.css';
 
 export type { MapItem } from './map-item.ts';
+export type { FitRequest } from './map-controller.ts';
 
 export interface AtlasMapProps {
   world: CountryShapes;
   borders: MultiLineString;
   index: DatasetIndex;
+  /** The whole dataset's aggregates: the arcs and entities the map is built on (a change re-creates the map). */
   aggregates: Aggregates;
+  /** Counts of the links the filters let through, over the same arcs (a change re-uploads counts only). */
+  counts: Aggregates;
+  /** The camera the URL asks for (null: the fitted first view). */
+  camera: Camera | null;
+  /** A request to frame something; acted on once per request id. */
+  fit: FitRequest | null;
+  /** The reader moved the map. */
+  onCamera: (camera: Camera) => void;
   /**
    * The time window shown: inclusive timeline years (2015–2025) and whether undated links count.
    * A change costs the map the same main-thread work whatever the number of links.
@@ -56,8 +67,9 @@ export function AtlasMap(props: AtlasMapProps) {
     let c: AtlasMapController;
     try {
       c = new AtlasMapController(el, { world, borders, index, aggregates }, {
-        window: p.window, lang: p.lang, reducedMotion: p.reducedMotion, selection: p.selection,
+        window: p.window, lang: p.lang, reducedMotion: p.reducedMotion, selection: p.selection, camera: p.camera,
       }, () => ({
+        onCamera: (camera) => latest.current.onCamera(camera),
         onHover: (item, point) => latest.current.onHover(item, point),
         onSelect: (item) => latest.current.onSelect(item),
         onReady: () => {
@@ -72,6 +84,7 @@ export function AtlasMap(props: AtlasMapProps) {
       return undefined;
     }
     controller.current = c;
+    c.setCounts(p.counts);
     return () => {
       c.destroy();
       controller.current = null;
@@ -83,11 +96,23 @@ export function AtlasMap(props: AtlasMapProps) {
   useEffect(() => {
     const c = controller.current;
     if (!c) return;
+    c.setCounts(props.counts);
     c.setWindow(props.window);
     c.setLang(props.lang);
     c.setReducedMotion(props.reducedMotion);
     c.setSelection(props.selection);
   });
+
+  const { camera, fit } = props;
+  useEffect(() => {
+    controller.current?.setCamera(camera);
+  }, [camera]);
+  const fitDone = useRef(0);
+  useEffect(() => {
+    if (!fit || fit.id === fitDone.current) return;
+    fitDone.current = fit.id;
+    controller.current?.fit(fit);
+  }, [fit]);
 
   return <div ref={box} className="atlas-map" />;
 }

@@ -59,6 +59,7 @@ export class ArcLayer implements CustomLayerInterface {
   /** One byte per arc slot, 255 = highlighted. Padded to whole texture rows. */
   private readonly highlight: Uint8Array;
   private highlightDirty = true;
+  private dataDirty = false;
   /** The window shown and the two before it; an empty window until the first setWindow. */
   private history: WindowHistory = showWindow(null, { lo: 0, hi: 0, undated: 0 }, 0, false);
   private animateUntil = 0;
@@ -68,7 +69,7 @@ export class ArcLayer implements CustomLayerInterface {
   private readonly colors: Float32Array;
 
   /** `data` from packArcData; `widthRef` from arcWidthReference (the count drawn at the widest). */
-  constructor(id: string, private readonly buffers: ArcBuffers, private readonly data: ArcData, private readonly widthRef: number) {
+  constructor(id: string, private readonly buffers: ArcBuffers, private data: ArcData, private readonly widthRef: number) {
     this.id = id;
     this.highlightRows = Math.max(1, Math.ceil(buffers.pairOfArc.length / DATA_TEXTURE_WIDTH));
     this.highlight = new Uint8Array(this.highlightRows * DATA_TEXTURE_WIDTH);
@@ -87,6 +88,17 @@ export class ArcLayer implements CustomLayerInterface {
     const now = this.now();
     this.history = showWindow(this.history, win, now, animate);
     this.animateUntil = animate ? now + GROW_MS : 0;
+    this.map?.triggerRepaint();
+  }
+
+  /**
+   * New per-arc counts for the same arcs (a filter changed): re-uploaded on the next frame, O(arcs)
+   * once per filter change. The window and its history stay, so nothing grows in again.
+   */
+  setCounts(data: ArcData): void {
+    if (data.rows !== this.data.rows) throw new Error('arc counts for another set of arcs');
+    this.data = data;
+    this.dataDirty = true;
     this.map?.triggerRepaint();
   }
 
@@ -150,6 +162,7 @@ export class ArcLayer implements CustomLayerInterface {
     const highlightTex = dataTexture(gl, this.highlightRows, this.highlight);
     const uniforms = Object.fromEntries(UNIFORMS.map((u) => [u, gl.getUniformLocation(program, u)]));
     this.highlightDirty = false;
+    this.dataDirty = false;
     return { program, vao, buffer, dataTex, highlightTex, uniforms };
   }
 
@@ -178,6 +191,12 @@ export class ArcLayer implements CustomLayerInterface {
       gl.bindTexture(gl.TEXTURE_2D, g.highlightTex);
       gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, DATA_TEXTURE_WIDTH, this.highlightRows, gl.RED, gl.UNSIGNED_BYTE, this.highlight);
       this.highlightDirty = false;
+    }
+    if (this.dataDirty) {
+      this.setUnpack(gl);
+      gl.bindTexture(gl.TEXTURE_2D, g.dataTex);
+      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, DATA_TEXTURE_WIDTH, this.data.rows, gl.RGBA, gl.FLOAT, this.data.data);
+      this.dataDirty = false;
     }
     const u = g.uniforms;
     const canvas = map.getCanvas();

@@ -75,7 +75,8 @@ function Harness({ data }: { data: Loaded }) {
   return (
     <div style={{ position: 'fixed', inset: 0 }}>
       <AtlasMap
-        world={data.world} borders={data.borders} index={data.index} aggregates={data.aggregates}
+        world={data.world} borders={data.borders} index={data.index} aggregates={data.aggregates} counts={data.aggregates}
+        camera={null} fit={null} onCamera={() => undefined}
         window={win} lang={lang} reducedMotion={params.get('motion') === '0'} selection={selection}
         onHover={(item, p) => setHover(item ? { item, ...p } : null)}
         onSelect={(item) => { events.push(`select ${JSON.stringify(item)}`); setSelection(item); }}

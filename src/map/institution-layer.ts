@@ -158,6 +158,15 @@ export class InstitutionLayer implements CustomLayerInterface {
     this.map?.triggerRepaint();
   }
 
+  /** New counts for the same institutions, in the same row order (a filter changed); the selection stays. */
+  setCounts(data: Float32Array): void {
+    if (data.length !== this.data.length) throw new Error('institution counts for another set of institutions');
+    for (let i = 0; i < this.count; i++) data[i * INSTITUTION_STRIDE + 3] = this.data[i * INSTITUTION_STRIDE + 3] ?? 0;
+    this.data.set(data);
+    this.dirty = true;
+    this.map?.triggerRepaint();
+  }
+
   /** Outlines one institution slot as selected (or none). O(institutions), on selection only. */
   setSelected(slot: number | null): void {
     const row = slot === null ? -1 : (this.rowOfSlot.get(slot) ?? -1);

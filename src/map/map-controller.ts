@@ -27,6 +27,7 @@ import { sameItem, type MapItem } from './map-item.ts';
 import { mercatorX, mercatorY, worldPx } from './mercator.ts';
 import { buildArcPicker, pickArc, pickPoint, type ArcPicker } from './picking.ts';
 import { arcWidth, arcWidthReference, institutionRadiusReference } from './scales.ts';
+import type { Camera } from '../url/view-state.ts';
 import { computeWindowState, emptyWindowState, takeChanges, type WindowState } from './window-state.ts';
 
 // MapLibre's worker is a separate file; without this a bundled app silently never loads GeoJSON.
@@ -44,7 +45,12 @@ export interface AtlasMapCallbacks {
   onSelect: (item: MapItem | null) => void;
   onReady: () => void;
   onError?: (message: string) => void;
+  /** The reader moved the map (not a move the app asked for from a URL). */
+  onCamera?: (camera: Camera) => void;
 }
+
+/** Frame something on the map: an institution's or a partner's arcs, or every arc drawn now. `id` tells repeated requests apart. */
+export type FitRequest = { id: number } & ({ kind: 'inst'; key: string } | { kind: 'partner'; key: string } | { kind: 'shown' });
 
 export interface AtlasMapSettings {
   /** The time window shown (inclusive years, and whether undated links count). */
@@ -52,6 +58,8 @@ export interface AtlasMapSettings {
   lang: 'en' | 'zh';
   reducedMotion: boolean;
   selection: MapItem | null;
+  /** The first camera; null fits the region of interest to the box. */
+  camera?: Camera | null;
 }
 
 /**
@@ -71,7 +79,7 @@ const mercatorPoints = (list: readonly { point: readonly [number, number] }[]): 
 
 export class AtlasMapController {
   private readonly map: MapLibreMap;
-  private readonly model: MapModel;
+  private model: MapModel;
   private readonly buffers: ArcBuffers;
   private readonly picker: ArcPicker;
   private readonly arcs: ArcLayer;
@@ -82,7 +90,11 @@ export class AtlasMapController {
   /** Countries the dataset links to directly (not only through their institutions): clickable as partners. */
   private readonly directCountries: Set<string>;
   private readonly state: WindowState;
-  private readonly aggregates: Aggregates;
+  private aggregates: Aggregates;
+  private readonly institutionOrder: number[];
+  /** Set while the map moves to a camera the URL asked for: that move is not reported back. */
+  private applyingCamera = false;
+  private fitting = false;
   private readonly xy: { inst: Float64Array; marker: Float64Array; group: Float64Array };
   /** What feature state currently holds, to set only what changed (NaN = never set). */
   private readonly applied: { shade: Float32Array; marker: Float32Array; group: Float32Array };
@@ -123,6 +135,7 @@ export class AtlasMapController {
     this.arcs.onFirstDraw = () => { this.arcsDrawn = true; };
     const { institutionEntity, entities } = this.model;
     const order = institutionDrawOrder(institutionEntity, entities.institutions);
+    this.institutionOrder = order;
     this.institutionsLayer = new InstitutionLayer(LAYER.institutions, packInstitutions(this.model.institutions, institutionEntity, entities.institutions, order), order,
       institutionRadiusReference(this.model.maxInstitutionAllTime));
     if (this.buffers.vertexCount === 0) this.arcsDrawn = true;
@@ -132,7 +145,8 @@ export class AtlasMapController {
     canvasBox.className = 'atlas-map-canvas';
     container.appendChild(canvasBox);
     this.canvasBox = canvasBox;
-    const view = initialView(container.clientWidth, container.clientHeight);
+    const fitted = initialView(container.clientWidth, container.clientHeight);
+    const view = settings.camera ? { center: [settings.camera.lon, settings.camera.lat] as [number, number], zoom: settings.camera.zoom } : fitted;
     try {
       this.map = new MapLibreMap({
         container: canvasBox,
@@ -192,6 +206,14 @@ export class AtlasMapController {
       this.callbacks().onReady();
     });
     map.on('move', () => this.scheduleLabels());
+    // Only the reader's moves (drag, wheel, keys, buttons) and the app's framing of a search
+    // result become the URL's camera; a resize or a camera taken from the URL does not.
+    map.on('moveend', (e: { originalEvent?: Event }) => {
+      const report = !!e.originalEvent || this.fitting;
+      this.fitting = false;
+      if (this.applyingCamera) { this.applyingCamera = false; return; }
+      if (report) this.callbacks().onCamera?.(this.camera());
+    });
     map.on('resize', () => this.scheduleLabels());
     map.on('mousemove', (e: MapMouseEvent) => this.hover(e));
     map.on('mouseout', () => {
@@ -206,6 +228,63 @@ export class AtlasMapController {
       this.arcs.resetGpu();
       this.institutionsLayer.resetGpu();
       this.callbacks().onError?.('the WebGL context was lost');
+    });
+  }
+
+  /**
+   * Counts of another set of links over the same arcs and entities (a filter changed): the arcs'
+   * and institutions' per-year counts are re-uploaded, O(arcs + institutions) once per filter
+   * change; a year step after it costs what it did before.
+   */
+  setCounts(counts: Aggregates): void {
+    if (counts === this.aggregates) return;
+    if (counts.pairs !== this.model.pairs) throw new Error('counts for another dataset');
+    this.aggregates = counts;
+    this.model = { ...this.model, entities: { institutions: counts.byInstitution, countries: counts.byCountry, partners: counts.byPartner } };
+    this.arcs.setCounts(packArcData(counts, this.buffers));
+    this.institutionsLayer.setCounts(packInstitutions(this.model.institutions, this.model.institutionEntity, counts.byInstitution, this.institutionOrder));
+    this.applyWindow(true);
+  }
+
+  /** The camera now, rounded as the URL writes it. */
+  camera(): Camera {
+    const c = this.map.getCenter();
+    const lon = ((((c.lng + 180) % 360) + 360) % 360) - 180;
+    return { lon: Math.round(lon * 1000) / 1000, lat: Math.round(c.lat * 1000) / 1000, zoom: Math.round(this.map.getZoom() * 100) / 100 };
+  }
+
+  /** Moves to a camera from the URL (Back, Forward, a shared link); null: the fitted first view. */
+  setCamera(camera: Camera | null): void {
+    const now = this.camera();
+    const target = camera ?? (() => {
+      const v = initialView(this.canvasBox.clientWidth, this.canvasBox.clientHeight);
+      return { lon: v.center[0], lat: v.center[1], zoom: v.zoom };
+    })();
+    if (Math.abs(now.lon - target.lon) < 0.002 && Math.abs(now.lat - target.lat) < 0.002 && Math.abs(now.zoom - target.zoom) < 0.02) return;
+    this.applyingCamera = true;
+    this.map.jumpTo({ center: [target.lon, target.lat], zoom: target.zoom });
+  }
+
+  /** Frames the arcs a request names (an institution's, a partner's, or all drawn now); the move is reported as the reader's. */
+  fit(req: FitRequest): void {
+    const w = this.settings.window;
+    const pts: [number, number][] = [];
+    for (const pair of this.model.pairs) {
+      const match = req.kind === 'inst' ? pair.institution === req.key
+        : req.kind === 'partner' ? pair.partnerKey === req.key || pair.iso3 === req.key
+          : pairCount(this.aggregates, pair.index, w) > 0;
+      if (!match) continue;
+      pts.push([pair.from[0], pair.from[1]]);
+      // Arcs run the short way round: take the partner's longitude within 180° of the institution's.
+      if (pair.to) pts.push([pair.to[0] + 360 * Math.round((pair.from[0] - pair.to[0]) / 360), pair.to[1]]);
+    }
+    if (!pts.length) return;
+    const lons = pts.map((p) => p[0]), lats = pts.map((p) => p[1]);
+    const box = this.canvasBox;
+    const pad = Math.max(8, Math.min(60, Math.min(box.clientWidth, box.clientHeight) / 8));
+    this.fitting = true;
+    this.map.fitBounds([[Math.min(...lons), Math.min(...lats)], [Math.max(...lons), Math.max(...lats)]], {
+      padding: pad, maxZoom: 5, duration: this.settings.reducedMotion ? 0 : 900,
     });
   }
 

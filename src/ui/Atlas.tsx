@@ -1,18 +1,21 @@
 /**
- * The atlas screen: map (or the list when WebGL is missing), timeline, details, legend and the
- * partners that cannot be placed. Counts for the time window come from the precomputed
- * aggregates, so moving the timeline costs the same for a thousand links as for a million.
+ * The atlas screen: the view switch (map, table, sources), the filters, the view itself, the
+ * timeline, and the side column (details, or the legend and the partners that cannot be placed).
+ * Counts for the time window come from prefix sums over the filtered links, so moving the
+ * timeline costs the same for a thousand links as for a million, filtered or not.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AtlasData } from '../loaders/load-atlas-data.ts';
-import type { ViewState } from '../url/view-state.ts';
+import type { Camera, ViewState } from '../url/view-state.ts';
 import { viewWindow } from '../url/view-state.ts';
 import { summarize } from '../domain/aggregate.ts';
-import { AtlasMap, type MapItem } from '../map/AtlasMap.tsx';
+import { isFiltered, NO_FILTERS, type Filters } from '../domain/filters.ts';
+import { TIMELINE_FIRST_YEAR, TIMELINE_LAST_YEAR } from '../domain/dates.ts';
+import { AtlasMap, type FitRequest, type MapItem } from '../map/AtlasMap.tsx';
 import { Timeline } from '../timeline/Timeline.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
-import { LinkList } from './LinkList.tsx';
+import { LinkList, linksInView } from './LinkList.tsx';
 import { OffMapList } from './OffMapList.tsx';
 import { Legend } from './Legend.tsx';
 import { LiveRegion } from './LiveRegion.tsx';
@@ -22,16 +25,34 @@ import { selectionFromString, selectionToString, type Selected } from './selecti
 import { hasWebGL } from './webgl.ts';
 import { useReducedMotion } from './use-reduced-motion.ts';
 import { useTimelineLabels } from './timeline-labels.ts';
+import type { Explore } from './use-explore.ts';
+import { FilterBar } from './FilterBar.tsx';
+import { FilterPanel } from './FilterPanel.tsx';
+import { filterPhrases, type WordsContext } from './filter-words.ts';
+import { ViewSwitch, VIEW_PANEL_ID } from './ViewSwitch.tsx';
+import { CopyLink } from './CopyLink.tsx';
+import './explore.css';
+
+// Loaded on demand: a reader who only looks at the map never downloads them.
+const TableView = lazy(() => import('./table/TableView.tsx'));
+const SourcesView = lazy(() => import('./sources/SourcesView.tsx'));
 
 interface Props {
   data: AtlasData;
-  view: ViewState;
+  explore: Explore;
   onChange: (patch: Partial<ViewState>) => void;
+  panelOpen: boolean;
+  onTogglePanel: () => void;
+  /** A request to frame something on the map (a search result); a new object each time. */
+  fit: FitRequest | null;
 }
 
-export function Atlas({ data, view, onChange }: Props) {
+const FILTER_PANEL_ID = 'filter-panel';
+
+export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit }: Props) {
   const { t } = useTranslation();
   const { index, aggregates } = data;
+  const { view, counts, facets } = explore;
   const lang = view.lang;
   const reducedMotion = useReducedMotion();
   const [webgl] = useState(hasWebGL);
@@ -44,7 +65,7 @@ export function Atlas({ data, view, onChange }: Props) {
   const { mode, year, from, includeUndated } = view;
   const win = useMemo(() => viewWindow({ mode, year, from, includeUndated }), [mode, year, from, includeUndated]);
   // O(countries + institutions) from prefix sums: the same cost for a thousand links as a million.
-  const summary = useMemo(() => summarize(aggregates, win), [aggregates, win]);
+  const summary = useMemo(() => summarize(counts, win), [counts, win]);
 
   const selected = useMemo(
     () => selectionFromString(view.selection, aggregates, {
@@ -54,12 +75,19 @@ export function Atlas({ data, view, onChange }: Props) {
     [view.selection, aggregates, index],
   );
   const select = useCallback((s: Selected | null) => onChange({ selection: selectionToString(s, aggregates) }), [onChange, aggregates]);
+  const openLink = useCallback((li: number) => select({ kind: 'arc', pair: aggregates.pairOfLink[li] as number }), [select, aggregates]);
+  const setFilters = useCallback((filters: Filters) => onChange({ filters }), [onChange]);
+  const onCamera = useCallback((camera: Camera) => onChange({ camera }), [onChange]);
 
   const windowLabel = view.mode === 'upto' ? t('summary.window_upto', { year: view.year })
     : view.mode === 'in' ? t('summary.window_in', { year: view.year })
       : t('summary.window_range', { from: view.from, year: view.year });
   const n = (x: number) => formatNumber(x, lang);
-  const live = t('summary.live', { window: windowLabel, links: n(summary.links), countries: n(summary.countries) });
+  const words: WordsContext = { index, programmeNames: facets?.programmeNames ?? new Map(), lang, t };
+  const phrases = filterPhrases(view.filters, words);
+  const sentence = [...phrases, windowLabel].join(' · ') + t('summary.colon') + t('summary.links', { count: summary.links, n: n(summary.links) })
+    + (view.includeUndated ? ` (${t('summary.undatedIncluded')})` : '');
+  const live = t('summary.live', { window: [...phrases, windowLabel].join(' · '), links: n(summary.links), countries: n(summary.countries) });
   const timelineLabels = useTimelineLabels();
 
   const onReady = useCallback(() => {
@@ -68,46 +96,88 @@ export function Atlas({ data, view, onChange }: Props) {
     performance.mark('atlas:ready');
   }, []);
 
-  const list = <LinkList id="link-list" index={index} aggregates={aggregates} window={win} lang={lang} onSelect={select} />;
   const drawMap = webgl && !mapError;
+  const viewName = view.view;
+  // O(links): only for the views that list links, never on a map step.
+  const shownLinks = useMemo(() => (viewName === 'map' ? [] : linksInView(counts, win)), [viewName, counts, win]);
+  const fullWindow = win.from <= TIMELINE_FIRST_YEAR && win.to >= TIMELINE_LAST_YEAR && win.includeUndated;
+
+  const empty = summary.links === 0 && (
+    <div className="empty-state" role="status">
+      <p>{isFiltered(view.filters) ? t('empty.filtered', { what: [...phrases, windowLabel].join(' · ') }) : t('empty.window', { what: windowLabel })}</p>
+      <div className="empty-actions">
+        {!fullWindow && <button type="button" onClick={() => onChange({ mode: 'upto', year: TIMELINE_LAST_YEAR, includeUndated: true })}>{t('empty.allYears')}</button>}
+        {isFiltered(view.filters) && <button type="button" onClick={() => setFilters(NO_FILTERS)}>{t('filters.reset')}</button>}
+      </div>
+    </div>
+  );
+
+  const list = <LinkList id="link-list" index={index} aggregates={counts} window={win} lang={lang} onSelect={select} />;
 
   return (
     <div className="atlas">
-      <a className="skip-link" href="#link-list" onClick={() => setShowList(true)}>{t('app.skipToList')}</a>
+      <a className="skip-link" href="#link-list" onClick={() => (viewName === 'map' ? setShowList(true) : onChange({ view: 'table' }))}>{t('app.skipToList')}</a>
       <div className="atlas-stage">
-        <div className="atlas-summary">
-          <strong>{windowLabel}</strong>
-          <span>{t('summary.counts', { links: n(summary.links), countries: n(summary.countries), institutions: n(summary.institutions) })}</span>
-          {view.includeUndated && <span className="muted">({t('summary.undatedIncluded')})</span>}
+        <div className="atlas-controls">
+          <ViewSwitch view={viewName} onView={(v) => onChange({ view: v })} />
+          <div className="share-tools">
+            <CopyLink />
+          </div>
         </div>
-        <LiveRegion message={live} />
-        {drawMap ? (
-          <div className="map-frame">
-            <AtlasMap
-              world={data.world}
-              borders={data.borders}
-              index={index}
-              aggregates={aggregates}
-              window={win}
-              lang={lang}
-              reducedMotion={reducedMotion}
-              selection={selected}
-              onHover={(item, p) => setHover(item ? { item, ...p } : null)}
-              onSelect={select}
-              onReady={onReady}
-              onError={setMapError}
-            />
-            {hover && <Tooltip item={hover.item} x={hover.x} y={hover.y} index={index} aggregates={aggregates} window={win} lang={lang} />}
-          </div>
-        ) : (
-          <div className="no-map" role="note">
-            <h2>{mapError ? t('error.title') : t('noWebgl.title')}</h2>
-            <p>{mapError ? t('error.mapFailed', { message: mapError }) : t('noWebgl.body')}</p>
-          </div>
+        <FilterBar filters={view.filters} words={words} sentence={`${sentence} · ${[
+          t('summary.countries', { count: summary.countries, n: n(summary.countries) }),
+          t('summary.institutions', { count: summary.institutions, n: n(summary.institutions) }),
+        ].join(' · ')}`} panelOpen={panelOpen} panelId={FILTER_PANEL_ID} onTogglePanel={onTogglePanel} onChange={setFilters} />
+        {panelOpen && facets && (
+          <FilterPanel id={FILTER_PANEL_ID} facets={facets} filters={view.filters} yearOfLink={aggregates.yearOfLink} window={win} index={index} lang={lang} onChange={setFilters} />
         )}
+        <LiveRegion message={live} />
+        <div id={VIEW_PANEL_ID} role="tabpanel" aria-labelledby={`view-tab-${viewName}`} className={`view-panel view-${viewName}`}>
+          {viewName === 'map' && (drawMap ? (
+            <div className="map-frame">
+              <AtlasMap
+                world={data.world}
+                borders={data.borders}
+                index={index}
+                aggregates={aggregates}
+                counts={counts}
+                window={win}
+                lang={lang}
+                reducedMotion={reducedMotion}
+                selection={selected}
+                camera={view.camera}
+                fit={fit}
+                onCamera={onCamera}
+                onHover={(item, p) => setHover(item ? { item, ...p } : null)}
+                onSelect={select}
+                onReady={onReady}
+                onError={setMapError}
+              />
+              {hover && <Tooltip item={hover.item} x={hover.x} y={hover.y} index={index} aggregates={counts} window={win} lang={lang} />}
+              {empty}
+            </div>
+          ) : (
+            <>
+              <div className="no-map" role="note">
+                <h2>{mapError ? t('error.title') : t('noWebgl.title')}</h2>
+                <p>{mapError ? t('error.mapFailed', { message: mapError }) : t('noWebgl.body')}</p>
+              </div>
+              {empty}
+            </>
+          ))}
+          {viewName !== 'map' && empty}
+          {viewName !== 'map' && (
+            <Suspense fallback={<p className="muted">{t('loading.view')}</p>}>
+              {viewName === 'table'
+                ? <TableView index={index} counts={counts} links={shownLinks} lang={lang} caption={sentence} onOpenLink={openLink} />
+                : <SourcesView index={index} counts={counts} links={shownLinks} lang={lang} caption={sentence} onOpenLink={openLink}
+                  activeSource={view.filters.source} onFilterSource={(source) => setFilters({ ...view.filters, source })} />}
+            </Suspense>
+          )}
+        </div>
         <Timeline
-          histogram={aggregates.histogram}
-          undatedByType={aggregates.undatedByType}
+          histogram={counts.histogram}
+          undatedByType={counts.undatedByType}
           mode={view.mode}
           year={view.year}
           from={view.from}
@@ -117,22 +187,24 @@ export function Atlas({ data, view, onChange }: Props) {
           reducedMotion={reducedMotion}
           onChange={onChange}
         />
-        <div className="toolbar">
-          {drawMap && (
-            <button type="button" aria-expanded={showList} aria-controls="link-list" onClick={() => setShowList((s) => !s)}>
-              {showList ? t('list.hide') : t('list.show')}
-            </button>
-          )}
-        </div>
-        {(showList || !drawMap) && list}
+        {viewName === 'map' && (
+          <div className="toolbar">
+            {drawMap && (
+              <button type="button" aria-expanded={showList} aria-controls="link-list" onClick={() => setShowList((s) => !s)}>
+                {showList ? t('list.hide') : t('list.show')}
+              </button>
+            )}
+          </div>
+        )}
+        {viewName === 'map' && (showList || !drawMap) && list}
       </div>
       <div className="atlas-side">
         {selected ? (
-          <DetailsPanel selected={selected} index={index} aggregates={aggregates} window={win} lang={lang} onClose={() => select(null)} onSelect={select} autoFocus={view.selection !== selectionAtLoad.current} />
+          <DetailsPanel selected={selected} index={index} aggregates={counts} window={win} lang={lang} onClose={() => select(null)} onSelect={select} autoFocus={view.selection !== selectionAtLoad.current} />
         ) : (
           <>
             <Legend />
-            <OffMapList index={index} aggregates={aggregates} window={win} lang={lang} onSelect={select} />
+            <OffMapList index={index} aggregates={counts} window={win} lang={lang} onSelect={select} />
           </>
         )}
       </div>

@@ -1,0 +1,198 @@
+/**
+ * Each link's options in every filter dimension, coded once per dataset, so that applying the
+ * filters and counting what each option would leave are plain loops over typed arrays. A filter
+ * change costs O(links × dimensions) once; a timeline step after it reads prefix sums only.
+ */
+import { CATEGORIES, CATEGORY_OF_TYPE } from './categories.ts';
+import type { DatasetIndex } from './dataset-index.ts';
+import { chosen, FILTER_DIMENSIONS, withChosen, type FilterDimension, type Filters } from './filters.ts';
+import { linkSourceIds } from './evidence.ts';
+import { programmeId } from './programmes.ts';
+import { LinkType as LinkTypeSchema, type Bilingual } from './schema.ts';
+import { TIMELINE_FIRST_YEAR, TIMELINE_LAST_YEAR } from './dates.ts';
+import type { EntityCounts } from './aggregate.ts';
+
+const YEARS = TIMELINE_LAST_YEAR - TIMELINE_FIRST_YEAR + 1;
+
+/**
+ * One dimension's codes: option keys, and per link either one code (`single`, -1 = none) or a
+ * list (`offsets`/`values`, CSR layout) for dimensions where a link can have several options.
+ */
+export interface Facet {
+  keys: string[];
+  indexOf: Map<string, number>;
+  single?: Int32Array;
+  offsets?: Uint32Array;
+  values?: Uint32Array;
+}
+
+export interface Facets {
+  links: number;
+  dims: Record<FilterDimension, Facet>;
+  /** Bilingual names of programmes by id (links carry the name, not the id). */
+  programmeNames: Map<string, Bilingual>;
+}
+
+class KeyCoder {
+  readonly keys: string[] = [];
+  readonly indexOf = new Map<string, number>();
+  constructor(fixed: readonly string[] = []) {
+    for (const k of fixed) this.code(k);
+  }
+  code(k: string): number {
+    let c = this.indexOf.get(k);
+    if (c === undefined) {
+      c = this.keys.length;
+      this.indexOf.set(k, c);
+      this.keys.push(k);
+    }
+    return c;
+  }
+}
+
+function singleFacet(n: number, coder: KeyCoder, keyOf: (li: number) => string | null): Facet {
+  const single = new Int32Array(n);
+  for (let li = 0; li < n; li++) {
+    const k = keyOf(li);
+    single[li] = k === null ? -1 : coder.code(k);
+  }
+  return { keys: coder.keys, indexOf: coder.indexOf, single };
+}
+
+function multiFacet(n: number, coder: KeyCoder, keysOf: (li: number) => readonly string[]): Facet {
+  const offsets = new Uint32Array(n + 1);
+  const values: number[] = [];
+  for (let li = 0; li < n; li++) {
+    for (const k of new Set(keysOf(li))) values.push(coder.code(k));
+    offsets[li + 1] = values.length;
+  }
+  return { keys: coder.keys, indexOf: coder.indexOf, offsets, values: Uint32Array.from(values) };
+}
+
+/** Codes every link in every dimension. O(links). */
+export function buildFacets(index: DatasetIndex): Facets {
+  const links = index.dataset.links;
+  const n = links.length;
+  const programmeNames = new Map<string, Bilingual>();
+  const dims: Record<FilterDimension, Facet> = {
+    cat: multiFacet(n, new KeyCoder(CATEGORIES), (li) => links[li]!.types.map((t) => CATEGORY_OF_TYPE[t])),
+    type: multiFacet(n, new KeyCoder(LinkTypeSchema.options), (li) => links[li]!.types),
+    inst: multiFacet(n, new KeyCoder(), (li) => [links[li]!.institution, ...(links[li]!.with ?? [])]),
+    country: singleFacet(n, new KeyCoder(), (li) => index.partnerOf(links[li]!).iso3 ?? null),
+    partner: singleFacet(n, new KeyCoder(), (li) => {
+      const p = index.partnerOf(links[li]!);
+      return p.kind === 'country' ? null : p.key;
+    }),
+    prog: singleFacet(n, new KeyCoder(), (li) => {
+      const p = links[li]!.programme;
+      if (!p) return null;
+      const id = programmeId(p);
+      if (!programmeNames.has(id)) programmeNames.set(id, p);
+      return id;
+    }),
+    scope: singleFacet(n, new KeyCoder(['international', 'domestic']), (li) => (index.partnerOf(links[li]!).kind === 'domestic' ? 'domestic' : 'international')),
+    online: singleFacet(n, new KeyCoder(['1', '0']), (li) => (links[li]!.mode === 'online' || links[li]!.mode === 'hybrid' ? '1' : '0')),
+    source: multiFacet(n, new KeyCoder(), (li) => linkSourceIds(links[li]!)),
+  };
+  return { links: n, dims, programmeNames };
+}
+
+/** The filters with every option the dataset does not know dropped (an old link, a typo, a hostile URL). */
+export function knownFilters(f: Filters, facets: Facets): Filters {
+  let out = f;
+  for (const d of FILTER_DIMENSIONS) {
+    const cur = chosen(f, d);
+    const known = cur.filter((k) => facets.dims[d].indexOf.has(k));
+    if (known.length !== cur.length) out = withChosen(out, d, known);
+  }
+  return out;
+}
+
+/** The chosen options of each active dimension as a lookup over its codes. */
+function activeSets(facets: Facets, f: Filters): { d: FilterDimension; facet: Facet; on: Uint8Array }[] {
+  const out: { d: FilterDimension; facet: Facet; on: Uint8Array }[] = [];
+  for (const d of FILTER_DIMENSIONS) {
+    const keys = chosen(f, d);
+    if (!keys.length) continue;
+    const facet = facets.dims[d];
+    const on = new Uint8Array(facet.keys.length);
+    for (const k of keys) {
+      const c = facet.indexOf.get(k);
+      if (c !== undefined) on[c] = 1;
+    }
+    out.push({ d, facet, on });
+  }
+  return out;
+}
+
+function matches(facet: Facet, on: Uint8Array, li: number): boolean {
+  if (facet.single) {
+    const c = facet.single[li] as number;
+    return c >= 0 && on[c] === 1;
+  }
+  const offsets = facet.offsets as Uint32Array, values = facet.values as Uint32Array;
+  for (let i = offsets[li] as number; i < (offsets[li + 1] as number); i++) if (on[values[i] as number] === 1) return true;
+  return false;
+}
+
+/** Which links the filters let through (1) or not (0); null when no filter is on. O(links). */
+export function filterMask(facets: Facets, f: Filters): Uint8Array | null {
+  const active = activeSets(facets, f);
+  if (!active.length) return null;
+  const mask = new Uint8Array(facets.links);
+  for (let li = 0; li < facets.links; li++) {
+    let ok = 1;
+    for (const a of active) if (!matches(a.facet, a.on, li)) { ok = 0; break; }
+    mask[li] = ok;
+  }
+  return mask;
+}
+
+/**
+ * For every option of every dimension, how many links choosing it would leave given the other
+ * dimensions' filters (an option's own dimension is ignored, so alternatives stay visible), as
+ * per-year prefix sums: any time window's count is then one subtraction. O(links × dimensions).
+ */
+export function optionCounts(facets: Facets, f: Filters, yearOfLink: Int16Array): Record<FilterDimension, EntityCounts> {
+  const active = activeSets(facets, f);
+  const stride = YEARS + 1;
+  const counts = Object.fromEntries(FILTER_DIMENSIONS.map((d) => {
+    const n = facets.dims[d].keys.length;
+    return [d, { cum: new Uint32Array(n * stride), undated: new Uint32Array(n) }];
+  })) as Record<FilterDimension, { cum: Uint32Array; undated: Uint32Array }>;
+  const add = (d: FilterDimension, li: number, slot: number) => {
+    const facet = facets.dims[d], c = counts[d];
+    const bump = (code: number) => {
+      if (slot < 0) c.undated[code]! += 1;
+      else c.cum[code * stride + slot + 1]! += 1;
+    };
+    if (facet.single) {
+      const code = facet.single[li] as number;
+      if (code >= 0) bump(code);
+    } else {
+      const offsets = facet.offsets as Uint32Array, values = facet.values as Uint32Array;
+      for (let i = offsets[li] as number; i < (offsets[li + 1] as number); i++) bump(values[i] as number);
+    }
+  };
+  for (let li = 0; li < facets.links; li++) {
+    const y = yearOfLink[li] as number;
+    // Links dated outside the timeline count in no window, as in the aggregates.
+    if (y !== 0 && (y < TIMELINE_FIRST_YEAR || y > TIMELINE_LAST_YEAR)) continue;
+    const slot = y === 0 ? -1 : y - TIMELINE_FIRST_YEAR;
+    let failed: FilterDimension | null = null, fails = 0;
+    for (const a of active) {
+      if (!matches(a.facet, a.on, li)) {
+        failed = a.d;
+        if (++fails > 1) break;
+      }
+    }
+    if (fails === 0) for (const d of FILTER_DIMENSIONS) add(d, li, slot);
+    else if (fails === 1 && failed) add(failed, li, slot);
+  }
+  return Object.fromEntries(FILTER_DIMENSIONS.map((d) => {
+    const { cum, undated } = counts[d];
+    const facet = facets.dims[d];
+    for (let e = 0; e < facet.keys.length; e++) for (let k = 1; k < stride; k++) cum[e * stride + k]! += cum[e * stride + k - 1] as number;
+    return [d, { keys: facet.keys, indexOf: facet.indexOf, cumulative: cum, undated }];
+  })) as Record<FilterDimension, EntityCounts>;
+}

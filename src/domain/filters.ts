@@ -1,0 +1,89 @@
+/**
+ * The explore filters as one plain value, and the rules for what a link matches. Within one
+ * dimension the chosen options are alternatives (Training OR TCM); across dimensions they all
+ * apply (Training AND Kazakhstan). Pure: tested in Node. Per-link codes and counting are in
+ * facets.ts; the URL form is in src/url/view-state.ts.
+ */
+import { CATEGORIES, isCategory, type Category } from './categories.ts';
+import { LinkType as LinkTypeSchema, type LinkType } from './schema.ts';
+
+export type Scope = 'international' | 'domestic';
+
+export interface Filters {
+  /** Cooperation categories (any of the link's types in one of them). */
+  cat: readonly Category[];
+  /** Link types (ids as in data/links.json). */
+  type: readonly LinkType[];
+  /** Chinese institutions: links an institution leads or is named as taking part in. */
+  inst: readonly string[];
+  /** Partner countries (ISO 3166-1 alpha-3): the partner country, or a partner institution's country. */
+  country: readonly string[];
+  /** Partner records: foreign institutions, organisations, groups of countries, domestic places. */
+  partner: readonly string[];
+  /** A programme id (see programmes.ts). */
+  prog: string | null;
+  scope: Scope | null;
+  /** true: online or hybrid; false: not recorded as online (in person, or the source does not say). */
+  online: boolean | null;
+  /** A source document id: the links it supports. */
+  source: string | null;
+}
+
+export const NO_FILTERS: Readonly<Filters> = {
+  cat: [], type: [], inst: [], country: [], partner: [], prog: null, scope: null, online: null, source: null,
+};
+
+/** The filter dimensions, in the order the panel and the sentence show them. */
+export const FILTER_DIMENSIONS = ['cat', 'type', 'inst', 'country', 'partner', 'prog', 'scope', 'online', 'source'] as const;
+export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
+
+/** The options chosen in one dimension, as the string keys facets.ts codes links by. */
+export function chosen(f: Filters, d: FilterDimension): readonly string[] {
+  switch (d) {
+    case 'prog': return f.prog === null ? [] : [f.prog];
+    case 'source': return f.source === null ? [] : [f.source];
+    case 'scope': return f.scope === null ? [] : [f.scope];
+    case 'online': return f.online === null ? [] : [f.online ? '1' : '0'];
+    default: return f[d];
+  }
+}
+
+/** Whether any filter is on. */
+export const isFiltered = (f: Filters): boolean => FILTER_DIMENSIONS.some((d) => chosen(f, d).length > 0);
+
+/** Whether two filter values select the same links (order of options aside). */
+export function sameFilters(a: Filters, b: Filters): boolean {
+  return FILTER_DIMENSIONS.every((d) => {
+    const x = chosen(a, d), y = chosen(b, d);
+    return x.length === y.length && x.every((v) => y.includes(v));
+  });
+}
+
+/** `f` with dimension `d` set to `values` (the first one for single-choice dimensions; none clears it). */
+export function withChosen(f: Filters, d: FilterDimension, values: readonly string[]): Filters {
+  const first = values[0] ?? null;
+  switch (d) {
+    case 'prog': return { ...f, prog: first };
+    case 'source': return { ...f, source: first };
+    case 'scope': return { ...f, scope: first === 'international' || first === 'domestic' ? first : null };
+    case 'online': return { ...f, online: first === null ? null : first === '1' };
+    case 'cat': return { ...f, cat: CATEGORIES.filter((c) => values.includes(c)) };
+    case 'type': return { ...f, type: LINK_TYPE_IDS.filter((t) => values.includes(t)) };
+    default: return { ...f, [d]: unique(values) };
+  }
+}
+
+/** Adds or removes one option of a dimension. */
+export function toggleChosen(f: Filters, d: FilterDimension, value: string): Filters {
+  const cur = chosen(f, d);
+  return withChosen(f, d, cur.includes(value) ? cur.filter((v) => v !== value) : SINGLE_CHOICE.has(d) ? [value] : [...cur, value]);
+}
+
+/** Dimensions where one option at most is chosen. */
+export const SINGLE_CHOICE: ReadonlySet<FilterDimension> = new Set(['prog', 'scope', 'online', 'source']);
+
+const LINK_TYPE_IDS: readonly LinkType[] = LinkTypeSchema.options;
+export const isLinkType = (s: string): s is LinkType => (LINK_TYPE_IDS as readonly string[]).includes(s);
+export { isCategory };
+
+const unique = (xs: readonly string[]): string[] => [...new Set(xs)];
