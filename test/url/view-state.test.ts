@@ -52,3 +52,33 @@ describe('URL view state', () => {
     expect(viewWindow({ ...DEFAULT_VIEW, mode: 'range', from: 2017, year: 2019, includeUndated: true })).toEqual({ from: 2017, to: 2019, includeUndated: true });
   });
 });
+
+describe('URL view state: explore keys', () => {
+  it('round-trips the view, filters and camera, with readable commas', () => {
+    const v = parseViewState('?view=table&cat=training,tcm&type=agreement&inst=srrsh,fuwai&country=kaz,PAK&partner=ummc&prog=belt-and-road-course&scope=international&online=1&source=s001&at=76.9,43.25,4.5');
+    expect(v.view).toBe('table');
+    expect(v.filters).toEqual({
+      cat: ['training', 'tcm'], type: ['agreement'], inst: ['srrsh', 'fuwai'], country: ['KAZ', 'PAK'], partner: ['ummc'],
+      prog: 'belt-and-road-course', scope: 'international', online: true, source: 's001',
+    });
+    expect(v.camera).toEqual({ lon: 76.9, lat: 43.25, zoom: 4.5 });
+    const q = serializeViewState(v);
+    expect(q).toBe('view=table&cat=training,tcm&type=agreement&inst=srrsh,fuwai&country=KAZ,PAK&partner=ummc&prog=belt-and-road-course&scope=international&online=1&source=s001&at=76.9,43.25,4.5');
+    expect(parseViewState(`?${q}`)).toEqual(v);
+  });
+
+  it('drops malformed options but keeps the well-formed ones beside them', () => {
+    const v = parseViewState('?cat=training,bogus&type=nope&country=KAZ,K4Z,<b>&online=yes&scope=space&at=1,2&view=globe');
+    expect(v.filters.cat).toEqual(['training']);
+    expect(v.filters.type).toEqual([]);
+    expect(v.filters.country).toEqual(['KAZ']);
+    expect(v.filters.online).toBeNull();
+    expect(v.filters.scope).toBeNull();
+    expect(v.camera).toBeNull();
+    expect(v.view).toBe('map');
+  });
+
+  it('clamps the camera and wraps its longitude', () => {
+    expect(parseViewState('?at=200,95,20').camera).toEqual({ lon: -160, lat: 85, zoom: 9 });
+  });
+});
