@@ -26,3 +26,9 @@ export async function yearSlider(page: Page) {
 export function urlParams(page: Page): URLSearchParams {
   return new URL(page.url()).searchParams;
 }
+
+/** Opens the atlas in any view (table and sources have no map, so no ready mark): waits for the filter sentence. */
+export async function openView(page: Page, query = ''): Promise<void> {
+  await page.goto(`./${query}`);
+  await expect(page.locator('.filter-sentence')).toBeVisible({ timeout: 45_000 });
+}
