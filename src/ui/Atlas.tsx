@@ -87,7 +87,8 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit }
   const phrases = filterPhrases(view.filters, words);
   const sentence = [...phrases, windowLabel].join(' · ') + t('summary.colon') + t('summary.links', { count: summary.links, n: n(summary.links) })
     + (view.includeUndated ? ` (${t('summary.undatedIncluded')})` : '');
-  const live = t('summary.live', { window: [...phrases, windowLabel].join(' · '), links: n(summary.links), countries: n(summary.countries) });
+  const live = [...phrases, windowLabel].join(' · ') + t('summary.colon')
+    + `${t('summary.links', { count: summary.links, n: n(summary.links) })} · ${t('summary.countries', { count: summary.countries, n: n(summary.countries) })}`;
   const timelineLabels = useTimelineLabels();
 
   const onReady = useCallback(() => {

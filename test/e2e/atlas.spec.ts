@@ -101,7 +101,7 @@ test('a corrupted data file is named, with the record and field, and nothing cra
   await page.goto('./');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('The atlas could not be loaded');
-  await expect(alert).toContainText('2 problem(s)');
+  await expect(alert).toContainText('2 problems');
   await expect(alert.getByRole('row').filter({ hasText: 's000-04' })).toContainText('Hong Kong is Chinese territory');
   await expect(alert.getByRole('row').filter({ hasText: 's000-06' })).toContainText('date.value');
 });
