@@ -3,16 +3,16 @@
  * partners that cannot be placed. Counts for the time window come from the precomputed
  * aggregates, so moving the timeline costs the same for a thousand links as for a million.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AtlasData } from '../loaders/load-atlas-data.ts';
 import type { ViewState } from '../url/view-state.ts';
 import { viewWindow } from '../url/view-state.ts';
 import { summarize } from '../domain/aggregate.ts';
-import { AtlasMap, type MapItem } from '../map/AtlasMap.tsx';
+import { AtlasMap, type MapCapture, type MapItem } from '../map/AtlasMap.tsx';
 import { Timeline } from '../timeline/Timeline.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
-import { LinkList } from './LinkList.tsx';
+import { LinkList, linksInView } from './LinkList.tsx';
 import { OffMapList } from './OffMapList.tsx';
 import { Legend } from './Legend.tsx';
 import { LiveRegion } from './LiveRegion.tsx';
@@ -22,6 +22,9 @@ import { selectionFromString, selectionToString, type Selected } from './selecti
 import { hasWebGL } from './webgl.ts';
 import { useReducedMotion } from './use-reduced-motion.ts';
 import { useTimelineLabels } from './timeline-labels.ts';
+
+// Loaded on demand, and only once the map is ready: papaparse and the PNG composer stay out of the first load.
+const Downloads = lazy(() => import('./downloads/Downloads.tsx'));
 
 interface Props {
   data: AtlasData;
@@ -39,6 +42,8 @@ export function Atlas({ data, view, onChange }: Props) {
   const [showList, setShowList] = useState(false);
   const [hover, setHover] = useState<{ item: MapItem; x: number; y: number } | null>(null);
   const readyMarked = useRef(false);
+  const [mapReady, setMapReady] = useState(false);
+  const captureRef = useRef<((scale?: number) => Promise<MapCapture>) | null>(null);
   const selectionAtLoad = useRef(view.selection);
 
   const { mode, year, from, includeUndated } = view;
@@ -66,6 +71,7 @@ export function Atlas({ data, view, onChange }: Props) {
     if (readyMarked.current) return;
     readyMarked.current = true;
     performance.mark('atlas:ready');
+    setMapReady(true);
   }, []);
 
   const list = <LinkList id="link-list" index={index} aggregates={aggregates} window={win} lang={lang} onSelect={select} />;
@@ -96,6 +102,7 @@ export function Atlas({ data, view, onChange }: Props) {
               onSelect={select}
               onReady={onReady}
               onError={setMapError}
+              captureRef={captureRef}
             />
             {hover && <Tooltip item={hover.item} x={hover.x} y={hover.y} index={index} aggregates={aggregates} window={win} lang={lang} />}
           </div>
@@ -122,6 +129,12 @@ export function Atlas({ data, view, onChange }: Props) {
             <button type="button" aria-expanded={showList} aria-controls="link-list" onClick={() => setShowList((s) => !s)}>
               {showList ? t('list.hide') : t('list.show')}
             </button>
+          )}
+          {(mapReady || !drawMap) && (
+            <Suspense fallback={null}>
+              <Downloads index={index} links={() => linksInView(aggregates, win)} lang={lang} fileSubject={[]} years={win} filterSentence="" windowLabel={windowLabel}
+                capture={drawMap ? () => captureRef.current?.(2) ?? Promise.reject(new Error(t('download.pngUnavailable'))) : undefined} />
+            </Suspense>
           )}
         </div>
         {(showList || !drawMap) && list}
