@@ -132,7 +132,8 @@ export function Atlas({ data, view, onChange }: Props) {
           )}
           {(mapReady || !drawMap) && (
             <Suspense fallback={null}>
-              <Downloads index={index} links={() => linksInView(aggregates, win)} lang={lang} fileSubject={[]} years={win} filterSentence="" windowLabel={windowLabel}
+              <Downloads index={index} links={() => linksInView(aggregates, win)} lang={lang} fileSubject={[]} years={win} filterSentence=""
+                windowLabel={view.includeUndated ? `${windowLabel} (${t('summary.undatedIncluded')})` : windowLabel}
                 capture={drawMap ? () => captureRef.current?.(2) ?? Promise.reject(new Error(t('download.pngUnavailable'))) : undefined} />
             </Suspense>
           )}
