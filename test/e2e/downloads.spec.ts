@@ -85,7 +85,7 @@ test('the download code loads only after the map is ready, and papaparse is not 
 });
 
 for (const lang of ['en', 'zh'] as const) {
-  test(`the PNG is twice the map's width and carries the page's words (${lang})`, async ({ page }) => {
+  test(`the PNG is twice the map's width, decodes, and leaves the map at its own pixel ratio (${lang})`, async ({ page }) => {
     await openAtlas(page, lang === 'zh' ? '?lang=zh' : '');
     const box = await page.locator('.atlas-map').boundingBox();
     const png = await download(page, lang === 'zh' ? /^下载 PNG$/ : /^Download PNG$/);
