@@ -15,6 +15,7 @@ export const UTF8_BOM = '\uFEFF';
  */
 export const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
+/** How toCsv writes: which columns are numbers, and whether a byte-order mark comes first. */
 export interface CsvOptions<K extends string> {
   /**
    * Columns holding numbers (coordinates, counts): a cell that is exactly a number's text is written

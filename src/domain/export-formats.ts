@@ -32,8 +32,10 @@ export interface PointProperties {
   link_count: number;
 }
 
+/** A feature of the GeoJSON export: a link's line (or null geometry) or a point. */
 export type ExportFeature = Feature<LineString | MultiLineString | null, LinkProperties> | Feature<Point, PointProperties>;
 
+/** Options of exportLinks. */
 export interface ExportOptions {
   /** CSV only: start with the UTF-8 byte-order mark, for spreadsheets (the in-app download, data:export --out). */
   bom?: boolean;

@@ -9,6 +9,7 @@
  */
 export type SubjectPart = string | { name: string; id: string };
 
+/** What a downloaded file holds, for its name. */
 export interface FileNameParts {
   /** What was filtered, most specific first; empty when nothing is ("all"). */
   subject: readonly SubjectPart[];

@@ -14,6 +14,7 @@ import { canvasToPng, composePng } from './compose-png.ts';
 import { saveFile } from './save-file.ts';
 import './downloads.css';
 
+/** What the downloads hold and how they are named. */
 export interface DownloadsProps {
   index: DatasetIndex;
   /**
@@ -38,6 +39,7 @@ const FORMAT_NAME: Record<DownloadFormat, string> = { csv: 'CSV', geojson: 'GeoJ
 
 type Status = { kind: 'busy' | 'done' | 'error'; text: string };
 
+/** Three download buttons and a status line that says what happened, errors included. */
 export default function Downloads(props: DownloadsProps) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<DownloadFormat | null>(null);

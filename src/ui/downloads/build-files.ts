@@ -7,6 +7,7 @@ import { distinctSources } from '../../domain/evidence.ts';
 import { CATEGORIES, CATEGORY_COLOR } from '../palette.ts';
 import type { LegendEntry, PosterTexts } from './poster-layout.ts';
 
+/** The formats the app offers for download. */
 export type DownloadFormat = 'csv' | 'geojson' | 'png';
 
 /** CSV with the byte-order mark spreadsheets need for the Chinese columns. */

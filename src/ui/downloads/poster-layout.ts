@@ -28,6 +28,7 @@ export interface PosterTexts {
 /** Text measured in CSS px for a canvas font string. */
 export type Measure = (text: string, font: string) => number;
 
+/** A line of text placed on the image. */
 export interface TextLine {
   text: string;
   font: string;
@@ -37,6 +38,7 @@ export interface TextLine {
   y: number;
 }
 
+/** A legend item placed on the image. */
 export interface PlacedEntry {
   entry: LegendEntry;
   /** The swatch's box; the label starts at labelX on the same middle line. */
@@ -45,6 +47,7 @@ export interface PlacedEntry {
   labelX: number;
 }
 
+/** The whole image laid out, in CSS px. */
 export interface PosterLayout {
   width: number;
   height: number;
@@ -57,6 +60,7 @@ export interface PosterLayout {
 }
 
 const FONT = LABEL_FONT_FAMILY;
+/** The image's fonts: system families only, as the map's labels. */
 export const POSTER_FONTS = {
   title: `700 20px ${FONT}`,
   window: `600 14px ${FONT}`,
