@@ -1,6 +1,8 @@
 /**
- * `npm run data:export -- --format csv|json|geojson [--data DIR] [--out FILE]`: writes the flattened
- * links to stdout (or FILE). npm prints its own banner on stdout too unless run with `--silent`.
+ * `npm run data:export -- --format csv|json|geojson [--data DIR] [--out FILE] [--bom|--no-bom]`: writes
+ * the flattened links to stdout (or FILE). npm prints its own banner on stdout too unless run with
+ * `--silent`. A CSV written to a file starts with a UTF-8 byte-order mark (spreadsheets need it to
+ * read the Chinese columns); on stdout it does not, since other tools would take the mark for text.
  */
 import { writeFileSync } from 'node:fs';
 import { validateDataset, formatProblem } from '../domain/validate.ts';
@@ -27,7 +29,8 @@ if (!result.ok) {
   process.exit(1);
 }
 const index = indexDataset(result.dataset, countryAnchors(countryShapes(readWorld())));
-const text = exportLinks(index, format);
 const out = argValue(args, 'out');
+const bom = args.includes('--bom') || (out !== undefined && !args.includes('--no-bom'));
+const text = exportLinks(index, format, index.dataset.links, { bom });
 if (out) writeFileSync(out, text);
 else process.stdout.write(text);

@@ -12,3 +12,10 @@ export function evidenceBySource(link: Pick<Link, 'evidence'>): { source: string
   for (const e of link.evidence) out.set(e.source, [...(out.get(e.source) ?? []), e.locator]);
   return [...out].map(([source, locators]) => ({ source, locators }));
 }
+
+/** Every source cited by any of the links, each once, in first-cited order. */
+export function distinctSources(links: readonly Pick<Link, 'evidence'>[]): string[] {
+  const ids = new Set<string>();
+  for (const l of links) for (const e of l.evidence) ids.add(e.source);
+  return [...ids];
+}

@@ -1,6 +1,6 @@
 /**
  * Flattens links into one row each, with names, points and citation resolved: the shape of the
- * CSV / JSON / GeoJSON exports, from the CLI now and from the in-app download later.
+ * CSV / JSON / GeoJSON exports, the same for the CLI (data:export) and the in-app downloads.
  */
 import { linkSourceIds } from './evidence.ts';
 import type { DatasetIndex } from './dataset-index.ts';
@@ -20,6 +20,11 @@ export const EXPORT_COLUMNS = [
 ] as const;
 
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+
+/** Columns that hold a number or nothing: written as numbers, so CSV formula escaping leaves `-77.03` alone. */
+export const NUMERIC_EXPORT_COLUMNS: readonly ExportColumn[] = [
+  'year', 'institution_lon', 'institution_lat', 'partner_lon', 'partner_lat', 'participants', 'group_count', 'source_count',
+];
 export type ExportRow = Record<ExportColumn, string>;
 
 const num = (x: number | undefined) => (x === undefined ? '' : String(x));
@@ -80,6 +85,7 @@ export function flattenLink(index: DatasetIndex, link: Link): ExportRow {
   };
 }
 
+/** One export row per link, in the given order. */
 export function flattenLinks(index: DatasetIndex, links: readonly Link[] = index.dataset.links): ExportRow[] {
   return links.map((l) => flattenLink(index, l));
 }

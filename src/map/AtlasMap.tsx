@@ -3,7 +3,7 @@
  * per dataset in an effect and then updated imperatively through AtlasMapController; React
  * renders one empty box and never a map object per frame.
  */
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { MultiLineString } from 'geojson';
 import type { Aggregates, YearWindow } from '../domain/aggregate.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
@@ -11,10 +11,12 @@ import type { CountryShapes } from '../domain/world.ts';
 import { AtlasMapController, type FitRequest } from './map-controller.ts';
 import type { Camera } from '../url/view-state.ts';
 import type { MapItem } from './map-item.ts';
+import type { MapCapture } from './map-capture.ts';
 import './atlas-map.css';
 
 export type { MapItem } from './map-item.ts';
 export type { FitRequest } from './map-controller.ts';
+export type { MapCapture } from './map-capture.ts';
 
 export interface AtlasMapProps {
   world: CountryShapes;
@@ -47,6 +49,8 @@ export interface AtlasMapProps {
   onReady: () => void;
   /** WebGL unavailable or lost, or a map error. */
   onError?: (message: string) => void;
+  /** Filled with a function that draws the map at a pixel ratio (default 2) for an image; null while there is no map. */
+  captureRef?: RefObject<((scale?: number) => Promise<MapCapture>) | null>;
 }
 
 export function AtlasMap(props: AtlasMapProps) {
@@ -85,7 +89,10 @@ export function AtlasMap(props: AtlasMapProps) {
     }
     controller.current = c;
     c.setCounts(p.counts);
+    const captureRef = latest.current.captureRef;
+    if (captureRef) captureRef.current = (scale) => c.capture(scale);
     return () => {
+      if (captureRef) captureRef.current = null;
       c.destroy();
       controller.current = null;
     };

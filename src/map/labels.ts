@@ -27,14 +27,31 @@ interface KindStyle {
   font: string;
   lineHeight: number;
   maxWidth: number;
+  /** The text colour, as in atlas-map.css (for drawing labels onto an image). */
+  color: string;
 }
 
 const STYLE: Record<LabelKind, KindStyle> = {
-  country: { font: `600 11px ${LABEL_FONT_FAMILY}`, lineHeight: 13, maxWidth: 130 },
-  institution: { font: `600 11px ${LABEL_FONT_FAMILY}`, lineHeight: 13, maxWidth: 170 },
-  group: { font: `italic 500 11px ${LABEL_FONT_FAMILY}`, lineHeight: 13, maxWidth: 150 },
-  marker: { font: `500 11px ${LABEL_FONT_FAMILY}`, lineHeight: 13, maxWidth: 170 },
+  country: { font: `600 11px ${LABEL_FONT_FAMILY}`, lineHeight: 13, maxWidth: 130, color: '#3f5266' },
+  institution: { font: `600 11px ${LABEL_FONT_FAMILY}`, lineHeight: 13, maxWidth: 170, color: '#24211f' },
+  group: { font: `italic 500 11px ${LABEL_FONT_FAMILY}`, lineHeight: 13, maxWidth: 150, color: '#333' },
+  marker: { font: `500 11px ${LABEL_FONT_FAMILY}`, lineHeight: 13, maxWidth: 170, color: '#333' },
 };
+
+/**
+ * A label as shown now: its lines, its box (CSS px in the map's box, the element's padding of
+ * 1px 2px included) and how it is drawn, so an image of the map can carry the same labels.
+ */
+export interface PlacedLabel {
+  lines: string[];
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  font: string;
+  color: string;
+  lineHeight: number;
+}
 
 /** Candidate top-left corners, best first, for a label of w × h beside its point. */
 function candidates(s: LabelSpec, w: number, h: number): [number, number][] {
@@ -61,6 +78,7 @@ export class LabelOverlay {
   private readonly pool = new Map<string, HTMLDivElement>();
   private readonly shown = new Set<string>();
   private readonly measured = new Map<string, Measured>();
+  private readonly placedNow = new Map<string, PlacedLabel>();
   private readonly ctx: CanvasRenderingContext2D | null;
 
   constructor(parent: HTMLElement) {
@@ -111,7 +129,10 @@ export class LabelOverlay {
       if (el.textContent !== text) el.textContent = text;
       const cls = `atlas-label atlas-label--${s.kind}`;
       if (el.className !== cls) el.className = cls;
-      el.style.transform = `translate(${Math.round(box.x)}px, ${Math.round(box.y)}px)`;
+      const x = Math.round(box.x), y = Math.round(box.y);
+      el.style.transform = `translate(${x}px, ${y}px)`;
+      const st = STYLE[s.kind];
+      this.placedNow.set(s.key, { lines: text.split('\n'), x, y, w: box.w, h: box.h, font: st.font, color: st.color, lineHeight: st.lineHeight });
       if (!this.shown.has(s.key)) {
         this.element.appendChild(el);
         this.shown.add(s.key);
@@ -121,12 +142,19 @@ export class LabelOverlay {
       if (keep.has(key)) continue;
       this.pool.get(key)?.remove();
       this.shown.delete(key);
+      this.placedNow.delete(key);
     }
+  }
+
+  /** The labels shown now, for drawing them onto an image of the map (download as PNG). */
+  placed(): PlacedLabel[] {
+    return [...this.placedNow.values()];
   }
 
   destroy(): void {
     this.element.remove();
     this.pool.clear();
     this.shown.clear();
+    this.placedNow.clear();
   }
 }

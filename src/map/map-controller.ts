@@ -19,6 +19,7 @@ import { ArcLayer } from './arc-layer.ts';
 import { InstitutionLayer, institutionDrawOrder, packInstitutions } from './institution-layer.ts';
 import { initialView } from './initial-view.ts';
 import { LabelOverlay } from './labels.ts';
+import { captureMap, type MapCapture } from './map-capture.ts';
 import { buildLabelSpecs } from './label-specs.ts';
 import { LAYER, SOURCE } from './layer-styles.ts';
 import { buildMapModel, type MapModel } from './map-model.ts';
@@ -451,5 +452,10 @@ export class AtlasMapController {
     this.attribution.remove();
     this.map.remove();
     this.canvasBox.remove();
+  }
+
+  /** The map drawn at `scale`× its CSS size with the labels shown now, for the PNG download. */
+  capture(scale = 2): Promise<MapCapture> {
+    return captureMap(this.map, () => this.labels.placed(), scale);
   }
 }

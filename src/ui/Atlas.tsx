@@ -12,7 +12,7 @@ import { viewWindow } from '../url/view-state.ts';
 import { summarize } from '../domain/aggregate.ts';
 import { isFiltered, NO_FILTERS, type Filters } from '../domain/filters.ts';
 import { TIMELINE_FIRST_YEAR, TIMELINE_LAST_YEAR } from '../domain/dates.ts';
-import { AtlasMap, type FitRequest, type MapItem } from '../map/AtlasMap.tsx';
+import { AtlasMap, type FitRequest, type MapCapture, type MapItem } from '../map/AtlasMap.tsx';
 import { Timeline } from '../timeline/Timeline.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { LinkList, linksInView } from './LinkList.tsx';
@@ -28,7 +28,7 @@ import { useTimelineLabels } from './timeline-labels.ts';
 import type { Explore } from './use-explore.ts';
 import { FilterBar } from './FilterBar.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
-import { filterPhrases, type WordsContext } from './filter-words.ts';
+import { fileSubject, filterPhrases, type WordsContext } from './filter-words.ts';
 import { ViewSwitch, VIEW_PANEL_ID } from './ViewSwitch.tsx';
 import { CopyLink } from './CopyLink.tsx';
 import './explore.css';
@@ -36,6 +36,7 @@ import './explore.css';
 // Loaded on demand: a reader who only looks at the map never downloads them.
 const TableView = lazy(() => import('./table/TableView.tsx'));
 const SourcesView = lazy(() => import('./sources/SourcesView.tsx'));
+const Downloads = lazy(() => import('./downloads/Downloads.tsx'));
 
 interface Props {
   data: AtlasData;
@@ -60,6 +61,9 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit }
   const [showList, setShowList] = useState(false);
   const [hover, setHover] = useState<{ item: MapItem; x: number; y: number } | null>(null);
   const readyMarked = useRef(false);
+  // The download code loads after the map is ready: it is not part of what the first paint waits for.
+  const [mapReady, setMapReady] = useState(false);
+  const captureRef = useRef<((scale?: number) => Promise<MapCapture>) | null>(null);
   const selectionAtLoad = useRef(view.selection);
 
   const { mode, year, from, includeUndated } = view;
@@ -95,6 +99,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit }
     if (readyMarked.current) return;
     readyMarked.current = true;
     performance.mark('atlas:ready');
+    setMapReady(true);
   }, []);
 
   const drawMap = webgl && !mapError;
@@ -123,6 +128,14 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit }
           <ViewSwitch view={viewName} onView={(v) => onChange({ view: v })} />
           <div className="share-tools">
             <CopyLink />
+            {(mapReady || !drawMap || viewName !== 'map') && (
+              <Suspense fallback={null}>
+                <Downloads index={index} links={() => linksInView(counts, win)} lang={lang} fileSubject={fileSubject(view.filters, words)} years={win}
+                  filterSentence={phrases.join(' · ')}
+                  windowLabel={view.includeUndated ? `${windowLabel} (${t('summary.undatedIncluded')})` : windowLabel}
+                  capture={drawMap && viewName === 'map' ? () => captureRef.current?.(2) ?? Promise.reject(new Error(t('download.pngUnavailable'))) : undefined} />
+              </Suspense>
+            )}
           </div>
         </div>
         <FilterBar filters={view.filters} words={words} sentence={`${sentence} · ${[
@@ -153,6 +166,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit }
                 onSelect={select}
                 onReady={onReady}
                 onError={setMapError}
+                captureRef={captureRef}
               />
               {hover && <Tooltip item={hover.item} x={hover.x} y={hover.y} index={index} aggregates={counts} window={win} lang={lang} />}
               {empty}

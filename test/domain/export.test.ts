@@ -4,6 +4,7 @@ import { validateDataset } from '../../src/domain/validate.ts';
 import { indexDataset } from '../../src/domain/dataset-index.ts';
 import { exportLinks } from '../../src/domain/export-formats.ts';
 import { EXPORT_COLUMNS } from '../../src/domain/flatten.ts';
+import type { FeatureCollection, Geometry, MultiLineString, Position } from 'geojson';
 import { miniDataset } from '../fixtures/mini-dataset.ts';
 import { anchors } from '../fixtures/world.ts';
 
@@ -15,6 +16,16 @@ function indexOf(d = miniDataset()) {
   const r = validateDataset(d, '2026-11-23');
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
   return indexDataset(r.dataset, anchors);
+}
+
+function positions(g: Geometry): Position[] {
+  switch (g.type) {
+    case 'Point': return [g.coordinates];
+    case 'LineString': case 'MultiPoint': return g.coordinates;
+    case 'MultiLineString': case 'Polygon': return g.coordinates.flat();
+    case 'MultiPolygon': return g.coordinates.flat(2);
+    case 'GeometryCollection': return g.geometries.flatMap(positions);
+  }
 }
 
 function parseCsv(text: string) {
@@ -58,6 +69,34 @@ describe('CSV export', () => {
   });
 });
 
+describe('CSV export for spreadsheets', () => {
+  it('escapes cells a spreadsheet would run as formulas, with a leading apostrophe', () => {
+    const d = miniDataset();
+    const starts = ['=HYPERLINK("http://example.org/x","open")', '+1 more', '-2 fewer', '@x'];
+    starts.forEach((s, i) => { d.links[i]!.summary.en = s; });
+    const rows = parseCsv(exportLinks(indexOf(d), 'csv')).data;
+    expect(rows.map((r) => r.summary_en)).toEqual(starts.map((s) => `'${s}`));
+  });
+
+  it('keeps coordinates west of Greenwich as plain numbers', () => {
+    const d = miniDataset();
+    d.partners[0]!.coordinates = [-77.03, -12.05];
+    const rows = parseCsv(exportLinks(indexOf(d), 'csv')).data;
+    expect(rows.find((r) => r.id === 'l-2')).toMatchObject({ partner_lon: '-77.03', partner_lat: '-12.05' });
+  });
+
+  it('starts with a byte-order mark when asked, keeps Chinese intact, and has one row per link given', () => {
+    const index = indexOf();
+    const links = index.dataset.links.slice(1, 3);
+    const text = exportLinks(index, 'csv', links, { bom: true });
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(exportLinks(index, 'csv', links).charCodeAt(0)).toBe('i'.charCodeAt(0));
+    const rows = parseCsv(text).data;
+    expect(rows.map((r) => r.id)).toEqual(['l-2', 'l-3']);
+    expect(rows[1]).toMatchObject({ partner_zh: '19个国家（未列名）', summary_zh: '一次会议。', institution_zh: '甲医院' });
+  });
+});
+
 describe('JSON and GeoJSON export', () => {
   it('JSON carries every link and its full evidence', () => {
     const rows = JSON.parse(exportLinks(indexOf(), 'json')) as { id: string; evidence: { source: string; locator: string }[] }[];
@@ -66,13 +105,54 @@ describe('JSON and GeoJSON export', () => {
   });
 
   it('GeoJSON draws a line where both ends have a place and keeps the rest with a null geometry', () => {
-    const fc = JSON.parse(exportLinks(indexOf(), 'geojson')) as { features: { id: string; geometry: { coordinates: number[][] } | null }[] };
-    expect(fc.features).toHaveLength(4);
-    const byId = Object.fromEntries(fc.features.map((f) => [f.id, f]));
+    const fc = JSON.parse(exportLinks(indexOf(), 'geojson')) as { features: { id: string; geometry: { coordinates: number[][] } | null; properties: { feature_kind: string } }[] };
+    const lines = fc.features.filter((f) => f.properties.feature_kind === 'link');
+    expect(lines).toHaveLength(4);
+    const byId = Object.fromEntries(lines.map((f) => [f.id, f]));
     expect(byId['l-3']!.geometry).toBeNull(); // a worldwide group has no place
     const line = byId['l-2']!.geometry!.coordinates;
     expect(line[0]).toEqual([120.155, 30.274]);
     expect(line.at(-1)).toEqual([101.65, 3.11]);
+  });
+
+  it('GeoJSON adds one point per institution and placed partner, counting the exported links only', () => {
+    const index = indexOf();
+    const some = index.dataset.links.filter((l) => l.id !== 'l-1');
+    const fc = JSON.parse(exportLinks(index, 'geojson', some)) as FeatureCollection;
+    const points = fc.features.filter((f) => f.geometry?.type === 'Point').map((f) => ({ fid: f.id, ...f.properties }));
+    expect(points).toEqual([
+      { fid: 'institution:hosp-a', feature_kind: 'institution', id: 'hosp-a', name_en: 'Hospital A', name_zh: '甲医院', link_count: 3 },
+      { fid: 'partner:uni-m', feature_kind: 'partner', id: 'uni-m', name_en: 'University M', name_zh: '某大学', partner_kind: 'institution', iso3: 'MYS', link_count: 1 },
+      { fid: 'partner:hosp-b', feature_kind: 'partner', id: 'hosp-b', name_en: 'Hospital B', name_zh: '乙医院', partner_kind: 'domestic', link_count: 1 },
+    ]);
+    const hosp = fc.features.find((f) => f.id === 'institution:hosp-a')!;
+    expect(hosp.geometry).toEqual({ type: 'Point', coordinates: [120.155, 30.274] });
+  });
+
+  it('GeoJSON is valid RFC 7946: every feature has type, geometry and properties; positions are [lon, lat] in range', () => {
+    const d = miniDataset();
+    // A partner across the Pacific: the line must be cut at the antimeridian, not run past 180°.
+    d.partners.push({ id: 'samoa-h', kind: 'institution', country: 'WSM', name: { en: 'Samoa Hospital', zh: '萨摩亚医院' }, coordinates: [-171.76, -13.83], precision: 'city' } as never);
+    d.links.push({ ...d.links[1]!, id: 'l-5', partner: 'samoa-h' } as never);
+    const fc = JSON.parse(exportLinks(indexOf(d), 'geojson')) as FeatureCollection;
+    expect(fc.type).toBe('FeatureCollection');
+    const kinds = new Set<string>();
+    for (const f of fc.features) {
+      expect(f.type).toBe('Feature');
+      expect(f).toHaveProperty('geometry');
+      expect(f.properties).toBeTypeOf('object');
+      if (!f.geometry) continue;
+      kinds.add(f.geometry.type);
+      for (const [lon, lat, ...rest] of positions(f.geometry)) {
+        expect(rest).toEqual([]);
+        expect(typeof lon === 'number' && typeof lat === 'number').toBe(true);
+        expect(Math.abs(lon!)).toBeLessThanOrEqual(180);
+        expect(Math.abs(lat!)).toBeLessThanOrEqual(90);
+      }
+    }
+    expect([...kinds].sort()).toEqual(['LineString', 'MultiLineString', 'Point']);
+    const samoa = fc.features.find((f) => f.id === 'l-5')!.geometry as MultiLineString;
+    expect(samoa.coordinates.at(-1)!.at(-1)).toEqual([-171.76, -13.83]);
   });
 
   it('gives the first source\'s address and kind, and every source once, first source first', () => {

@@ -1,0 +1,114 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { openAtlas } from './helpers.ts';
+import { EXPORT_COLUMNS } from '../../src/domain/flatten.ts';
+
+const NAME = /^health-silk-road_[a-z0-9_-]+_\d{4}(-\d{4})?\.(csv|geojson|png)$/;
+
+/** Clicks a download button and returns the file's name and bytes. */
+async function download(page: Page, button: RegExp): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+/** The link count the summary line states ("224 links" / "224 条连线"). */
+async function summaryLinks(page: Page): Promise<number> {
+  const text = await page.locator('.atlas-summary').innerText();
+  const m = /([\d,]+)\s*(links|条连线)/.exec(text);
+  if (!m) throw new Error(`no link count in "${text}"`);
+  return Number(m[1]!.replaceAll(',', ''));
+}
+
+/** A PNG's width and height from its IHDR chunk. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  expect(bytes.subarray(12, 16).toString('ascii')).toBe('IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+test('CSV and GeoJSON hold exactly the links the summary counts, with the export columns and a BOM', async ({ page }) => {
+  await openAtlas(page, '?mode=in&year=2019');
+  const count = await summaryLinks(page);
+  expect(count).toBeGreaterThan(0);
+  const csv = await download(page, /^Download CSV$/);
+  expect(csv.name).toBe('health-silk-road_all_2019.csv');
+  expect(csv.bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');
+  const parsed = Papa.parse<Record<string, string>>(csv.bytes.toString('utf8').slice(1), { header: true, skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  expect(parsed.meta.fields).toEqual([...EXPORT_COLUMNS]);
+  expect(parsed.data).toHaveLength(count);
+  expect(parsed.data.every((r) => r.year === '2019')).toBe(true);
+  expect(parsed.data.some((r) => /[\u4e00-\u9fff]/.test(r.institution_zh ?? ''))).toBe(true);
+  // The list of links shows the same rows.
+  await page.getByRole('button', { name: 'List of links' }).click();
+  await expect(page.getByRole('region', { name: 'Links in the current view' })).toContainText(`${count} links in the current view`);
+
+  const geo = await download(page, /^Download GeoJSON$/);
+  expect(geo.name).toBe('health-silk-road_all_2019.geojson');
+  const fc = JSON.parse(geo.bytes.toString('utf8')) as { type: string; features: { geometry: { type: string } | null; properties: { feature_kind: string } }[] };
+  expect(fc.type).toBe('FeatureCollection');
+  expect(fc.features.filter((f) => f.properties.feature_kind === 'link')).toHaveLength(count);
+  const types = new Set(fc.features.map((f) => f.geometry?.type));
+  expect(types.has('LineString') && types.has('Point')).toBe(true);
+  await expect(page.getByText(/^Downloaded health-silk-road_all_2019\.geojson$/)).toBeVisible();
+});
+
+test('with undated links included, the CSV holds them too and the PNG is made', async ({ page }) => {
+  await openAtlas(page, '?undated=1&year=2017');
+  const count = await summaryLinks(page);
+  const csv = await download(page, /^Download CSV$/);
+  expect(csv.name).toBe('health-silk-road_all_2015-2017.csv');
+  const rows = Papa.parse<Record<string, string>>(csv.bytes.toString('utf8').slice(1), { header: true, skipEmptyLines: true }).data;
+  expect(rows).toHaveLength(count);
+  expect(rows.some((r) => r.year === '')).toBe(true);
+  expect(rows.every((r) => r.year === '' || Number(r.year) <= 2017)).toBe(true);
+  mkdirSync('test/e2e/screenshots', { recursive: true });
+  writeFileSync('test/e2e/screenshots/download-undated.png', (await download(page, /^Download PNG$/)).bytes);
+});
+
+test('the download code loads only after the map is ready, and papaparse is not in the first script', async ({ page }) => {
+  await openAtlas(page);
+  await expect(page.getByRole('button', { name: 'Download CSV' })).toBeVisible();
+  const timing = await page.evaluate(() => {
+    const ready = performance.getEntriesByName('atlas:ready')[0]!.startTime;
+    const scripts = performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.js'));
+    return { ready, downloads: scripts.filter((r) => /Downloads/.test(r.name)).map((r) => r.startTime) };
+  });
+  expect(timing.downloads.length).toBeGreaterThan(0);
+  for (const start of timing.downloads) expect(start).toBeGreaterThan(timing.ready);
+  const entry = await page.locator('script[type="module"][src]').first().getAttribute('src');
+  const first = await (await page.request.get(new URL(entry!, page.url()).href)).text();
+  expect(first).not.toContain('escapeFormulae');
+  expect(first).not.toContain('health-silk-road_');
+});
+
+for (const lang of ['en', 'zh'] as const) {
+  test(`the PNG is twice the map's width, decodes, and leaves the map at its own pixel ratio (${lang})`, async ({ page }) => {
+    await openAtlas(page, lang === 'zh' ? '?lang=zh' : '');
+    const box = await page.locator('.atlas-map').boundingBox();
+    const png = await download(page, lang === 'zh' ? /^下载 PNG$/ : /^Download PNG$/);
+    mkdirSync('test/e2e/screenshots', { recursive: true });
+    writeFileSync(`test/e2e/screenshots/download-${lang}.png`, png.bytes);
+    expect(png.name).toMatch(NAME);
+    expect(png.name).toBe('health-silk-road_all_2015-2025.png');
+    const size = pngSize(png.bytes);
+    expect(size.width).toBe(Math.round(2 * box!.width));
+    expect(size.height).toBeGreaterThan(2 * box!.height);
+    // Chromium itself decodes it.
+    const decoded = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      return { width: img.naturalWidth, height: img.naturalHeight };
+    }, png.bytes.toString('base64'));
+    expect(decoded).toEqual(size);
+    // The map went back to its own pixel ratio.
+    const ratio = await page.evaluate(() => {
+      const c = document.querySelector('canvas.maplibregl-canvas') as HTMLCanvasElement;
+      return c.width / c.clientWidth;
+    });
+    expect(ratio).toBeCloseTo(await page.evaluate(() => devicePixelRatio), 1);
+  });
+}
