@@ -15,7 +15,7 @@ async function download(page: Page, button: RegExp): Promise<{ name: string; byt
 
 /** The link count the summary line states ("224 links" / "224 条连线"). */
 async function summaryLinks(page: Page): Promise<number> {
-  const text = await page.locator('.atlas-summary').innerText();
+  const text = await page.locator('.filter-sentence').innerText();
   const m = /([\d,]+)\s*(links|条连线)/.exec(text);
   if (!m) throw new Error(`no link count in "${text}"`);
   return Number(m[1]!.replaceAll(',', ''));
@@ -112,3 +112,16 @@ for (const lang of ['en', 'zh'] as const) {
     expect(ratio).toBeCloseTo(await page.evaluate(() => devicePixelRatio), 1);
   });
 }
+
+test('a filtered view downloads exactly its rows, under a name that says what they are', async ({ page }) => {
+  await openAtlas(page, '?country=KAZ&year=2023&undated=1');
+  const count = await summaryLinks(page);
+  expect(count).toBeGreaterThan(0);
+  const csv = await download(page, /^Download CSV$/);
+  expect(csv.name).toBe('health-silk-road_kazakhstan_2015-2023.csv');
+  const rows = Papa.parse<Record<string, string>>(csv.bytes.toString('utf8').slice(1), { header: true, skipEmptyLines: true }).data;
+  expect(rows).toHaveLength(count);
+  expect(rows.every((r) => r.partner_iso3 === 'KAZ')).toBe(true);
+  const png = await download(page, /^Download PNG$/);
+  expect(png.name).toBe('health-silk-road_kazakhstan_2015-2023.png');
+});
