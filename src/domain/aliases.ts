@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { isCountryRef, type Dataset, type Link, type Partner } from './schema.ts';
 import type { Problem } from './validate.ts';
 import { countryNames } from './countries.ts';
-import { listProgrammes, programmeId } from './programmes.ts';
+import { programmeId } from './programmes.ts';
 import { foldText } from './fold.ts';
 
 export const ALIASES_FILE = 'aliases.json';
