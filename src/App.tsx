@@ -1,5 +1,5 @@
 /** Composition: the view state (mirrored in the URL and <html lang>), the data, and what to show. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ViewState } from './url/view-state.ts';
 import { useUrlSync } from './url/use-url-sync.ts';
@@ -9,6 +9,8 @@ import { ErrorView, LoadingView } from './ui/StatusViews.tsx';
 import { Atlas } from './ui/Atlas.tsx';
 import { Header } from './ui/Header.tsx';
 import { AboutDialog } from './ui/AboutDialog.tsx';
+import { SearchBox } from './ui/SearchBox.tsx';
+import { buildSearchIndex, type SearchHit } from './domain/search.ts';
 
 export function App({ initialView }: { initialView: ViewState }) {
   const [view, setView] = useState(initialView);
@@ -32,9 +34,21 @@ export function App({ initialView }: { initialView: ViewState }) {
   const openAbout = useCallback(() => setAbout(true), []);
   const closeAbout = useCallback(() => setAbout(false), []);
 
+  // Search: built once per dataset. For now a pick only opens the item's panel (programmes: not yet).
+  const loaded = data.isSuccess ? data.data : undefined;
+  const searchIndex = useMemo(() => (loaded ? buildSearchIndex(loaded.index, loaded.aliases) : undefined), [loaded]);
+  const onPick = useCallback((hit: SearchHit) => {
+    const selection = hit.kind === 'institution' ? `inst:${hit.id}` : hit.kind === 'programme' ? null : `partner:${hit.id}`;
+    if (selection) update({ selection });
+  }, [update]);
+  const search = useMemo(
+    () => (searchIndex ? <SearchBox index={searchIndex} lang={view.lang} onPick={onPick} /> : undefined),
+    [searchIndex, view.lang, onPick],
+  );
+
   return (
     <div className="app">
-      <Header lang={view.lang} onLang={onLang} onAbout={data.isSuccess ? openAbout : undefined} />
+      <Header lang={view.lang} onLang={onLang} onAbout={data.isSuccess ? openAbout : undefined} search={search} />
       <main className="main" id="main">
         {data.isPending && <LoadingView {...data.progress} />}
         {data.isError && <ErrorView error={data.error} onRetry={() => void data.refetch()} />}

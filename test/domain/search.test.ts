@@ -58,7 +58,11 @@ describe('search over the real data', () => {
     const r = validateDataset(readDataDir('data').raw);
     if (!r.ok) throw new Error('invalid');
     const { links, partners } = r.dataset;
-    const countryOf = (l: Link) => (/^[A-Z]{3}$/.test(l.partner) ? l.partner : partners.find((p) => p.id === l.partner && p.kind === 'institution')?.country);
+    const countryOf = (l: Link) => {
+      if (/^[A-Z]{3}$/.test(l.partner)) return l.partner;
+      const p = partners.find((x) => x.id === l.partner);
+      return p?.kind === 'institution' ? p.country : undefined;
+    };
     const kaz = findEntry(index, { kind: 'country', id: 'KAZ' });
     expect(kaz?.links).toBe(links.filter((l) => countryOf(l) === 'KAZ').length);
     const srrsh = findEntry(index, { kind: 'institution', id: 'srrsh' });
@@ -93,7 +97,7 @@ function fixture(aliases: Alias[] = []): SearchIndex {
     inst('alpha-cardio', 'Alpha Cardio', '甲心脏'),
   );
   raw.partners.push({ id: 'sao-tome-hospital', kind: 'institution', country: 'STP', name: { en: 'São Tomé Hospital', zh: '圣多美医院' } } as never);
-  raw.links.push(
+  (raw.links as unknown as Link[]).push(
     link('l-5', 'cardio-centre', 'PAK', { date: { precision: 'year', value: '2019' } }),
     link('l-6', 'cardio-centre', 'MYS', { date: { precision: 'year', value: '2020' } }),
     link('l-7', 'echo-unit', 'PAK', { date: { precision: 'year', value: '2021' } }),
