@@ -145,7 +145,8 @@ export const SearchBox = memo(function SearchBox({ index, lang, onPick, limit = 
           </button>
         )}
       </div>
-      <ul ref={list} id={listId} role="listbox" aria-label={t('search.suggestions')} className="search-list" hidden={!expanded}>
+      {/* A press in the list (an option, its scrollbar) must not blur the input, which would close the list. */}
+      <ul ref={list} id={listId} role="listbox" aria-label={t('search.suggestions')} className="search-list" hidden={!expanded} onMouseDown={(e) => e.preventDefault()}>
         {expanded && results.map((r, i) => (
           <SearchOption key={`${r.kind}:${r.id}`} id={optionId(i)} index={i} result={r} lang={lang} active={i === current} onPick={pick} onHover={setActive} />
         ))}
@@ -171,8 +172,6 @@ function SearchOption({ id, index, result: r, lang, active, onPick, onHover }: {
       aria-selected={active}
       data-index={index}
       className="search-option"
-      // Picking with the mouse must not blur the input first (which would close the list).
-      onMouseDown={(e) => e.preventDefault()}
       onClick={() => onPick(r)}
       onMouseMove={() => !active && onHover(index)}
     >
