@@ -21,10 +21,3 @@ export function foldText(s: string): string {
 export function hasHan(s: string): boolean {
   return HAN.test(s);
 }
-
-/** Whether position `i` of folded text starts a word: the start, after a space, or beside a Chinese character. */
-export function isWordStart(folded: string, i: number): boolean {
-  if (i === 0) return true;
-  const prev = folded[i - 1] as string;
-  return prev === ' ' || HAN.test(prev) || HAN.test(folded[i] as string);
-}
