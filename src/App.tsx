@@ -1,5 +1,5 @@
 /** Composition: the view state (mirrored in the URL and <html lang>), the data, and what to show. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ViewState } from './url/view-state.ts';
 import { useUrlSync } from './url/use-url-sync.ts';
@@ -10,13 +10,27 @@ import { Atlas } from './ui/Atlas.tsx';
 import { Header } from './ui/Header.tsx';
 import { AboutDialog } from './ui/AboutDialog.tsx';
 import { useExplore } from './ui/use-explore.ts';
-import type { FitRequest } from './map/AtlasMap.tsx';
+import type { FitRequest, FitTarget } from './map/map-controller.ts';
+import { SearchBox } from './ui/SearchBox.tsx';
+import { buildSearchIndex, type SearchHit, type SearchIndex } from './domain/search.ts';
+import { withChosen, type FilterDimension } from './domain/filters.ts';
+
+/** What a search result filters on, which panel it opens, and what the map frames. */
+function pickOf(hit: SearchHit): { dimension: FilterDimension; selection: string | null; fit: FitTarget } {
+  switch (hit.kind) {
+    case 'institution': return { dimension: 'inst', selection: `inst:${hit.id}`, fit: { kind: 'inst', key: hit.id } };
+    case 'country': return { dimension: 'country', selection: `partner:${hit.id}`, fit: { kind: 'partner', key: hit.id } };
+    case 'programme': return { dimension: 'prog', selection: null, fit: { kind: 'shown' } };
+    default: return { dimension: 'partner', selection: `partner:${hit.id}`, fit: { kind: 'partner', key: hit.id } };
+  }
+}
 
 export function App({ initialView }: { initialView: ViewState }) {
   const [rawView, setView] = useState(initialView);
   const [about, setAbout] = useState(false);
   const [panelOpen, setPanelOpen] = useState(false);
-  const [fit] = useState<FitRequest | null>(null);
+  const [fit, setFit] = useState<FitRequest | null>(null);
+  const [searchIndex, setSearchIndex] = useState<SearchIndex | null>(null);
   const { t, i18n } = useTranslation();
   const data = useAtlasData(rawView.dataPath);
   const explore = useExplore(rawView, data.data, panelOpen);
@@ -40,9 +54,35 @@ export function App({ initialView }: { initialView: ViewState }) {
   const closeAbout = useCallback(() => setAbout(false), []);
   const togglePanel = useCallback(() => setPanelOpen((o) => !o), []);
 
+  // The search index is built once per dataset, when the browser is idle after the first paint:
+  // at a million links it takes a few hundred milliseconds that the map should not wait for.
+  const loaded = data.data;
+  useEffect(() => {
+    if (!loaded) return undefined;
+    setSearchIndex(null);
+    const build = () => setSearchIndex(buildSearchIndex(loaded.index, loaded.aliases));
+    // Chromium and Firefox have requestIdleCallback; Safari only behind a flag.
+    if (typeof window.requestIdleCallback === 'function') {
+      const id = window.requestIdleCallback(build, { timeout: 3000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = setTimeout(build, 500);
+    return () => clearTimeout(id);
+  }, [loaded]);
+  // A pick filters to the result (that filter only; others stay), opens its panel and frames it on the map.
+  const onPick = useCallback((hit: SearchHit) => {
+    const p = pickOf(hit);
+    setView((v) => ({ ...v, filters: withChosen(v.filters, p.dimension, [hit.id]), selection: p.selection ?? v.selection }));
+    setFit({ ...p.fit, id: Date.now() });
+  }, []);
+  const search = useMemo(
+    () => (searchIndex ? <SearchBox index={searchIndex} lang={view.lang} onPick={onPick} /> : undefined),
+    [searchIndex, view.lang, onPick],
+  );
+
   return (
     <div className="app">
-      <Header lang={view.lang} onLang={onLang} onAbout={data.isSuccess ? openAbout : undefined} />
+      <Header lang={view.lang} onLang={onLang} onAbout={data.isSuccess ? openAbout : undefined} search={search} />
       <main className="main" id="main">
         {data.isPending && <LoadingView {...data.progress} />}
         {data.isError && <ErrorView error={data.error} onRetry={() => void data.refetch()} />}

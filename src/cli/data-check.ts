@@ -2,7 +2,7 @@
  * `npm run data:check [-- DIR]`: validates every file of a data folder (default `data/`): the
  * schema and references (as the app's loader does), then the authoring checks that need the
  * world shapes or concern method rather than display: points inside their countries, probable
- * duplicate links, and the review log. Prints one line per problem (file, record id, field,
+ * duplicate links, the review log and the alias list. Prints one line per problem (file, record id, field,
  * message); exits 1 if there is any.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { validateDataset, formatProblem, type Problem } from '../domain/validate.ts';
 import { probableDuplicates } from '../domain/duplicates.ts';
 import { checkReviewLog, REVIEW_FILE } from '../domain/review-log.ts';
+import { ALIASES_FILE, checkAliases } from '../domain/aliases.ts';
 import { checkPlaces } from '../domain/point-in-country.ts';
 import { checkLanguages } from '../domain/languages.ts';
 import { countryShapes } from '../domain/world.ts';
@@ -32,6 +33,14 @@ if (result?.ok) {
       problems.push(...checkReviewLog(JSON.parse(readFileSync(reviewPath, 'utf8')), new Set(d.links.map((l) => l.id))));
     } catch (e) {
       problems.push({ file: REVIEW_FILE, id: '(file)', field: '', message: `is not valid JSON: ${(e as Error).message}` });
+    }
+  }
+  const aliasesPath = join(dir, ALIASES_FILE);
+  if (existsSync(aliasesPath)) {
+    try {
+      problems.push(...checkAliases(JSON.parse(readFileSync(aliasesPath, 'utf8')), d));
+    } catch (e) {
+      problems.push({ file: ALIASES_FILE, id: '(file)', field: '', message: `is not valid JSON: ${(e as Error).message}` });
     }
   }
 }

@@ -28,3 +28,9 @@ export function numericToIso3(numeric: string): string | undefined {
 export function isCountryCode(code: string): boolean {
   return countries.isValid(code);
 }
+
+/** Every name the country list gives in the language (official, short and common forms), for search. */
+export function countryNames(iso3: string, lang: Lang): string[] {
+  const all = countries.getName(iso3, lang, { select: 'all' }) ?? [];
+  return [...new Set([countryName(iso3, lang), ...all])];
+}

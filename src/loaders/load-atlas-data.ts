@@ -9,6 +9,7 @@ import { indexDataset, type DatasetIndex } from '../domain/dataset-index.ts';
 import { aggregate, type Aggregates } from '../domain/aggregate.ts';
 import { countryShapes, countryBorders, type CountryShapes, type WorldTopology } from '../domain/world.ts';
 import { countryAnchors } from '../domain/country-anchors.ts';
+import { ALIASES_FILE, parseAliases, type Alias } from '../domain/aliases.ts';
 import type { MultiLineString } from 'geojson';
 
 export const WORLD_FILE = 'world/countries-50m.json';
@@ -18,6 +19,8 @@ export interface AtlasData {
   aggregates: Aggregates;
   world: CountryShapes;
   borders: MultiLineString;
+  /** Short names for search (data/aliases.json); empty when the dataset has no alias list. */
+  aliases: Alias[];
 }
 
 /** A file could not be fetched or was not JSON. */
@@ -65,7 +68,7 @@ export async function loadAtlasData(
   base: string = document.baseURI,
 ): Promise<AtlasData> {
   const entries = Object.entries(DATA_FILES) as [keyof RawDataset, { file: string }][];
-  const total = entries.length + 1;
+  const total = entries.length + 2;
   let done = 0;
   const tick = <T>(x: T) => {
     done += 1;
@@ -73,8 +76,11 @@ export async function loadAtlasData(
     return x;
   };
   onProgress(0, total);
-  const [world, ...files] = await Promise.all([
+  const aliasesFile = `${dataPath}/${ALIASES_FILE}`;
+  const [world, rawAliases, ...files] = await Promise.all([
     fetchJson(new URL(WORLD_FILE, base).href, WORLD_FILE, signal).then(tick),
+    // Optional: a dataset without an alias list (a synthetic one, an older copy) simply has none.
+    fetchJson(new URL(aliasesFile, base).href, aliasesFile, signal, true).then(tick),
     ...entries.map(([, { file }]) => fetchJson(new URL(`${dataPath}/${file}`, base).href, `${dataPath}/${file}`, signal).then(tick)),
   ]);
   const raw = Object.fromEntries(entries.map(([key], i) => [key, files[i]])) as unknown as RawDataset;
@@ -82,6 +88,9 @@ export async function loadAtlasData(
   await new Promise((r) => setTimeout(r, 0));
   const result = validateDataset(raw);
   if (!result.ok) throw new DataError(result.problems.map((p) => ({ ...p, file: `${dataPath}/${p.file}` })));
+  // Only the shape is checked here; unknown targets are data:check's to report, and search skips them.
+  const aliases = rawAliases === undefined ? { aliases: [], problems: [] } : parseAliases(rawAliases, aliasesFile);
+  if (aliases.problems.length) throw new DataError(aliases.problems);
   const topology = world as WorldTopology;
   if (!topology || typeof topology !== 'object' || !('objects' in topology)) {
     throw new DataError([{ file: WORLD_FILE, id: '(file)', field: 'objects', message: 'is not a TopoJSON topology' }]);
@@ -91,5 +100,5 @@ export async function loadAtlasData(
   for (const l of result.dataset.links) if (isCountryRef(l.partner)) needed.add(l.partner);
   for (const p of result.dataset.partners) if (p.kind === 'institution') needed.add(p.country);
   const index = indexDataset(result.dataset, countryAnchors(shapes, needed));
-  return { index, aggregates: aggregate(index), world: shapes, borders: countryBorders(topology) };
+  return { index, aggregates: aggregate(index), world: shapes, borders: countryBorders(topology), aliases: aliases.aliases };
 }

@@ -51,7 +51,8 @@ export interface AtlasMapCallbacks {
 }
 
 /** Frame something on the map: an institution's or a partner's arcs, or every arc drawn now. `id` tells repeated requests apart. */
-export type FitRequest = { id: number } & ({ kind: 'inst'; key: string } | { kind: 'partner'; key: string } | { kind: 'shown' });
+export type FitTarget = { kind: 'inst'; key: string } | { kind: 'partner'; key: string } | { kind: 'shown' };
+export type FitRequest = { id: number } & FitTarget;
 
 export interface AtlasMapSettings {
   /** The time window shown (inclusive years, and whether undated links count). */

@@ -1,5 +1,5 @@
-/** Title, the "About the data" button and the language switch. */
-import { memo } from 'react';
+/** Title, the search box (when given), the "About the data" button and the language switch. */
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../url/view-state.ts';
 
@@ -8,7 +8,11 @@ const LANGS: { lang: Lang; label: string; htmlLang: string }[] = [
   { lang: 'zh', label: '中文', htmlLang: 'zh-Hans' },
 ];
 
-export const Header = memo(function Header({ lang, onLang, onAbout }: { lang: Lang; onLang: (l: Lang) => void; onAbout?: () => void }) {
+export const Header = memo(function Header({ lang, onLang, onAbout, search }: {
+  lang: Lang; onLang: (l: Lang) => void; onAbout?: () => void;
+  /** The search box; memoise it, or the header re-renders with every view change. */
+  search?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
@@ -16,6 +20,7 @@ export const Header = memo(function Header({ lang, onLang, onAbout }: { lang: La
         <h1>{t('app.title')}</h1>
         <p className="subtitle">{t('app.subtitle')}</p>
       </div>
+      {search}
       {onAbout && <button type="button" className="about-button" aria-haspopup="dialog" onClick={onAbout}>{t('about.open')}</button>}
       <div className="lang-switch" role="group" aria-label={t('app.language')}>
         {LANGS.map((l) => (
