@@ -27,6 +27,10 @@ test('a short Chinese name finds the hospital; the keyboard picks it and its pan
   await expect(panelHeading(page, FIFTH)).toBeVisible();
   await expect.poll(() => urlParams(page).get('sel')).toBe('inst:sysu-fifth-hospital');
   await expect(box).toHaveAttribute('aria-expanded', 'false');
+  // The pick filters to the hospital and frames its arcs: the camera moves and is written to the URL.
+  await expect.poll(() => urlParams(page).get('inst')).toBe('sysu-fifth-hospital');
+  await expect(page.locator('.filter-sentence')).toContainText(`${FIFTH} · Up to 2025`);
+  await expect.poll(() => urlParams(page).get('at'), { timeout: 10_000 }).toMatch(/^-?[\d.]+,-?[\d.]+,[\d.]+$/);
 });
 
 test('an abbreviation finds the hospital; a click picks it', async ({ page }) => {
