@@ -9,7 +9,7 @@
 import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type MapMouseEvent, type PointLike } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { MultiLineString } from 'geojson';
-import { pairCount, type Aggregates, type YearWindow } from '../domain/aggregate.ts';
+import { pairCount, type Aggregates, type Pair, type YearWindow } from '../domain/aggregate.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { CountryShapes } from '../domain/world.ts';
 import { countryAnchor } from '../domain/country-anchors.ts';
@@ -270,12 +270,13 @@ export class AtlasMapController {
   /** Frames the arcs a request names (an institution's, a partner's, or all drawn now); the move is reported as the reader's. */
   fit(req: FitRequest): void {
     const w = this.settings.window;
+    const matches = (pair: Pair) => (req.kind === 'inst' ? pair.institution === req.key
+      : req.kind === 'partner' ? pair.partnerKey === req.key || pair.iso3 === req.key : true);
+    // Frame what is drawn now; when nothing of it is (all outside the years shown), all of it.
+    const shown = this.model.pairs.filter((p) => matches(p) && pairCount(this.aggregates, p.index, w) > 0);
+    const pairs = shown.length || req.kind === 'shown' ? shown : this.model.pairs.filter(matches);
     const pts: [number, number][] = [];
-    for (const pair of this.model.pairs) {
-      const match = req.kind === 'inst' ? pair.institution === req.key
-        : req.kind === 'partner' ? pair.partnerKey === req.key || pair.iso3 === req.key
-          : pairCount(this.aggregates, pair.index, w) > 0;
-      if (!match) continue;
+    for (const pair of pairs) {
       pts.push([pair.from[0], pair.from[1]]);
       // Arcs run the short way round: take the partner's longitude within 180° of the institution's.
       if (pair.to) pts.push([pair.to[0] + 360 * Math.round((pair.from[0] - pair.to[0]) / 360), pair.to[1]]);
