@@ -148,3 +148,18 @@ test('a very long name wraps: the panel\'s close button stays on screen', async 
   const close = page.getByRole('button', { name: 'Close details' });
   await expect(close).toBeInViewport();
 });
+
+test('"Copy link" copies the address of exactly this view', async ({ browser }) => {
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await openAtlas(page, '?cat=tcm');
+  await page.getByRole('slider', { name: 'Year' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  // Copied at once, before the deferred URL write would have run: the link still has the new year.
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+  const copied = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+  expect(copied.searchParams.get('cat')).toBe('tcm');
+  expect(copied.searchParams.get('year')).toBe('2024');
+  await context.close();
+});
