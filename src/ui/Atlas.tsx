@@ -122,7 +122,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit }
 
   return (
     <div className="atlas">
-      <a className="skip-link" href="#link-list" onClick={() => (viewName === 'map' ? setShowList(true) : onChange({ view: 'table' }))}>{t('app.skipToList')}</a>
+      <a className="skip-link" href={`#${VIEW_PANEL_ID}`} onClick={() => (viewName === 'map' ? setShowList(true) : undefined)}>{t('app.skipToList')}</a>
       <div className="atlas-stage">
         <div className="atlas-controls">
           <ViewSwitch view={viewName} onView={(v) => onChange({ view: v })} />
@@ -146,7 +146,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit }
           <FilterPanel id={FILTER_PANEL_ID} facets={facets} filters={view.filters} yearOfLink={aggregates.yearOfLink} window={win} index={index} lang={lang} onChange={setFilters} />
         )}
         <LiveRegion message={live} />
-        <div id={VIEW_PANEL_ID} role="tabpanel" aria-labelledby={`view-tab-${viewName}`} className={`view-panel view-${viewName}`}>
+        <div id={VIEW_PANEL_ID} tabIndex={-1} role="tabpanel" aria-labelledby={`view-tab-${viewName}`} className={`view-panel view-${viewName}`}>
           {viewName === 'map' && (drawMap ? (
             <div className="map-frame">
               <AtlasMap
