@@ -32,7 +32,7 @@ export interface LinkRow {
   types: string;
   /** Empty when the source gives no figure. */
   participants: string;
-  /** "2 sources · <first title>" */
+  /** "2 sources" (the cell adds the first title, in its own language) */
   sources: string;
   /** The first source's title in its own language, and that language (for the lang attribute). */
   firstTitle: string;
@@ -46,8 +46,8 @@ export interface LinkWords extends LinkNames {
   participants: (p: Participants) => string;
   /** Said after a figure that covers a whole event or programme ("shared across the event's links"). */
   shared: (scope: 'event' | 'programme') => string;
-  /** "2 sources · <title>" */
-  sources: (count: number, firstTitle: string) => string;
+  /** "2 sources" */
+  sources: (count: number) => string;
 }
 
 /** A link's sources: how many documents it cites, and the first (most authoritative) one. */
@@ -69,7 +69,7 @@ export function buildLinkRow(li: number, link: Link, sources: ReadonlyMap<string
     partner: words.partner(link),
     types: words.types(link),
     participants: p ? `${words.participants(p)}${p.scope === 'link' ? '' : ` ${words.shared(p.scope)}`}` : '',
-    sources: words.sources(count, firstTitle),
+    sources: words.sources(count),
     firstTitle,
     firstTitleLang: first?.language,
   };

@@ -92,7 +92,7 @@ describe('a row', () => {
     date: (l) => l.date.precision,
     participants: (p) => `${p.value} ${p.unit.en}`,
     shared: (scope) => `(whole ${scope})`,
-    sources: (count, title) => `${count} · ${title}`,
+    sources: (count) => `${count} sources`,
   };
 
   it('counts a document cited twice once and names the first', () => {
@@ -105,7 +105,7 @@ describe('a row', () => {
   it('says a shared figure is shared, and shows the first source in its own language', () => {
     const l = link('x', { precision: 'year', value: '2020' }, { participants: { value: 30, qualifier: 'exact', unit: { en: 'doctors', zh: '名医生' }, scope: 'programme' } });
     const row = buildLinkRow(4, l, sources, words);
-    expect(row).toMatchObject({ li: 4, id: 'x', date: 'year', institution: 'Beijing Hospital', participants: '30 doctors (whole programme)', sources: '1 · 原标题', firstTitleLang: 'zh' });
+    expect(row).toMatchObject({ li: 4, id: 'x', date: 'year', institution: 'Beijing Hospital', participants: '30 doctors (whole programme)', sources: '1 sources', firstTitle: '原标题', firstTitleLang: 'zh' });
     expect(buildLinkRow(0, link('y', { precision: 'unknown' }), sources, words).participants).toBe('');
   });
 });

@@ -1,6 +1,126 @@
-/** The sources view (placeholder until the full view lands). */
+/**
+ * The sources view: every source document, with how many links cite it in the current view and
+ * in the whole dataset; narrowed by language, kind and words, sorted by any column. From a source,
+ * "Show the links it supports" filters every view to them.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SourcesViewProps } from '../explore-types.ts';
+import type { Source } from '../../domain/schema.ts';
+import { formatDate } from '../../domain/dates.ts';
+import { collatorFor, nextSort, type SortState } from '../../domain/sort-order.ts';
+import {
+  citationCounts, DEFAULT_SOURCE_SORT, narrowSources, NO_NARROWING, SOURCE_COLUMNS, sortSources, sourceLanguages,
+  type SourceColumn, type SourceNames, type SourceNarrowing,
+} from '../../domain/source-rows.ts';
+import { formatNumber, languageName } from '../format.ts';
+import { VirtualTable, type Column, type RowAttrs } from '../table/VirtualTable.tsx';
+import { SourceTools } from './SourceTools.tsx';
 
-export default function SourcesView({ index }: SourcesViewProps) {
-  return <p>{index.dataset.sources.length}</p>;
+/** Two lines of text (a title and its translation), and a touch target of at least 44 px. */
+const ROW_HEIGHT = 56;
+
+const WIDTHS: Record<SourceColumn | 'action', string> = {
+  title: '24%', publisher: '12%', date: '9%', language: '8%', kind: '7%', address: '12%', inView: '7%', inAll: '6%', action: '15%',
+};
+
+export default function SourcesView({ index, links, lang, caption, activeSource, onFilterSource }: SourcesViewProps) {
+  const { t } = useTranslation();
+  const { sources, links: allLinks } = index.dataset;
+  const [sort, setSort] = useState<SortState<SourceColumn>>(DEFAULT_SOURCE_SORT);
+  const [narrowing, setNarrowing] = useState<SourceNarrowing>(NO_NARROWING);
+  const n = (x: number) => formatNumber(x, lang);
+
+  const inAll = useMemo(() => citationCounts(sources, allLinks, null), [sources, allLinks]);
+  const inView = useMemo(() => citationCounts(sources, allLinks, links), [sources, allLinks, links]);
+  const languages = useMemo(() => {
+    const codes = sourceLanguages(sources);
+    const named = new Map(codes.map((c) => [c, languageName(c, lang)]));
+    return { named, codes: codes.sort((a, b) => collatorFor(lang).compare(named.get(a) ?? a, named.get(b) ?? b)) };
+  }, [sources, lang]);
+  const names: SourceNames = useMemo(() => ({
+    publisher: (s) => s.publisher?.[lang] ?? '',
+    language: (s) => languages.named.get(s.language) ?? s.language,
+    kind: (s) => t(`about.kindName_${s.kind}`),
+  }), [lang, languages, t]);
+
+  const rows = useMemo(
+    () => sortSources(narrowSources(sources, narrowing), sources, sort, names, { inView, inAll }, collatorFor(lang)),
+    [sources, narrowing, sort, names, inView, inAll, lang],
+  );
+  const activePos = activeSource ? rows.findIndex((i) => sources[i]?.id === activeSource) : -1;
+  const active = activeSource ? index.sources.get(activeSource) : undefined;
+
+  const columns: Column<SourceColumn | 'action'>[] = [
+    ...SOURCE_COLUMNS.map((key) => ({
+      key, label: t(`sourcesView.columns.${key}`), width: WIDTHS[key], sortable: true, numeric: key === 'inView' || key === 'inAll',
+    })),
+    { key: 'action' as const, label: t('sourcesView.columns.action'), width: WIDTHS.action, sortable: false },
+  ];
+
+  const renderRow = useCallback((pos: number, attrs: RowAttrs) => {
+    const s = sources[rows[pos] as number] as Source;
+    const si = rows[pos] as number;
+    const isActive = s.id === activeSource;
+    const translated = s.title[lang];
+    const publisher = s.publisher?.[lang];
+    const date = formatDate(s.published, lang);
+    const all = inAll[si] as number;
+    return (
+      <tr key={s.id} {...attrs} aria-current={isActive ? 'true' : undefined}>
+        <td title={translated !== s.title.original ? `${s.title.original}\n${translated}` : s.title.original}>
+          <div className="vt-lines">
+            <cite lang={s.language}>{s.title.original}</cite>
+            {translated !== s.title.original && <span className="vt-sub">{translated}</span>}
+          </div>
+        </td>
+        <td title={publisher}>{publisher ?? <span className="muted">{t('details.publisherUnknown')}</span>}</td>
+        <td title={date}>{date}</td>
+        <td>{languages.named.get(s.language) ?? s.language}</td>
+        <td title={t(`details.sourceKind_${s.kind}`)}>{t(`about.kindName_${s.kind}`)}</td>
+        <td title={s.url ?? t('sourcesView.seedFile', { file: s.file ?? '' })}>
+          {s.url ? <a href={s.url} target="_blank" rel="noopener noreferrer">{s.url.replace(/^https?:\/\/(www\.)?/, '')}</a>
+            : s.file ? <code>{s.file}</code> : null}
+        </td>
+        <td className="num">{n(inView[si] as number)}</td>
+        <td className="num">{n(all)}</td>
+        <td>
+          {isActive ? (
+            <button type="button" className="sv-action" onClick={() => onFilterSource(null)}>{t('sourcesView.clear')}</button>
+          ) : all > 0 ? (
+            <button type="button" className="sv-action" onClick={() => onFilterSource(s.id)}>{t('sourcesView.showLinks', { count: all, n: n(all) })}</button>
+          ) : <span className="muted">{t('sourcesView.noLinks')}</span>}
+        </td>
+      </tr>
+    );
+  }, [sources, rows, activeSource, lang, inAll, inView, languages, onFilterSource, t]);
+
+  return (
+    <div className="sources-view">
+      <SourceTools narrowing={narrowing} onChange={setNarrowing} languages={languages.codes} languageName={(c) => languages.named.get(c) ?? c} />
+      {active && (
+        <div className="sv-active" role="status">
+          <p>{t('sourcesView.active', { title: active.title[lang] })}</p>
+          <button type="button" onClick={() => onFilterSource(null)}>{t('sourcesView.clear')}</button>
+        </div>
+      )}
+      <VirtualTable
+        id="source-table"
+        caption={<>
+          {t('sourcesView.caption', { count: rows.length, n: n(rows.length), total: n(sources.length) })}
+          <span className="vt-hint">{t('sourcesView.hint', { view: caption })}</span>
+        </>}
+        columns={columns}
+        sort={sort}
+        onSort={(c) => { if (c !== 'action') setSort((s) => nextSort(s, c)); }}
+        count={rows.length}
+        rowHeight={ROW_HEIGHT}
+        renderRow={renderRow}
+        reveal={activeSource && activePos >= 0 ? { key: activeSource, pos: activePos } : null}
+        minWidth="62rem"
+        scrollKey={`${sort.column}:${sort.dir}`}
+      />
+      {rows.length === 0 && <p className="muted">{t('sourcesView.none')}</p>}
+    </div>
+  );
 }
