@@ -34,7 +34,7 @@ export interface LinkRow {
   participants: string;
   /** "2 sources" (the cell adds the first title, in its own language) */
   sources: string;
-  /** The first source's title in its own language, and that language (for the lang attribute). */
+  /** The first source's title in the interface language, and the language it is in (for the lang attribute). */
   firstTitle: string;
   firstTitleLang: string | undefined;
 }
@@ -57,10 +57,10 @@ export function linkSourceSummary(link: Link, sources: ReadonlyMap<string, Sourc
 }
 
 /** One row's cells. Called for the rows on screen only. */
-export function buildLinkRow(li: number, link: Link, sources: ReadonlyMap<string, Source>, words: LinkWords): LinkRow {
+export function buildLinkRow(li: number, link: Link, sources: ReadonlyMap<string, Source>, words: LinkWords, lang: 'en' | 'zh'): LinkRow {
   const { count, first } = linkSourceSummary(link, sources);
   const p = link.participants;
-  const firstTitle = first?.title.original ?? '';
+  const firstTitle = first?.title[lang] ?? '';
   return {
     li,
     id: link.id,
@@ -71,7 +71,8 @@ export function buildLinkRow(li: number, link: Link, sources: ReadonlyMap<string
     participants: p ? `${words.participants(p)}${p.scope === 'link' ? '' : ` ${words.shared(p.scope)}`}` : '',
     sources: words.sources(count),
     firstTitle,
-    firstTitleLang: first?.language,
+    // A title left as printed (not translated) is in the document's language.
+    firstTitleLang: first && first.title[lang] === first.title.original ? first.language : lang,
   };
 }
 

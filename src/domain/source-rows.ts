@@ -7,7 +7,7 @@ import type { Link, Source } from './schema.ts';
 import { dateKeyArrays, sortPositions, textRanks, type SortState } from './sort-order.ts';
 
 /** The sortable columns, in order. */
-export const SOURCE_COLUMNS = ['title', 'publisher', 'date', 'language', 'kind', 'address', 'inView', 'inAll'] as const;
+export const SOURCE_COLUMNS = ['title', 'publisher', 'date', 'language', 'kind', 'inView', 'inAll'] as const;
 export type SourceColumn = (typeof SOURCE_COLUMNS)[number];
 
 /** The first order: the sources most cited in the view first. */
@@ -100,7 +100,6 @@ export function sortSources(
     case 'date': keys = dateKeyArrays(Array.from({ length: n }, (_, i) => at(i).published)); break;
     case 'language': keys = [texts(names.language)]; break;
     case 'kind': keys = [texts(names.kind)]; break;
-    case 'address': keys = [texts((s) => s.url ?? s.file ?? '')]; break;
     case 'inView': keys = [numbers(counts.inView)]; break;
     case 'inAll': keys = [numbers(counts.inAll)]; break;
   }

@@ -102,11 +102,11 @@ describe('a row', () => {
     expect(s.first?.id).toBe('s1');
   });
 
-  it('says a shared figure is shared, and shows the first source in its own language', () => {
+  it('says a shared figure is shared, and shows the first source\'s title in the interface language', () => {
     const l = link('x', { precision: 'year', value: '2020' }, { participants: { value: 30, qualifier: 'exact', unit: { en: 'doctors', zh: '名医生' }, scope: 'programme' } });
-    const row = buildLinkRow(4, l, sources, words);
+    const row = buildLinkRow(4, l, sources, words, 'zh');
     expect(row).toMatchObject({ li: 4, id: 'x', date: 'year', institution: 'Beijing Hospital', participants: '30 doctors (whole programme)', sources: '1 sources', firstTitle: '原标题', firstTitleLang: 'zh' });
-    expect(buildLinkRow(0, link('y', { precision: 'unknown' }), sources, words).participants).toBe('');
+    expect(buildLinkRow(0, link('y', { precision: 'unknown' }), sources, words, 'en')).toMatchObject({ participants: '', firstTitle: 'Title', firstTitleLang: 'en' });
   });
 });
 

@@ -61,11 +61,10 @@ describe('sorting the sources', () => {
     expect(order('inAll', 'descending')).toEqual(['beta', 'alpha', 'gamma']);
     expect(order('inAll', 'ascending')).toEqual(['gamma', 'beta', 'alpha']);
   });
-  it('by title, language, kind and address', () => {
+  it('by title, language and kind', () => {
     expect(order('title', 'ascending')).toEqual(['alpha', 'gamma', 'beta']);
     expect(order('language', 'ascending')).toEqual(['alpha', 'gamma', 'beta']);
     expect(order('kind', 'ascending')).toEqual(['gamma', 'alpha', 'beta']);
-    expect(order('address', 'ascending')).toEqual(['alpha', 'gamma', 'beta']);
   });
   it('only the rows given', () => {
     expect(order('title', 'descending', [2, 1])).toEqual(['gamma', 'alpha']);

@@ -17,11 +17,11 @@ import { formatNumber, languageName } from '../format.ts';
 import { VirtualTable, type Column, type RowAttrs } from '../table/VirtualTable.tsx';
 import { SourceTools } from './SourceTools.tsx';
 
-/** Two lines of text (a title and its translation), and a touch target of at least 44 px. */
-const ROW_HEIGHT = 56;
+/** Three lines of text (a title, its translation, the address), and a touch target of at least 44 px. */
+const ROW_HEIGHT = 64;
 
 const WIDTHS: Record<SourceColumn | 'action', string> = {
-  title: '24%', publisher: '12%', date: '9%', language: '8%', kind: '7%', address: '12%', inView: '7%', inAll: '6%', action: '15%',
+  title: '27%', publisher: '13%', date: '12%', language: '11%', kind: '9%', inView: '8%', inAll: '7%', action: '13%',
 };
 
 export default function SourcesView({ index, links, lang, caption, activeSource, onFilterSource }: SourcesViewProps) {
@@ -68,20 +68,20 @@ export default function SourcesView({ index, links, lang, caption, activeSource,
     const all = inAll[si] as number;
     return (
       <tr key={s.id} {...attrs} aria-current={isActive ? 'true' : undefined}>
-        <td title={translated !== s.title.original ? `${s.title.original}\n${translated}` : s.title.original}>
-          <div className="vt-lines">
-            <cite lang={s.language}>{s.title.original}</cite>
-            {translated !== s.title.original && <span className="vt-sub">{translated}</span>}
+        <td>
+          <div className="vt-lines" title={translated !== s.title.original ? `${s.title.original}\n${translated}` : s.title.original}>
+            <cite className="vt-line" lang={s.language}>{s.title.original}</cite>
+            {translated !== s.title.original && <span className="vt-line vt-sub">{translated}</span>}
           </div>
+          <span className="vt-line" title={s.url ?? t('sourcesView.seedFile', { file: s.file ?? '' })}>
+            {s.url ? <a href={s.url} target="_blank" rel="noopener noreferrer">{s.url.replace(/^https?:\/\/(www\.)?/, '')}</a>
+              : s.file ? <code>{s.file}</code> : null}
+          </span>
         </td>
-        <td title={publisher}>{publisher ?? <span className="muted">{t('details.publisherUnknown')}</span>}</td>
-        <td title={date}>{date}</td>
-        <td>{languages.named.get(s.language) ?? s.language}</td>
-        <td title={t(`details.sourceKind_${s.kind}`)}>{t(`about.kindName_${s.kind}`)}</td>
-        <td title={s.url ?? t('sourcesView.seedFile', { file: s.file ?? '' })}>
-          {s.url ? <a href={s.url} target="_blank" rel="noopener noreferrer">{s.url.replace(/^https?:\/\/(www\.)?/, '')}</a>
-            : s.file ? <code>{s.file}</code> : null}
-        </td>
+        <td title={publisher}><div className="vt-clamp">{publisher ?? <span className="muted">{t('details.publisherUnknown')}</span>}</div></td>
+        <td title={date}><div className="vt-clamp">{date}</div></td>
+        <td><div className="vt-clamp">{languages.named.get(s.language) ?? s.language}</div></td>
+        <td title={t(`details.sourceKind_${s.kind}`)}><div className="vt-clamp">{t(`about.kindName_${s.kind}`)}</div></td>
         <td className="num">{n(inView[si] as number)}</td>
         <td className="num">{n(all)}</td>
         <td>
@@ -106,10 +106,8 @@ export default function SourcesView({ index, links, lang, caption, activeSource,
       )}
       <VirtualTable
         id="source-table"
-        caption={<>
-          {t('sourcesView.caption', { count: rows.length, n: n(rows.length), total: n(sources.length) })}
-          <span className="vt-hint">{t('sourcesView.hint', { view: caption })}</span>
-        </>}
+        caption={t('sourcesView.caption', { count: rows.length, n: n(rows.length), total: n(sources.length) })}
+        hint={t('sourcesView.hint', { view: caption })}
         columns={columns}
         sort={sort}
         onSort={(c) => { if (c !== 'action') setSort((s) => nextSort(s, c)); }}
@@ -117,7 +115,7 @@ export default function SourcesView({ index, links, lang, caption, activeSource,
         rowHeight={ROW_HEIGHT}
         renderRow={renderRow}
         reveal={activeSource && activePos >= 0 ? { key: activeSource, pos: activePos } : null}
-        minWidth="62rem"
+        minWidth="52rem"
         scrollKey={`${sort.column}:${sort.dir}`}
       />
       {rows.length === 0 && <p className="muted">{t('sourcesView.none')}</p>}

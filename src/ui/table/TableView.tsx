@@ -16,8 +16,8 @@ import { collatorFor, nextSort, type SortState } from '../../domain/sort-order.t
 import { formatNumber, formatParticipants } from '../format.ts';
 import { VirtualTable, type Column, type RowAttrs } from './VirtualTable.tsx';
 
-/** Row height in px: one line of text, and a touch target of at least 44 px. */
-const ROW_HEIGHT = 44;
+/** Row height in px: two lines of text, and a touch target of at least 44 px. */
+const ROW_HEIGHT = 48;
 
 const WIDTHS: Record<LinkColumn, string> = {
   date: '12%', institution: '20%', partner: '18%', type: '14%', participants: '14%', sources: '22%',
@@ -73,38 +73,39 @@ export default function TableView({ index, counts, links, lang, caption, onOpenL
     const li = rows[pos] as number;
     const link = all[li];
     if (!link) return <tr key={`missing-${pos}`} {...attrs} />;
-    const r = buildLinkRow(li, link, index.sources, words);
+    const r = buildLinkRow(li, link, index.sources, words, lang);
     const current = selectedPair !== null && selectedPair !== undefined && counts.pairOfLink[li] === selectedPair;
     const sourcesText = r.firstTitle ? `${r.sources} · ${r.firstTitle}` : r.sources;
     return (
       // The whole row opens the link for pointer users; the partner button is the keyboard's way in.
       <tr key={r.id} {...attrs} className="vt-row" aria-current={current ? 'true' : undefined} onClick={() => onOpenLink(li)}>
-        <td title={r.date}>{r.date}</td>
-        <td title={r.institution}>{r.institution}</td>
+        <td title={r.date}><div className="vt-clamp">{r.date}</div></td>
+        <td title={r.institution}><div className="vt-clamp">{r.institution}</div></td>
         <td>
-          <button type="button" className="vt-open" title={`${r.partner} — ${t('table.open')}`}>{r.partner}</button>
+          <button type="button" className="vt-open" title={`${r.partner} — ${t('table.open')}`}><span>{r.partner}</span></button>
         </td>
-        <td title={r.types}>{r.types}</td>
-        <td title={r.participants || undefined}>{r.participants}</td>
+        <td title={r.types}><div className="vt-clamp">{r.types}</div></td>
+        <td title={r.participants || undefined}><div className="vt-clamp">{r.participants}</div></td>
         <td title={sourcesText}>
-          {r.sources}{r.firstTitle && <> · <span lang={r.firstTitleLang}>{r.firstTitle}</span></>}
+          <div className="vt-clamp">{r.sources}{r.firstTitle && <> · <span lang={r.firstTitleLang}>{r.firstTitle}</span></>}</div>
         </td>
       </tr>
     );
-  }, [rows, all, index.sources, words, selectedPair, counts.pairOfLink, onOpenLink, t]);
+  }, [rows, all, index.sources, words, lang, selectedPair, counts.pairOfLink, onOpenLink, t]);
 
   return (
     <VirtualTable
       id="link-list"
       className="link-table"
-      caption={<>{caption}<span className="vt-hint">{t('table.hint')}</span></>}
+      caption={caption}
+      hint={t('table.hint')}
       columns={columns}
       sort={sort}
       onSort={(c) => setSort((s) => nextSort(s, c))}
       count={rows.length}
       rowHeight={ROW_HEIGHT}
       renderRow={renderRow}
-      minWidth="56rem"
+      minWidth="52rem"
       scrollKey={sortedAll}
     />
   );

@@ -29,7 +29,10 @@ export interface RowAttrs {
 interface Props<C extends string> {
   id?: string;
   className?: string;
+  /** What the rows are: the table's caption. */
   caption: ReactNode;
+  /** Said after the caption: how to use the table. */
+  hint?: string;
   columns: readonly Column<C>[];
   sort: SortState<C>;
   onSort: (column: C) => void;
@@ -58,7 +61,7 @@ function visibleRange(scrollTop: number, bodyTop: number, viewport: number, rowH
 }
 
 export function VirtualTable<C extends string>(props: Props<C>) {
-  const { id, className, caption, columns, sort, onSort, count, rowHeight, renderRow, reveal, minWidth, scrollKey } = props;
+  const { id, className, caption, hint, columns, sort, onSort, count, rowHeight, renderRow, reveal, minWidth, scrollKey } = props;
   const box = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLTableSectionElement>(null);
   const [range, setRange] = useState<[number, number]>(() => [0, Math.min(count, 40)]);
@@ -134,31 +137,39 @@ export function VirtualTable<C extends string>(props: Props<C>) {
   spacer(next, count);
 
   return (
-    <div className={`vt-box ${className ?? ''}`} ref={box}>
-      <table id={id} className="vt" aria-rowcount={count + 1} style={{ minWidth }}>
-        <caption>{caption}</caption>
-        <colgroup>
-          {columns.map((c) => <col key={c.key} style={{ width: c.width }} />)}
-        </colgroup>
-        <thead>
-          <tr aria-rowindex={1}>
-            {columns.map((c) => {
-              const dir = sort.column === c.key ? sort.dir : 'none';
-              return (
-                <th key={c.key} scope="col" aria-sort={c.sortable ? dir : undefined} className={c.numeric ? 'num' : undefined}>
-                  {c.sortable ? (
-                    <button type="button" className="vt-sort" onClick={() => onSort(c.key)}>
-                      <span className="vt-sort-label">{c.label}</span>
-                      <span className="vt-sort-mark" aria-hidden="true">{dir === 'ascending' ? '▲' : dir === 'descending' ? '▼' : '↕'}</span>
-                    </button>
-                  ) : c.label}
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
-        <tbody ref={body} onFocus={onFocus} onBlur={onBlur}>{rows}</tbody>
-      </table>
+    <div className={`vt-wrap ${className ?? ''}`}>
+      {/* Shown above the scroll box, so a table wider than a phone never cuts it off; the real
+          caption below carries the same words for assistive technology. */}
+      <div className="vt-caption" aria-hidden="true">
+        <div className="vt-caption-text">{caption}</div>
+        {hint && <div className="vt-hint">{hint}</div>}
+      </div>
+      <div className="vt-box" ref={box}>
+        <table id={id} className="vt" aria-rowcount={count + 1} style={{ minWidth }}>
+          <caption className="visually-hidden">{caption}{hint && <>. {hint}</>}</caption>
+          <colgroup>
+            {columns.map((c) => <col key={c.key} style={{ width: c.width }} />)}
+          </colgroup>
+          <thead>
+            <tr aria-rowindex={1}>
+              {columns.map((c) => {
+                const dir = sort.column === c.key ? sort.dir : 'none';
+                return (
+                  <th key={c.key} scope="col" aria-sort={c.sortable ? dir : undefined} className={c.numeric ? 'num' : undefined}>
+                    {c.sortable ? (
+                      <button type="button" className="vt-sort" onClick={() => onSort(c.key)}>
+                        <span className="vt-sort-label">{c.label}</span>
+                        <span className="vt-sort-mark" aria-hidden="true">{dir === 'ascending' ? '▲' : dir === 'descending' ? '▼' : '↕'}</span>
+                      </button>
+                    ) : c.label}
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody ref={body} onFocus={onFocus} onBlur={onBlur}>{rows}</tbody>
+        </table>
+      </div>
     </div>
   );
 }
