@@ -67,7 +67,7 @@ export default function SourcesView({ index, links, lang, caption, activeSource,
     const date = formatDate(s.published, lang);
     const all = inAll[si] as number;
     return (
-      <tr key={s.id} {...attrs} aria-current={isActive ? 'true' : undefined}>
+      <tr key={s.id} {...attrs} data-source={s.id} aria-current={isActive ? 'true' : undefined}>
         <td>
           <div className="vt-lines" title={translated !== s.title.original ? `${s.title.original}\n${translated}` : s.title.original}>
             <cite className="vt-line" lang={s.language}>{s.title.original}</cite>

@@ -78,7 +78,7 @@ export default function TableView({ index, counts, links, lang, caption, onOpenL
     const sourcesText = r.firstTitle ? `${r.sources} · ${r.firstTitle}` : r.sources;
     return (
       // The whole row opens the link for pointer users; the partner button is the keyboard's way in.
-      <tr key={r.id} {...attrs} className="vt-row" aria-current={current ? 'true' : undefined} onClick={() => onOpenLink(li)}>
+      <tr key={r.id} {...attrs} data-link={r.id} className="vt-row" aria-current={current ? 'true' : undefined} onClick={() => onOpenLink(li)}>
         <td title={r.date}><div className="vt-clamp">{r.date}</div></td>
         <td title={r.institution}><div className="vt-clamp">{r.institution}</div></td>
         <td>

@@ -113,10 +113,10 @@ export function VirtualTable<C extends string>(props: Props<C>) {
   };
 
   const [first, last] = [Math.min(range[0], count), Math.min(range[1], count)];
-  const shown: number[] = [];
-  if (focusPos !== null && focusPos < first && focusPos < count) shown.push(focusPos);
-  for (let p = first; p < last; p++) shown.push(p);
-  if (focusPos !== null && focusPos >= last && focusPos < count) shown.push(focusPos);
+  // The focused row and its neighbours stay rendered: Tab and Shift+Tab go on from it even when
+  // the reader has scrolled it out of the window.
+  const kept = focusPos === null ? [] : [focusPos - 1, focusPos, focusPos + 1].filter((p) => p >= 0 && p < count);
+  const shown = [...kept.filter((p) => p < first), ...Array.from({ length: last - first }, (_, i) => first + i), ...kept.filter((p) => p >= last)];
 
   const rows: ReactElement[] = [];
   let next = 0;
