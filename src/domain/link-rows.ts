@@ -9,6 +9,7 @@ import { dateKeyArrays, sortPositions, textRanks, type SortState } from './sort-
 
 /** The table's columns, in order. */
 export const LINK_COLUMNS = ['date', 'institution', 'partner', 'type', 'participants', 'sources'] as const;
+/** One of the table's columns. */
 export type LinkColumn = (typeof LINK_COLUMNS)[number];
 
 /** The table's first order: oldest first. */

@@ -5,6 +5,7 @@
  */
 import type { DateSpec } from './schema.ts';
 
+/** A sort direction, named as aria-sort names it. */
 export type SortDir = 'ascending' | 'descending';
 
 /** A column and a direction. */

@@ -8,12 +8,15 @@ import { dateKeyArrays, sortPositions, textRanks, type SortState } from './sort-
 
 /** The sortable columns, in order. */
 export const SOURCE_COLUMNS = ['title', 'publisher', 'date', 'language', 'kind', 'inView', 'inAll'] as const;
+/** One of the sources view's sortable columns. */
 export type SourceColumn = (typeof SOURCE_COLUMNS)[number];
 
 /** The first order: the sources most cited in the view first. */
 export const DEFAULT_SOURCE_SORT: SortState<SourceColumn> = { column: 'inView', dir: 'descending' };
 
+/** Original, news or copy (see schema.ts). */
 export type SourceKind = Source['kind'];
+/** The kinds, in the order the filter offers them. */
 export const SOURCE_KINDS: readonly SourceKind[] = ['original', 'news', 'copy'];
 
 /**
@@ -49,6 +52,7 @@ export interface SourceNarrowing {
   text: string;
 }
 
+/** Every source. */
 export const NO_NARROWING: SourceNarrowing = { language: null, kind: null, text: '' };
 
 /** Positions (in `sources`) of the sources that pass: the text is looked for in the titles, the publisher and the address. */

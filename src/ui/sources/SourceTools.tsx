@@ -11,6 +11,7 @@ interface Props {
   languageName: (code: string) => string;
 }
 
+/** Two selects and a search box; the narrowing lives in the view's state, not the URL. */
 export function SourceTools({ narrowing, onChange, languages, languageName }: Props) {
   const { t } = useTranslation();
   const id = useId();

@@ -24,7 +24,8 @@ const WIDTHS: Record<SourceColumn | 'action', string> = {
   title: '27%', publisher: '13%', date: '12%', language: '11%', kind: '9%', inView: '8%', inAll: '7%', action: '13%',
 };
 
-export default function SourcesView({ index, links, lang, caption, activeSource, onFilterSource }: SourcesViewProps) {
+/** Every source document, its citing links, narrowing and sorting, and the filter to its links. */
+export default function SourcesView({ index, links, lang, activeSource, onFilterSource }: SourcesViewProps) {
   const { t } = useTranslation();
   const { sources, links: allLinks } = index.dataset;
   const [sort, setSort] = useState<SortState<SourceColumn>>(DEFAULT_SOURCE_SORT);
@@ -107,7 +108,7 @@ export default function SourcesView({ index, links, lang, caption, activeSource,
       <VirtualTable
         id="source-table"
         caption={t('sourcesView.caption', { count: rows.length, n: n(rows.length), total: n(sources.length) })}
-        hint={t('sourcesView.hint', { view: caption })}
+        hint={t('sourcesView.hint')}
         columns={columns}
         sort={sort}
         onSort={(c) => { if (c !== 'action') setSort((s) => nextSort(s, c)); }}

@@ -41,6 +41,7 @@ function linkNames(index: DatasetIndex, lang: Lang, t: TFunction): LinkNames {
   };
 }
 
+/** The links as a sortable, virtualised table; the map's text alternative. */
 export default function TableView({ index, counts, links, lang, caption, onOpenLink, selectedPair }: LinksViewProps) {
   const { t } = useTranslation();
   const [sort, setSort] = useState<SortState<LinkColumn>>(DEFAULT_LINK_SORT);

@@ -60,6 +60,7 @@ function visibleRange(scrollTop: number, bodyTop: number, viewport: number, rowH
   return [first, Math.max(first, last)];
 }
 
+/** The table: caption, sortable headers, and the rows in view between spacer rows. */
 export function VirtualTable<C extends string>(props: Props<C>) {
   const { id, className, caption, hint, columns, sort, onSort, count, rowHeight, renderRow, reveal, minWidth, scrollKey } = props;
   const box = useRef<HTMLDivElement>(null);
