@@ -184,7 +184,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit }
           {viewName !== 'map' && (
             <Suspense fallback={<p className="muted">{t('loading.view')}</p>}>
               {viewName === 'table'
-                ? <TableView index={index} counts={counts} links={shownLinks} lang={lang} caption={sentence} onOpenLink={openLink} />
+                ? <TableView index={index} counts={counts} links={shownLinks} lang={lang} caption={sentence} onOpenLink={openLink} selectedPair={selected?.kind === 'arc' ? selected.pair : null} />
                 : <SourcesView index={index} counts={counts} links={shownLinks} lang={lang} caption={sentence} onOpenLink={openLink}
                   activeSource={view.filters.source} onFilterSource={(source) => setFilters({ ...view.filters, source })} />}
             </Suspense>
@@ -215,7 +215,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit }
       </div>
       <div className="atlas-side">
         {selected ? (
-          <DetailsPanel selected={selected} index={index} aggregates={counts} window={win} lang={lang} onClose={() => select(null)} onSelect={select} autoFocus={view.selection !== selectionAtLoad.current} />
+          <DetailsPanel selected={selected} index={index} aggregates={counts} window={win} lang={lang} onClose={() => select(null)} onSelect={select} autoFocus={view.selection !== selectionAtLoad.current} onFilterSource={(source) => setFilters({ ...view.filters, source })} />
         ) : (
           <>
             <Legend />

@@ -25,9 +25,11 @@ interface Props {
   onSelect: (s: Selected) => void;
   /** Move focus to the panel's heading (not when the panel was opened by the URL at load). */
   autoFocus: boolean;
+  /** Filters the atlas to the links a source supports (offered on each citation). */
+  onFilterSource?: (id: string) => void;
 }
 
-export function DetailsPanel({ selected, index, aggregates, window: w, lang, onClose, onSelect, autoFocus }: Props) {
+export function DetailsPanel({ selected, index, aggregates, window: w, lang, onClose, onSelect, autoFocus, onFilterSource }: Props) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -37,7 +39,7 @@ export function DetailsPanel({ selected, index, aggregates, window: w, lang, onC
   const body = (() => {
     if (selected.kind === 'arc') {
       const pair = aggregates.pairs[selected.pair];
-      return pair ? <ArcDetails pair={pair} {...{ index, aggregates, w, lang }} /> : null;
+      return pair ? <ArcDetails pair={pair} {...{ index, aggregates, w, lang, onFilterSource }} /> : null;
     }
     // A country's panel also lists its institutions that the sources name as partners.
     const pairs = aggregates.pairs.filter((p) => (selected.kind === 'inst' ? p.institution === selected.id
@@ -105,7 +107,9 @@ function Facts({ selected, index, aggregates, lang }: { selected: Selected; inde
   );
 }
 
-function ArcDetails({ pair, index, aggregates, w, lang }: { pair: Pair; index: DatasetIndex; aggregates: Aggregates; w: YearWindow; lang: Lang }) {
+function ArcDetails({ pair, index, aggregates, w, lang, onFilterSource }: {
+  pair: Pair; index: DatasetIndex; aggregates: Aggregates; w: YearWindow; lang: Lang; onFilterSource?: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const inWindow = linksInWindow(aggregates, pair, w);
   const shown = new Set(inWindow);
@@ -117,7 +121,7 @@ function ArcDetails({ pair, index, aggregates, w, lang }: { pair: Pair; index: D
       </p>
       {[...inWindow, ...rest].map((li) => {
         const link = index.dataset.links[li];
-        return link ? <div key={link.id} className={shown.has(li) ? '' : 'outside-window'}><LinkCard link={link} index={index} lang={lang} /></div> : null;
+        return link ? <div key={link.id} className={shown.has(li) ? '' : 'outside-window'}><LinkCard link={link} index={index} lang={lang} onFilterSource={onFilterSource} /></div> : null;
       })}
     </div>
   );

@@ -9,7 +9,11 @@ import { formatParticipants } from './format.ts';
 import { SourceCitation } from './SourceCitation.tsx';
 import { typeColor } from '../style/palette.ts';
 
-export function LinkCard({ link, index, lang, showEnds }: { link: Link; index: DatasetIndex; lang: Lang; showEnds?: boolean }) {
+export function LinkCard({ link, index, lang, showEnds, onFilterSource }: {
+  link: Link; index: DatasetIndex; lang: Lang; showEnds?: boolean;
+  /** Filters the atlas to the links a source supports (offered on each citation). */
+  onFilterSource?: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const partner = index.partnerOf(link);
   const inst = index.institutionOf(link);
@@ -58,7 +62,7 @@ export function LinkCard({ link, index, lang, showEnds }: { link: Link; index: D
         <ol>
           {sources.map(({ source: id, locators }) => {
             const source = index.sources.get(id);
-            return source ? <li key={id}><SourceCitation source={source} locator={locators.join('; ')} lang={lang} /></li> : null;
+            return source ? <li key={id}><SourceCitation source={source} locator={locators.join('; ')} lang={lang} onFilterSource={onFilterSource} /></li> : null;
           })}
         </ol>
       </section>

@@ -4,8 +4,12 @@ import type { Source } from '../domain/schema.ts';
 import type { Lang } from '../url/view-state.ts';
 import { formatDate } from '../domain/dates.ts';
 import { languageName } from './format.ts';
+import './citation.css';
 
-export function SourceCitation({ source, locator, lang }: { source: Source; locator: string; lang: Lang }) {
+/** `onFilterSource`, when given, adds "All links citing this source" (a filter to them). */
+export function SourceCitation({ source, locator, lang, onFilterSource }: {
+  source: Source; locator: string; lang: Lang; onFilterSource?: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const translated = source.title[lang];
   return (
@@ -28,6 +32,9 @@ export function SourceCitation({ source, locator, lang }: { source: Source; loca
       </dl>
       {source.url && (
         <a className="citation-url" href={source.url} target="_blank" rel="noopener noreferrer" title={t('details.openSource')}>{source.url}</a>
+      )}
+      {onFilterSource && (
+        <button type="button" className="citation-filter" onClick={() => onFilterSource(source.id)}>{t('sourcesView.citingLinks')}</button>
       )}
     </div>
   );

@@ -14,6 +14,8 @@ export interface LinksViewProps {
   caption: string;
   /** Opens a link's panel (and highlights its arc on the map). */
   onOpenLink: (li: number) => void;
+  /** The arc whose panel is open (an index into counts.pairs), if any: its links' rows are marked. */
+  selectedPair?: number | null;
 }
 
 export interface SourcesViewProps extends LinksViewProps {

@@ -1,6 +1,113 @@
-/** The table view (placeholder until the full table lands). */
+/**
+ * The table view: every link the filters and the time window let through, one row each, sortable
+ * by any column; a row opens its link's panel (and its arc). It is also the map's text
+ * alternative. Sorting is over all links once per sort change; a filter or year change then only
+ * picks the shown ones in that order (O(links), no re-sort), so the timeline stays cheap here too.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { LinksViewProps } from '../explore-types.ts';
+import type { DatasetIndex } from '../../domain/dataset-index.ts';
+import type { Lang } from '../../url/view-state.ts';
+import { formatDate } from '../../domain/dates.ts';
+import { buildLinkRow, DEFAULT_LINK_SORT, LINK_COLUMNS, sortLinkRows, type LinkColumn, type LinkNames, type LinkWords } from '../../domain/link-rows.ts';
+import { collatorFor, nextSort, type SortState } from '../../domain/sort-order.ts';
+import { formatNumber, formatParticipants } from '../format.ts';
+import { VirtualTable, type Column, type RowAttrs } from './VirtualTable.tsx';
 
-export default function TableView({ links, caption }: LinksViewProps) {
-  return <table><caption>{caption}</caption><tbody><tr><td>{links.length}</td></tr></tbody></table>;
+/** Row height in px: two lines of text, and a touch target of at least 44 px. */
+const ROW_HEIGHT = 48;
+
+const WIDTHS: Record<LinkColumn, string> = {
+  date: '12%', institution: '20%', partner: '18%', type: '14%', participants: '14%', sources: '22%',
+};
+
+/** Names in the interface language; type labels are worked out once per combination of types. */
+function linkNames(index: DatasetIndex, lang: Lang, t: TFunction): LinkNames {
+  const typeLabels = new Map<string, string>();
+  return {
+    institution: (l) => index.institutionOf(l).name[lang],
+    partner: (l) => index.partnerOf(l).name[lang],
+    types: (l) => {
+      const key = l.types.join(',');
+      let label = typeLabels.get(key);
+      if (label === undefined) {
+        label = l.types.map((ty) => t(`type.${ty}`)).join(lang === 'zh' ? '、' : ', ');
+        typeLabels.set(key, label);
+      }
+      return label;
+    },
+  };
+}
+
+/** The links as a sortable, virtualised table; the map's text alternative. */
+export default function TableView({ index, counts, links, lang, caption, onOpenLink, selectedPair }: LinksViewProps) {
+  const { t } = useTranslation();
+  const [sort, setSort] = useState<SortState<LinkColumn>>(DEFAULT_LINK_SORT);
+  const all = index.dataset.links;
+  const names = useMemo(() => linkNames(index, lang, t), [index, lang, t]);
+  // Every link in sort order: only a new sort, language or dataset sorts again.
+  const sortedAll = useMemo(
+    () => sortLinkRows(Array.from(all, (_, i) => i), all, sort, names, collatorFor(lang)),
+    [all, sort, names, lang],
+  );
+  const rows = useMemo(() => {
+    const shown = new Uint8Array(all.length);
+    for (const li of links) shown[li] = 1;
+    return sortedAll.filter((li) => shown[li] === 1);
+  }, [sortedAll, links, all.length]);
+
+  const words: LinkWords = useMemo(() => ({
+    ...names,
+    date: (l) => formatDate(l.date, lang),
+    participants: (p) => formatParticipants(p, lang, (q, value) => t(`qualifier.${q}`, { value })),
+    shared: (scope) => t('table.participantsShared', { scope: t(`details.scope_${scope}`) }),
+    sources: (count) => t('table.sources', { count, n: formatNumber(count, lang) }),
+  }), [names, lang, t]);
+
+  const columns: Column<LinkColumn>[] = LINK_COLUMNS.map((key) => ({
+    key, label: t(`table.columns.${key}`), width: WIDTHS[key], sortable: true,
+  }));
+
+  const renderRow = useCallback((pos: number, attrs: RowAttrs) => {
+    const li = rows[pos] as number;
+    const link = all[li];
+    if (!link) return <tr key={`missing-${pos}`} {...attrs} />;
+    const r = buildLinkRow(li, link, index.sources, words, lang);
+    const current = selectedPair !== null && selectedPair !== undefined && counts.pairOfLink[li] === selectedPair;
+    const sourcesText = r.firstTitle ? `${r.sources} · ${r.firstTitle}` : r.sources;
+    return (
+      // The whole row opens the link for pointer users; the partner button is the keyboard's way in.
+      <tr key={r.id} {...attrs} data-link={r.id} className="vt-row" aria-current={current ? 'true' : undefined} onClick={() => onOpenLink(li)}>
+        <td title={r.date}><div className="vt-clamp">{r.date}</div></td>
+        <td title={r.institution}><div className="vt-clamp">{r.institution}</div></td>
+        <td>
+          <button type="button" className="vt-open" title={`${r.partner} — ${t('table.open')}`}><span>{r.partner}</span></button>
+        </td>
+        <td title={r.types}><div className="vt-clamp">{r.types}</div></td>
+        <td title={r.participants || undefined}><div className="vt-clamp">{r.participants}</div></td>
+        <td title={sourcesText}>
+          <div className="vt-clamp">{r.sources}{r.firstTitle && <> · <span lang={r.firstTitleLang}>{r.firstTitle}</span></>}</div>
+        </td>
+      </tr>
+    );
+  }, [rows, all, index.sources, words, lang, selectedPair, counts.pairOfLink, onOpenLink, t]);
+
+  return (
+    <VirtualTable
+      id="link-list"
+      className="link-table"
+      caption={caption}
+      hint={t('table.hint')}
+      columns={columns}
+      sort={sort}
+      onSort={(c) => setSort((s) => nextSort(s, c))}
+      count={rows.length}
+      rowHeight={ROW_HEIGHT}
+      renderRow={renderRow}
+      minWidth="52rem"
+      scrollKey={sortedAll}
+    />
+  );
 }
