@@ -1,18 +1,20 @@
 /** Composition: the view state (mirrored in the URL and <html lang>), the data, and what to show. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ViewState } from './url/view-state.ts';
 import { useUrlSync } from './url/use-url-sync.ts';
-import { htmlLang } from './i18n/i18n.ts';
+import { htmlLang, switchLanguage } from './i18n/i18n.ts';
 import { useAtlasData } from './loaders/use-atlas-data.ts';
 import { ErrorView, LoadingView } from './ui/StatusViews.tsx';
 import { Atlas } from './ui/Atlas.tsx';
 import { Header } from './ui/Header.tsx';
-import { AboutDialog } from './ui/AboutDialog.tsx';
 import { useExplore } from './ui/use-explore.ts';
 import type { FitRequest, FitTarget } from './map/map-controller.ts';
-import { SearchBox } from './ui/SearchBox.tsx';
-import { buildSearchIndex, type SearchHit, type SearchIndex } from './domain/search.ts';
+import type { SearchHit, SearchIndex } from './domain/search.ts';
+
+// On demand: the search box once its index is built (after the first paint), the dialog once opened.
+const SearchBox = lazy(() => import('./ui/SearchBox.tsx').then((m) => ({ default: m.SearchBox })));
+const AboutDialog = lazy(() => import('./ui/AboutDialog.tsx').then((m) => ({ default: m.AboutDialog })));
 import { withChosen, type FilterDimension } from './domain/filters.ts';
 
 /** What a search result filters on, which panel it opens, and what the map frames. */
@@ -28,9 +30,12 @@ function pickOf(hit: SearchHit): { dimension: FilterDimension; selection: string
 export function App({ initialView }: { initialView: ViewState }) {
   const [rawView, setView] = useState(initialView);
   const [about, setAbout] = useState(false);
+  const [aboutOpened, setAboutOpened] = useState(false);
   const [panelOpen, setPanelOpen] = useState(false);
   const [fit, setFit] = useState<FitRequest | null>(null);
   const [searchIndex, setSearchIndex] = useState<SearchIndex | null>(null);
+  const [settled, setSettled] = useState(false);
+  const onSettled = useCallback(() => setSettled(true), []);
   const { t, i18n } = useTranslation();
   const data = useAtlasData(rawView.dataPath);
   const explore = useExplore(rawView, data.data, panelOpen);
@@ -40,7 +45,7 @@ export function App({ initialView }: { initialView: ViewState }) {
   useUrlSync(view, setView);
 
   useEffect(() => {
-    if (i18n.language !== view.lang) void i18n.changeLanguage(view.lang);
+    if (i18n.language !== view.lang) void switchLanguage(view.lang).catch(() => undefined);
     document.documentElement.lang = htmlLang(view.lang);
   }, [view.lang, i18n]);
   useEffect(() => {
@@ -50,25 +55,33 @@ export function App({ initialView }: { initialView: ViewState }) {
   // Stable, so that parts which do not depend on the view (header, dialog) skip re-rendering on a timeline step.
   const update = useCallback((patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch })), []);
   const onLang = useCallback((lang: ViewState['lang']) => update({ lang }), [update]);
-  const openAbout = useCallback(() => setAbout(true), []);
+  const openAbout = useCallback(() => {
+    setAbout(true);
+    setAboutOpened(true);
+  }, []);
   const closeAbout = useCallback(() => setAbout(false), []);
   const togglePanel = useCallback(() => setPanelOpen((o) => !o), []);
 
-  // The search index is built once per dataset, when the browser is idle after the first paint:
-  // at a million links it takes a few hundred milliseconds that the map should not wait for.
+  // The search index is built once per dataset, when the browser is idle after the first view is
+  // on screen: its code and, at a million links, a few hundred milliseconds are not what the map waits for.
   const loaded = data.data;
   useEffect(() => {
-    if (!loaded) return undefined;
+    if (!loaded || !settled) return undefined;
     setSearchIndex(null);
-    const build = () => setSearchIndex(buildSearchIndex(loaded.index, loaded.aliases));
+    let cancelled = false;
+    const build = () => {
+      void import('./domain/search.ts').then(({ buildSearchIndex }) => {
+        if (!cancelled) setSearchIndex(buildSearchIndex(loaded.index, loaded.aliases));
+      });
+    };
     // Chromium and Firefox have requestIdleCallback; Safari only behind a flag.
     if (typeof window.requestIdleCallback === 'function') {
       const id = window.requestIdleCallback(build, { timeout: 3000 });
-      return () => window.cancelIdleCallback(id);
+      return () => { cancelled = true; window.cancelIdleCallback(id); };
     }
     const id = setTimeout(build, 500);
-    return () => clearTimeout(id);
-  }, [loaded]);
+    return () => { cancelled = true; clearTimeout(id); };
+  }, [loaded, settled]);
   // A pick filters to the result (that filter only; others stay), opens its panel and frames it on the map.
   const onPick = useCallback((hit: SearchHit) => {
     const p = pickOf(hit);
@@ -76,7 +89,7 @@ export function App({ initialView }: { initialView: ViewState }) {
     setFit({ ...p.fit, id: Date.now() });
   }, []);
   const search = useMemo(
-    () => (searchIndex ? <SearchBox index={searchIndex} lang={view.lang} onPick={onPick} /> : undefined),
+    () => (searchIndex ? <Suspense fallback={null}><SearchBox index={searchIndex} lang={view.lang} onPick={onPick} /></Suspense> : undefined),
     [searchIndex, view.lang, onPick],
   );
 
@@ -87,9 +100,13 @@ export function App({ initialView }: { initialView: ViewState }) {
         {data.isPending && <LoadingView {...data.progress} />}
         {data.isError && <ErrorView error={data.error} onRetry={() => void data.refetch()} />}
         {data.isSuccess && explore && (
-          <Atlas data={data.data} explore={explore} onChange={update} panelOpen={panelOpen} onTogglePanel={togglePanel} fit={fit} />
+          <Atlas data={data.data} explore={explore} onChange={update} panelOpen={panelOpen} onTogglePanel={togglePanel} fit={fit} onSettled={onSettled} />
         )}
-        {data.isSuccess && <AboutDialog open={about} onClose={closeAbout} index={data.data.index} dataPath={view.dataPath} lang={view.lang} />}
+        {data.isSuccess && aboutOpened && (
+          <Suspense fallback={null}>
+            <AboutDialog open={about} onClose={closeAbout} index={data.data.index} dataPath={view.dataPath} lang={view.lang} />
+          </Suspense>
+        )}
       </main>
     </div>
   );

@@ -5,8 +5,6 @@
  * these functions return, so everything here is tested in Node.
  */
 import { ticks as d3ticks } from 'd3-array';
-import { scaleBand, scaleLinear } from 'd3-scale';
-import { stack } from 'd3-shape';
 import { TIMELINE_FIRST_YEAR as FIRST, TIMELINE_LAST_YEAR as LAST } from '../domain/dates.ts';
 import { LINK_TYPES, YEARS, YEAR_COUNT } from '../domain/aggregate.ts';
 import { CATEGORIES, CATEGORY_OF_TYPE, type Category } from '../domain/categories.ts';
@@ -54,15 +52,16 @@ export interface TimelineScale {
 /**
  * A band scale whose outer padding is half its inner padding, so the eleven slots tile the
  * track exactly: slot i spans [left + i·step, left + (i+1)·step) and positionToYear is a floor.
+ * (d3's scaleBand with those paddings gives the same numbers; written out, it keeps d3-scale and
+ * its interpolators out of the first download.)
  */
 export function timelineScale(width: number, barPadding = 0.25): TimelineScale {
   const w = Math.max(width, TRACK_MARGIN.left + TRACK_MARGIN.right + YEAR_COUNT);
   const left = TRACK_MARGIN.left;
   const right = w - TRACK_MARGIN.right;
-  const band = scaleBand<number>().domain(YEARS as number[]).range([left, right])
-    .paddingInner(barPadding).paddingOuter(barPadding / 2);
-  const slot = band.step();
-  const bandwidth = band.bandwidth();
+  const slot = (right - left) / YEAR_COUNT;
+  const bandwidth = slot * (1 - barPadding);
+  const band = (year: number) => left + slot * (barPadding / 2) + slot * (year - FIRST);
   return {
     width: w,
     step: slot,
@@ -244,7 +243,10 @@ export interface StackedHistogram {
 
 const CATEGORY_INDEX = new Map(CATEGORIES.map((c, i) => [c, i]));
 
-/** Per-year counts summed into categories, stacked in CATEGORIES order (bottom first) by d3-shape. */
+/**
+ * Per-year counts summed into categories, stacked in CATEGORIES order (bottom first). A running
+ * sum per year: d3-shape's stack() did the same, but brought 4 KB (gzip) into the first download.
+ */
 export function stackHistogram(histogram: Uint32Array): StackedHistogram {
   const T = LINK_TYPES.length;
   const rows = YEARS.map((_, y) => {
@@ -255,10 +257,14 @@ export function stackHistogram(histogram: Uint32Array): StackedHistogram {
     });
     return row;
   });
-  const series = stack<number[], number>().keys(CATEGORIES.map((_, i) => i)).value((row, i) => row[i] ?? 0)(rows);
-  const layers = series.map((s, i) => ({
-    category: CATEGORIES[i] as Category,
-    segments: s.map((p): [number, number] => [p[0], p[1]]),
+  const base = rows.map(() => 0);
+  const layers = CATEGORIES.map((category, i) => ({
+    category,
+    segments: rows.map((row, y): [number, number] => {
+      const bottom = base[y] as number;
+      base[y] = bottom + (row[i] ?? 0);
+      return [bottom, base[y] as number];
+    }),
   }));
   const totals = rows.map((r) => r.reduce((a, b) => a + b, 0));
   return { layers, totals, max: Math.max(0, ...totals) };
@@ -266,8 +272,8 @@ export function stackHistogram(histogram: Uint32Array): StackedHistogram {
 
 /** Count → bar height for a plot `height` px tall; the tallest year fills it. */
 export function countScale(max: number, height: number): (count: number) => number {
-  const s = scaleLinear().domain([0, Math.max(1, max)]).range([0, height]);
-  return (n) => s(n);
+  const k = height / Math.max(1, max);
+  return (n) => n * k;
 }
 
 /** Sum of a per-type count array (e.g. undatedByType). */

@@ -4,7 +4,7 @@
  * Counts for the time window come from prefix sums over the filtered links, so moving the
  * timeline costs the same for a thousand links as for a million, filtered or not.
  */
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AtlasData } from '../loaders/load-atlas-data.ts';
 import type { Camera, ViewState } from '../url/view-state.ts';
@@ -27,7 +27,6 @@ import { useReducedMotion } from './use-reduced-motion.ts';
 import { useTimelineLabels } from './timeline-labels.ts';
 import type { Explore } from './use-explore.ts';
 import { FilterBar } from './FilterBar.tsx';
-import { FilterPanel } from './FilterPanel.tsx';
 import { fileSubject, filterPhrases, type WordsContext } from './filter-words.ts';
 import { ViewSwitch, VIEW_PANEL_ID } from './ViewSwitch.tsx';
 import { CopyLink } from './CopyLink.tsx';
@@ -37,6 +36,7 @@ import './explore.css';
 const TableView = lazy(() => import('./table/TableView.tsx'));
 const SourcesView = lazy(() => import('./sources/SourcesView.tsx'));
 const Downloads = lazy(() => import('./downloads/Downloads.tsx'));
+const FilterPanel = lazy(() => import('./FilterPanel.tsx').then((m) => ({ default: m.FilterPanel })));
 
 interface Props {
   data: AtlasData;
@@ -46,11 +46,13 @@ interface Props {
   onTogglePanel: () => void;
   /** A request to frame something on the map (a search result); a new object each time. */
   fit: FitRequest | null;
+  /** Once: the first view is on screen (the map ready, or at once where no map is drawn). Later work waits for it. */
+  onSettled: () => void;
 }
 
 const FILTER_PANEL_ID = 'filter-panel';
 
-export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit }: Props) {
+export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, onSettled }: Props) {
   const { t } = useTranslation();
   const { index, aggregates } = data;
   const { view, counts, facets } = explore;
@@ -100,10 +102,15 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit }
     readyMarked.current = true;
     performance.mark('atlas:ready');
     setMapReady(true);
-  }, []);
+    onSettled();
+  }, [onSettled]);
 
   const drawMap = webgl && !mapError;
   const viewName = view.view;
+  const mapShown = drawMap && viewName === 'map';
+  useEffect(() => {
+    if (!mapShown) onSettled();
+  }, [mapShown, onSettled]);
   // O(links): only for the views that list links, never on a map step.
   const shownLinks = useMemo(() => (viewName === 'map' ? [] : linksInView(counts, win)), [viewName, counts, win]);
   const fullWindow = win.from <= TIMELINE_FIRST_YEAR && win.to >= TIMELINE_LAST_YEAR && win.includeUndated;
@@ -143,7 +150,9 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit }
           t('summary.institutions', { count: summary.institutions, n: n(summary.institutions) }),
         ].join(' · ')}`} panelOpen={panelOpen} panelId={FILTER_PANEL_ID} onTogglePanel={onTogglePanel} onChange={setFilters} />
         {panelOpen && facets && (
-          <FilterPanel id={FILTER_PANEL_ID} facets={facets} filters={view.filters} yearOfLink={aggregates.yearOfLink} window={win} index={index} lang={lang} onChange={setFilters} />
+          <Suspense fallback={<p className="muted" id={FILTER_PANEL_ID}>{t('loading.view')}</p>}>
+            <FilterPanel id={FILTER_PANEL_ID} facets={facets} filters={view.filters} yearOfLink={aggregates.yearOfLink} window={win} index={index} lang={lang} onChange={setFilters} />
+          </Suspense>
         )}
         <LiveRegion message={live} />
         <div id={VIEW_PANEL_ID} tabIndex={-1} role="tabpanel" aria-labelledby={`view-tab-${viewName}`} className={`view-panel view-${viewName}`}>

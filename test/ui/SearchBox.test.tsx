@@ -22,7 +22,7 @@ function searchIndex() {
 const index = searchIndex();
 
 beforeAll(async () => {
-  initI18n('en');
+  initI18n();
   await i18next.changeLanguage('en');
 });
 afterEach(async () => {

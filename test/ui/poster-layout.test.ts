@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
 import { layoutPoster, type PosterTexts } from '../../src/ui/downloads/poster-layout.ts';
 import { legendEntries, posterTexts } from '../../src/ui/downloads/build-files.ts';
-import { resources } from '../../src/i18n/i18n.ts';
+import en from '../../src/i18n/locales/en.json';
+import zh from '../../src/i18n/locales/zh.json';
+
+const resources = { en: { translation: en }, zh: { translation: zh } };
 import { distinctSources } from '../../src/domain/evidence.ts';
 
 // A monospace stand-in for canvas text measurement: 7 px per character, 13 per CJK character.
