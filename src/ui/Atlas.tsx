@@ -128,7 +128,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
   const list = <LinkList id="link-list" index={index} aggregates={counts} window={win} lang={lang} onSelect={select} />;
 
   return (
-    <div className="atlas">
+    <div className={viewName !== 'map' && !selected ? 'atlas atlas-wide' : 'atlas'}>
       <a className="skip-link" href={`#${VIEW_PANEL_ID}`} onClick={() => (viewName === 'map' ? setShowList(true) : undefined)}>{t('app.skipToList')}</a>
       <div className="atlas-stage">
         <div className="atlas-controls">
@@ -222,7 +222,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
         )}
         {viewName === 'map' && (showList || !drawMap) && list}
       </div>
-      <div className="atlas-side">
+      <div className="atlas-side" hidden={viewName !== 'map' && !selected}>
         {selected ? (
           <DetailsPanel selected={selected} index={index} aggregates={counts} window={win} lang={lang} onClose={() => select(null)} onSelect={select} autoFocus={view.selection !== selectionAtLoad.current} onFilterSource={(source) => setFilters({ ...view.filters, source })} />
         ) : (

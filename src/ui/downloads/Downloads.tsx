@@ -85,12 +85,14 @@ export default function Downloads(props: DownloadsProps) {
           type="button"
           disabled={busy !== null || (f === 'png' && noPng)}
           aria-describedby={f === 'png' && noPng ? 'download-png-reason' : undefined}
+          title={f === 'png' && noPng ? t('download.pngUnavailable') : undefined}
           onClick={() => void run(f)}
         >
           {t(`download.${f}`)}
         </button>
       ))}
-      {noPng && <span id="download-png-reason" className="muted downloads-note">{t('download.pngUnavailable')}</span>}
+      {/* Said to screen readers through aria-describedby and shown as the button's tooltip: a visible line here wrapped the toolbar. */}
+      {noPng && <span id="download-png-reason" className="visually-hidden">{t('download.pngUnavailable')}</span>}
       <span className={status?.kind === 'error' ? 'downloads-status downloads-error' : 'downloads-status muted'} role="status" aria-live="polite">
         {status?.text ?? ''}
       </span>
