@@ -11,6 +11,7 @@ import type { CountryShapes } from '../domain/world.ts';
 import { AtlasMapController, type FitRequest } from './map-controller.ts';
 import type { Camera } from '../url/view-state.ts';
 import type { MapItem } from './map-item.ts';
+import type { MapUiStrings } from './map-ui-strings.ts';
 import './atlas-map.css';
 
 export type { MapItem } from './map-item.ts';
@@ -36,6 +37,8 @@ export interface AtlasMapProps {
    */
   window: YearWindow;
   lang: 'en' | 'zh';
+  /** MapLibre's own strings (zoom buttons, the two-finger hint) in the reader's language. */
+  uiStrings?: MapUiStrings;
   /** No animation at all when true. */
   reducedMotion: boolean;
   selection: MapItem | null;
@@ -68,6 +71,7 @@ export function AtlasMap(props: AtlasMapProps) {
     try {
       c = new AtlasMapController(el, { world, borders, index, aggregates }, {
         window: p.window, lang: p.lang, reducedMotion: p.reducedMotion, selection: p.selection, camera: p.camera,
+        ...(p.uiStrings ? { uiStrings: p.uiStrings } : {}),
       }, () => ({
         onCamera: (camera) => latest.current.onCamera(camera),
         onHover: (item, point) => latest.current.onHover(item, point),
@@ -99,6 +103,7 @@ export function AtlasMap(props: AtlasMapProps) {
     c.setCounts(props.counts);
     c.setWindow(props.window);
     c.setLang(props.lang);
+    c.setUiStrings(props.uiStrings);
     c.setReducedMotion(props.reducedMotion);
     c.setSelection(props.selection);
   });

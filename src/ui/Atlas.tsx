@@ -31,6 +31,8 @@ import { FilterPanel } from './FilterPanel.tsx';
 import { filterPhrases, type WordsContext } from './filter-words.ts';
 import { ViewSwitch, VIEW_PANEL_ID } from './ViewSwitch.tsx';
 import { CopyLink } from './CopyLink.tsx';
+import { usePanelOpener } from './panel-focus.ts';
+import { useMapStrings } from './use-map-strings.ts';
 import './explore.css';
 
 // Loaded on demand: a reader who only looks at the map never downloads them.
@@ -74,7 +76,17 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit }
     }),
     [view.selection, aggregates, index],
   );
-  const select = useCallback((s: Selected | null) => onChange({ selection: selectionToString(s, aggregates) }), [onChange, aggregates]);
+  // Closing the panel gives focus back to what opened it.
+  const { remember: rememberOpener, restore: restoreOpener } = usePanelOpener();
+  const select = useCallback((s: Selected | null) => {
+    if (s) rememberOpener();
+    onChange({ selection: selectionToString(s, aggregates) });
+  }, [onChange, aggregates, rememberOpener]);
+  const closePanel = useCallback(() => {
+    select(null);
+    restoreOpener();
+  }, [select, restoreOpener]);
+  const mapStrings = useMapStrings();
   const openLink = useCallback((li: number) => select({ kind: 'arc', pair: aggregates.pairOfLink[li] as number }), [select, aggregates]);
   const setFilters = useCallback((filters: Filters) => onChange({ filters }), [onChange]);
   const onCamera = useCallback((camera: Camera) => onChange({ camera }), [onChange]);
@@ -116,7 +128,15 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit }
 
   return (
     <div className="atlas">
-      <a className="skip-link" href="#link-list" onClick={() => (viewName === 'map' ? setShowList(true) : onChange({ view: 'table' }))}>{t('app.skipToList')}</a>
+      {/* A button, not a link: the list it leads to is only rendered once asked for. */}
+      <button type="button" className="skip-link" onClick={() => {
+        if (viewName === 'map') setShowList(true); else onChange({ view: 'table' });
+        requestAnimationFrame(() => {
+          const list = document.getElementById('link-list');
+          if (list && list.tabIndex < 0) list.tabIndex = -1;
+          list?.focus();
+        });
+      }}>{t('app.skipToList')}</button>
       <div className="atlas-stage">
         <div className="atlas-controls">
           <ViewSwitch view={viewName} onView={(v) => onChange({ view: v })} />
@@ -143,6 +163,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit }
                 counts={counts}
                 window={win}
                 lang={lang}
+                uiStrings={mapStrings}
                 reducedMotion={reducedMotion}
                 selection={selected}
                 camera={view.camera}
@@ -200,7 +221,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit }
       </div>
       <div className="atlas-side">
         {selected ? (
-          <DetailsPanel selected={selected} index={index} aggregates={counts} window={win} lang={lang} onClose={() => select(null)} onSelect={select} autoFocus={view.selection !== selectionAtLoad.current} />
+          <DetailsPanel selected={selected} index={index} aggregates={counts} window={win} lang={lang} onClose={closePanel} onSelect={select} autoFocus={view.selection !== selectionAtLoad.current} view={viewName} />
         ) : (
           <>
             <Legend />
