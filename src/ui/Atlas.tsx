@@ -128,15 +128,16 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit }
 
   return (
     <div className="atlas">
-      {/* A button, not a link: the list it leads to is only rendered once asked for. */}
-      <button type="button" className="skip-link" onClick={() => {
+      {/* The list is only rendered once asked for, so the link targets the view (always there) and moves focus itself. */}
+      <a className="skip-link" href={`#${VIEW_PANEL_ID}`} onClick={(e) => {
+        e.preventDefault();
         if (viewName === 'map') setShowList(true); else onChange({ view: 'table' });
         requestAnimationFrame(() => {
           const list = document.getElementById('link-list');
           if (list && list.tabIndex < 0) list.tabIndex = -1;
           list?.focus();
         });
-      }}>{t('app.skipToList')}</button>
+      }}>{t('app.skipToList')}</a>
       <div className="atlas-stage">
         <div className="atlas-controls">
           <ViewSwitch view={viewName} onView={(v) => onChange({ view: v })} />

@@ -51,6 +51,7 @@ export function PanelTable({ subject, name, index, aggregates, window: w, lang, 
     ['first', t('panel.colFirst')],
     ['latest', t('panel.colLatest')],
   ];
+  const label = (column: PanelColumn) => columns.find(([c]) => c === column)?.[1];
   const n = (x: number) => formatNumber(x, lang);
   const dateCell = (li: number) => {
     const link = index.dataset.links[li];
@@ -60,14 +61,15 @@ export function PanelTable({ subject, name, index, aggregates, window: w, lang, 
 
   return (
     <div className="panel-table-scroll">
-      <table className="panel-table">
+      {/* Explicit roles: on a phone the rows are laid out as blocks, which can cost a table its semantics. */}
+      <table className="panel-table" role="table">
         <caption>
           {subject.kind === 'inst' ? t('panel.captionInstitution', { name }) : country ? t('panel.captionCountry', { name }) : t('panel.captionPartner', { name })}
         </caption>
         <thead>
-          <tr>
+          <tr role="row">
             {columns.map(([column, label]) => (
-              <th key={column} scope="col" className={`col-${column}`}
+              <th key={column} scope="col" role="columnheader" className={`col-${column}`}
                 aria-sort={sort.column === column ? (sort.descending ? 'descending' : 'ascending') : undefined}>
                 <button type="button" className="sort-button" onClick={() => setSort((s) => nextSort(s, column))}>
                   {label}
@@ -81,8 +83,8 @@ export function PanelTable({ subject, name, index, aggregates, window: w, lang, 
           {sorted.map((r) => {
             const inst = byInstitution ? undefined : index.partners.get(r.key);
             return (
-              <tr key={r.key}>
-                <th scope="row">
+              <tr key={r.key} role="row">
+                <th scope="row" role="rowheader">
                   <button type="button" className="link-button" onClick={() => openRow(r)}
                     aria-label={byInstitution && r.pairs.length > 1 ? t('panel.openInstitution', { name: rowName(r) }) : undefined}>
                     {rowName(r)}
@@ -90,7 +92,7 @@ export function PanelTable({ subject, name, index, aggregates, window: w, lang, 
                   {inst?.kind === 'institution' && <span className="muted panel-row-country">{countryName(inst.country, lang)}</span>}
                 </th>
                 {country && (
-                  <td>
+                  <td role="cell" className="col-partners" data-label={label('partners')}>
                     <ul className="panel-partners">
                       {r.partners.map((key, i) => (
                         <li key={key}>
@@ -102,9 +104,9 @@ export function PanelTable({ subject, name, index, aggregates, window: w, lang, 
                     </ul>
                   </td>
                 )}
-                <td className="num">{t('panel.linksCell', { inWindow: n(r.inWindow), total: n(r.total) })}</td>
-                <td>{r.first >= 0 ? dateCell(r.first) : <span className="muted">{t('panel.noDate')}</span>}</td>
-                <td>{r.latest >= 0 ? dateCell(r.latest) : <span className="muted">{t('panel.noDate')}</span>}</td>
+                <td role="cell" className="num" data-label={label('links')}>{t('panel.linksCell', { inWindow: n(r.inWindow), total: n(r.total) })}</td>
+                <td role="cell" data-label={label('first')}>{r.first >= 0 ? dateCell(r.first) : <span className="muted">{t('panel.noDate')}</span>}</td>
+                <td role="cell" data-label={label('latest')}>{r.latest >= 0 ? dateCell(r.latest) : <span className="muted">{t('panel.noDate')}</span>}</td>
               </tr>
             );
           })}
