@@ -12,6 +12,7 @@ import { AtlasMapController, type FitRequest } from './map-controller.ts';
 import type { Camera } from '../url/view-state.ts';
 import type { MapItem } from './map-item.ts';
 import type { MapCapture } from './map-capture.ts';
+import type { MapUiStrings } from './map-ui-strings.ts';
 import './atlas-map.css';
 
 export type { MapItem } from './map-item.ts';
@@ -38,6 +39,8 @@ export interface AtlasMapProps {
    */
   window: YearWindow;
   lang: 'en' | 'zh';
+  /** MapLibre's own strings (zoom buttons, the two-finger hint) in the reader's language. */
+  uiStrings?: MapUiStrings;
   /** No animation at all when true. */
   reducedMotion: boolean;
   selection: MapItem | null;
@@ -72,6 +75,7 @@ export function AtlasMap(props: AtlasMapProps) {
     try {
       c = new AtlasMapController(el, { world, borders, index, aggregates }, {
         window: p.window, lang: p.lang, reducedMotion: p.reducedMotion, selection: p.selection, camera: p.camera,
+        ...(p.uiStrings ? { uiStrings: p.uiStrings } : {}),
       }, () => ({
         onCamera: (camera) => latest.current.onCamera(camera),
         onHover: (item, point) => latest.current.onHover(item, point),
@@ -106,6 +110,7 @@ export function AtlasMap(props: AtlasMapProps) {
     c.setCounts(props.counts);
     c.setWindow(props.window);
     c.setLang(props.lang);
+    c.setUiStrings(props.uiStrings);
     c.setReducedMotion(props.reducedMotion);
     c.setSelection(props.selection);
   });

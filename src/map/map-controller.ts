@@ -26,7 +26,8 @@ import { buildMapModel, type MapModel } from './map-model.ts';
 import { buildStyle, countryFeatureIds, GROUP_RING_RADIUS } from './map-style.ts';
 import { sameItem, type MapItem } from './map-item.ts';
 import { mercatorX, mercatorY, worldPx } from './mercator.ts';
-import { buildArcPicker, pickArc, pickPoint, type ArcPicker } from './picking.ts';
+import { ARC_PICK_TOLERANCE, buildArcPicker, pickArc, pickPoint, type ArcPicker } from './picking.ts';
+import { applyUiStrings, touchScreen, type MapUiStrings } from './map-ui-strings.ts';
 import { arcWidth, arcWidthReference, institutionRadiusReference } from './scales.ts';
 import type { Camera } from '../url/view-state.ts';
 import { computeWindowState, emptyWindowState, takeChanges, type WindowState } from './window-state.ts';
@@ -62,6 +63,8 @@ export interface AtlasMapSettings {
   selection: MapItem | null;
   /** The first camera; null fits the region of interest to the box. */
   camera?: Camera | null;
+  /** MapLibre's interface strings in the reader's language (its `locale` keys). */
+  uiStrings?: MapUiStrings;
 }
 
 /**
@@ -69,6 +72,9 @@ export interface AtlasMapSettings {
  * year step), for benchmarks. The name predates windows: it measured per-pair counts once.
  */
 export const COUNTS_MEASURE = 'atlas:map-counts';
+
+/** From this zoom in, an arc drawn over a partner country can be picked there (see pick()). */
+const ARCS_OVER_LAND_ZOOM = 3.5;
 
 const mercatorPoints = (list: readonly { point: readonly [number, number] }[]): Float64Array => {
   const xy = new Float64Array(list.length * 2);
@@ -89,8 +95,6 @@ export class AtlasMapController {
   private readonly labels: LabelOverlay;
   private readonly attribution: HTMLDivElement;
   private readonly canvasBox: HTMLDivElement;
-  /** Countries the dataset links to directly (not only through their institutions): clickable as partners. */
-  private readonly directCountries: Set<string>;
   private readonly state: WindowState;
   private aggregates: Aggregates;
   private readonly institutionOrder: number[];
@@ -110,6 +114,8 @@ export class AtlasMapController {
   private labelFrame = 0;
   private hoverFrame = 0;
   private hoverPoint: { x: number; y: number } | null = null;
+  /** The kind of the last pointer: a tap's emulated mouse events must not leave a hover tooltip. */
+  private pointerType = 'mouse';
   private destroyed = false;
 
   constructor(container: HTMLElement, data: AtlasMapData, settings: AtlasMapSettings, private readonly callbacks: () => AtlasMapCallbacks) {
@@ -142,7 +148,6 @@ export class AtlasMapController {
       institutionRadiusReference(this.model.maxInstitutionAllTime));
     if (this.buffers.vertexCount === 0) this.arcsDrawn = true;
 
-    this.directCountries = new Set(this.model.pairs.filter((p) => p.partnerKind === 'country').map((p) => p.partnerKey));
     const canvasBox = document.createElement('div');
     canvasBox.className = 'atlas-map-canvas';
     container.appendChild(canvasBox);
@@ -165,6 +170,9 @@ export class AtlasMapController {
         touchPitch: false,
         maxPitch: 0,
         fadeDuration: 0,
+        // On a touch screen one finger scrolls the page and two move the map (a tap still picks).
+        cooperativeGestures: touchScreen(),
+        ...(settings.uiStrings ? { locale: { ...settings.uiStrings } } : {}),
         // preserveDrawingBuffer: the canvas stays readable after a frame (screenshots, the e2e pixel check).
         canvasContextAttributes: { antialias: true, preserveDrawingBuffer: true },
       });
@@ -217,6 +225,10 @@ export class AtlasMapController {
       if (report) this.callbacks().onCamera?.(this.camera());
     });
     map.on('resize', () => this.scheduleLabels());
+    const container = map.getCanvasContainer();
+    const notePointer = (e: PointerEvent) => { this.pointerType = e.pointerType; };
+    container.addEventListener('pointerdown', notePointer, { capture: true, passive: true });
+    container.addEventListener('pointermove', notePointer, { capture: true, passive: true });
     map.on('mousemove', (e: MapMouseEvent) => this.hover(e));
     map.on('mouseout', () => {
       if (this.hoverFrame) cancelAnimationFrame(this.hoverFrame);
@@ -331,6 +343,13 @@ export class AtlasMapController {
     this.scheduleLabels();
   }
 
+  /** The map's own strings in another language (zoom buttons, its name, the two-finger hint). */
+  setUiStrings(strings: MapUiStrings | undefined): void {
+    if (!strings || strings === this.settings.uiStrings) return;
+    this.settings.uiStrings = strings;
+    applyUiStrings(this.map.getContainer(), strings);
+  }
+
   setReducedMotion(reducedMotion: boolean): void {
     this.settings.reducedMotion = reducedMotion;
   }
@@ -349,7 +368,8 @@ export class AtlasMapController {
       if (!pair) return false;
       if (sel.kind === 'arc') return pair.index === sel.pair;
       if (sel.kind === 'inst') return pair.institution === sel.id;
-      return pair.partnerKey === sel.key;
+      // A country's arcs include those to its institutions, as its panel lists them.
+      return pair.partnerKey === sel.key || pair.iso3 === sel.key;
     });
     for (const f of this.selectedFeatures) this.map.setFeatureState(f, { sel: false });
     const features: { source: string; id: number }[] = [];
@@ -378,22 +398,27 @@ export class AtlasMapController {
     if (marker >= 0) return { kind: 'partner', key: this.model.markers[marker]?.key ?? '' };
     // Counts only for arcs near the pointer, never for all of them.
     const arcCount = (arc: number) => pairCount(this.aggregates, this.buffers.pairOfArc[arc] as number, this.settings.window);
-    const arc = pickArc(this.picker, mx, my, world, (a) => arcWidth(arcCount(a), this.model.maxPairAllTime));
+    // On a partner country's land the country wins over arcs crossing it: zoomed out, arcs cover
+    // most of a country like Kazakhstan, which could otherwise never be picked (arcs stay pickable
+    // over the sea, China and other land, and from every list). Zoomed in, where arcs are sparse,
+    // an arc's drawn body still wins, though not the slack around it.
+    const country = this.countryAt([point.x, point.y]);
+    const arc = country && this.map.getZoom() < ARCS_OVER_LAND_ZOOM ? -1
+      : pickArc(this.picker, mx, my, world, (a) => arcWidth(arcCount(a), this.model.maxPairAllTime), undefined, country ? 0 : ARC_PICK_TOLERANCE);
     if (arc >= 0) return { kind: 'arc', pair: this.buffers.pairOfArc[arc] as number };
     const ringPx = Array.from(s.groupTotals, (t) => (t > 0 ? GROUP_RING_RADIUS * world : 0));
     const group = pickPoint(this.xy.group, ringPx, mx, my, world);
     if (group >= 0) return { kind: 'partner', key: this.model.groups[group]?.key ?? '' };
-    const country = this.countryAt([point.x, point.y]);
     return country ? { kind: 'partner', key: country } : null;
   }
 
-  /** A shaded partner country under the point, when the dataset links to that country itself. */
+  /** A partner country shaded now under the point (linked itself or through its institutions). */
   private countryAt(point: PointLike): string | null {
     for (const f of this.map.queryRenderedFeatures(point, { layers: [LAYER.land] })) {
       if (typeof f.id !== 'number') continue;
       const slot = this.model.countries.findIndex((c) => c.fid === f.id);
       const c = this.model.countries[slot];
-      if (c && (this.state.countryTotals[slot] ?? 0) > 0 && this.directCountries.has(c.iso3)) return c.iso3;
+      if (c && (this.state.countryTotals[slot] ?? 0) > 0) return c.iso3;
     }
     return null;
   }
@@ -407,7 +432,7 @@ export class AtlasMapController {
       const p = this.hoverPoint;
       this.hoverPoint = null;
       this.hoverFrame = 0;
-      if (p && !this.destroyed) this.setHovered(this.pick(p), p);
+      if (p && !this.destroyed) this.setHovered(this.pointerType === 'touch' ? null : this.pick(p), p);
     });
   }
 

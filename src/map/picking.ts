@@ -71,11 +71,11 @@ export function segmentDistance(px: number, py: number, x0: number, y0: number, 
  * (0 = not drawn in this window, never picked), asked only for arcs with a segment near the
  * pointer, so the window's counts are never worked out for all arcs; a wide arc is picked
  * anywhere on its body. `wraps` lists the world copies to try (Mercator x offsets), since arcs
- * are unwrapped.
+ * are unwrapped. `tolerance` (CSS px) is the slack around a thin arc; 0 picks only its drawn body.
  */
 export function pickArc(
   picker: ArcPicker, mx: number, my: number, worldPx: number, widthOf: (arc: number) => number,
-  wraps: readonly number[] = [0, -1, 1],
+  wraps: readonly number[] = [0, -1, 1], tolerance = ARC_PICK_TOLERANCE,
 ): number {
   const per = 2 * (ARC_SEGMENTS + 1);
   const { samples, x0, y0, cols, rows, start, items } = picker;
@@ -96,7 +96,7 @@ export function pickArc(
           if (w <= 0) continue;
           const o = arc * per + 2 * (item % ARC_SEGMENTS);
           const distPx = worldPx * segmentDistance(px, my, samples[o] as number, samples[o + 1] as number, samples[o + 2] as number, samples[o + 3] as number);
-          if (distPx <= Math.max(ARC_PICK_TOLERANCE, w / 2 + 2) && distPx < bestDist) {
+          if (distPx <= Math.max(tolerance, w / 2 + Math.min(2, tolerance)) && distPx < bestDist) {
             bestDist = distPx;
             best = arc;
           }

@@ -40,6 +40,8 @@ export interface TimelineLabels {
   undatedHint: string;
   /** Accessible name of the histogram ("Links per year, by kind of cooperation"). */
   histogramLabel: string;
+  /** One year's bar for screen readers, e.g. "2015: 5 links". */
+  yearCount: (year: number, count: number) => string;
 }
 
 type TimelinePatch = Partial<{ mode: TimelineMode; year: number; from: number; includeUndated: boolean }>;
@@ -72,10 +74,16 @@ const HANDLE_HEIGHT = AXIS_Y + 10;
 const MODES: readonly TimelineMode[] = ['upto', 'in', 'range'];
 
 export function Timeline({ histogram, undatedByType, mode, year, from, includeUndated, lang, labels, reducedMotion, onChange }: TimelineProps) {
-  const [trackRef, width] = useElementWidth<HTMLDivElement>(640);
+  const [trackRef, width, measured] = useElementWidth<HTMLDivElement>(640);
   const scale = useMemo(() => timelineScale(width), [width]);
   const stacked = useMemo(() => stackHistogram(histogram), [histogram]);
   const undated = useMemo(() => total(undatedByType), [undatedByType]);
+  // The bars' numbers for screen readers; rebuilt only when the counts or the language change, not on a year step.
+  const yearList = useMemo(() => (
+    <ul className="tl-visually-hidden" aria-label={labels.histogramLabel}>
+      {stacked.totals.map((n, i) => <li key={i}>{labels.yearCount(FIRST_YEAR + i, n)}</li>)}
+    </ul>
+  ), [stacked, labels]);
   const [speed, setSpeed] = useState<PlaybackSpeed>('normal');
   const view: TimelineView = { mode, year, from };
   const playback = usePlayback(view, speed, onChange);
@@ -177,7 +185,8 @@ export function Timeline({ histogram, undatedByType, mode, year, from, includeUn
 
   return (
     <div
-      className={`tl${reducedMotion || dragging ? '' : ' tl--animate'}`}
+      // No animation before the track is measured: the handle would glide in from the fallback width (and, on a phone, widen the page).
+      className={`tl${reducedMotion || dragging || !measured ? '' : ' tl--animate'}`}
       lang={lang === 'zh' ? 'zh-Hans' : 'en'}
     >
       <div className="tl-controls">
@@ -222,7 +231,8 @@ export function Timeline({ histogram, undatedByType, mode, year, from, includeUn
           onPointerCancel={endDrag}
           onLostPointerCapture={endDrag}
         >
-          <svg className="tl-svg" width={scale.width} height={TRACK_HEIGHT} role="img" aria-label={labels.histogramLabel}>
+          {yearList}
+          <svg className="tl-svg" width={scale.width} height={TRACK_HEIGHT} aria-hidden="true" focusable="false">
             <rect
               className="tl-window"
               x={0}

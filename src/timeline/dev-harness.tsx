@@ -20,6 +20,7 @@ const LABELS: Record<Lang, TimelineLabels> = {
     undatedToggle: (n) => `Include ${n} undated links`,
     undatedHint: 'Links whose source gives no single year (no date, “by 2023”, “between 2016 and 2018”). They are never placed on a guessed year.',
     histogramLabel: 'Links per year, by kind of cooperation',
+    yearCount: (year, count) => `${year}: ${count} link${count === 1 ? '' : 's'}`,
   },
   zh: {
     sliderLabel: '年份',
@@ -31,6 +32,7 @@ const LABELS: Record<Lang, TimelineLabels> = {
     undatedToggle: (n) => `包括 ${n} 条未注明年份的连线`,
     undatedHint: '来源未给出确切年份的连线（无日期、“2023年或之前”、“2016至2018年之间”）。绝不按猜测的年份放置。',
     histogramLabel: '每年连线数，按合作类别',
+    yearCount: (year, count) => `${year}年：${count} 条连线`,
   },
 };
 

@@ -30,6 +30,8 @@ import { FilterBar } from './FilterBar.tsx';
 import { fileSubject, filterPhrases, type WordsContext } from './filter-words.ts';
 import { ViewSwitch, VIEW_PANEL_ID } from './ViewSwitch.tsx';
 import { CopyLink } from './CopyLink.tsx';
+import { usePanelOpener } from './panel-focus.ts';
+import { useMapStrings } from './use-map-strings.ts';
 import './explore.css';
 
 // Loaded on demand: a reader who only looks at the map never downloads them.
@@ -80,7 +82,17 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
     }),
     [view.selection, aggregates, index],
   );
-  const select = useCallback((s: Selected | null) => onChange({ selection: selectionToString(s, aggregates) }), [onChange, aggregates]);
+  // Closing the panel gives focus back to what opened it.
+  const { remember: rememberOpener, restore: restoreOpener } = usePanelOpener();
+  const select = useCallback((s: Selected | null) => {
+    if (s) rememberOpener();
+    onChange({ selection: selectionToString(s, aggregates) });
+  }, [onChange, aggregates, rememberOpener]);
+  const closePanel = useCallback(() => {
+    select(null);
+    restoreOpener();
+  }, [select, restoreOpener]);
+  const mapStrings = useMapStrings();
   const openLink = useCallback((li: number) => select({ kind: 'arc', pair: aggregates.pairOfLink[li] as number }), [select, aggregates]);
   const setFilters = useCallback((filters: Filters) => onChange({ filters }), [onChange]);
   const onCamera = useCallback((camera: Camera) => onChange({ camera }), [onChange]);
@@ -129,7 +141,16 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
 
   return (
     <div className={viewName !== 'map' && !selected ? 'atlas atlas-wide' : 'atlas'}>
-      <a className="skip-link" href={`#${VIEW_PANEL_ID}`} onClick={() => (viewName === 'map' ? setShowList(true) : undefined)}>{t('app.skipToList')}</a>
+      {/* The list is only rendered once asked for, so the link targets the view (always there) and moves focus itself. */}
+      <a className="skip-link" href={`#${VIEW_PANEL_ID}`} onClick={(e) => {
+        e.preventDefault();
+        if (viewName === 'map') setShowList(true);
+        requestAnimationFrame(() => {
+          const list = document.getElementById('link-list') ?? document.getElementById(VIEW_PANEL_ID);
+          if (list && list.tabIndex < 0) list.tabIndex = -1;
+          list?.focus();
+        });
+      }}>{t('app.skipToList')}</a>
       <div className="atlas-stage">
         <div className="atlas-controls">
           <ViewSwitch view={viewName} onView={(v) => onChange({ view: v })} />
@@ -166,6 +187,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
                 counts={counts}
                 window={win}
                 lang={lang}
+                uiStrings={mapStrings}
                 reducedMotion={reducedMotion}
                 selection={selected}
                 camera={view.camera}
@@ -224,7 +246,8 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
       </div>
       <div className="atlas-side" hidden={viewName !== 'map' && !selected}>
         {selected ? (
-          <DetailsPanel selected={selected} index={index} aggregates={counts} window={win} lang={lang} onClose={() => select(null)} onSelect={select} autoFocus={view.selection !== selectionAtLoad.current} onFilterSource={(source) => setFilters({ ...view.filters, source })} />
+          <DetailsPanel selected={selected} index={index} aggregates={counts} window={win} lang={lang} onClose={closePanel} onSelect={select} autoFocus={view.selection !== selectionAtLoad.current} view={viewName}
+            onFilterSource={(source) => setFilters({ ...view.filters, source })} />
         ) : (
           <>
             <Legend />

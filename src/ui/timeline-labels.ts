@@ -23,5 +23,6 @@ export function useTimelineLabels(): TimelineLabels {
     undatedToggle: (count) => t('timeline.undatedToggle', { count }),
     undatedHint: t('timeline.undatedHint'),
     histogramLabel: t('timeline.histogram'),
+    yearCount: (year, count) => t('panel.yearCount', { year, count }),
   }), [t, language]); // eslint-disable-line react-hooks/exhaustive-deps -- `language` re-creates labels on a switch
 }

@@ -27,6 +27,13 @@ describe('arc picking', () => {
     expect(pickArc(picker, x, y + 8 / world, world, widths(20, 3))).toBe(0);
   });
 
+  it('with no tolerance picks only the drawn body (over a partner country\'s land)', () => {
+    const [x, y] = mid(0);
+    expect(pickArc(picker, x, y + 1 / world, world, widths(3, 3), undefined, 0)).toBe(0);
+    expect(pickArc(picker, x, y + 3 / world, world, widths(3, 3), undefined, 0)).toBe(-1);
+    expect(pickArc(picker, x, y + 3 / world, world, widths(3, 3))).toBe(0);
+  });
+
   it('ignores arcs with no links in the window', () => {
     const [x, y] = mid(0);
     expect(pickArc(picker, x, y, world, widths(0, 3))).toBe(-1);

@@ -1,0 +1,120 @@
+/**
+ * The table of a details panel, answering "who works with this, and since when": for a country
+ * (or any partner), one row per Chinese institution, naming its partners there (the country
+ * itself and/or its institutions); for a Chinese institution, one row per partner. Each row
+ * counts its links in the window and in all, and names its first and latest dated link. Pure,
+ * O(links of the subject): the panel only renders and sorts what this returns.
+ */
+import { linkInWindow, type Aggregates, type Pair, type YearWindow } from './aggregate.ts';
+import type { DatasetIndex } from './dataset-index.ts';
+import { isCountryRef } from './schema.ts';
+import { dateSpan } from './date-order.ts';
+
+/** What a panel is about: a Chinese institution, or a partner (a country's ISO code, or a partner id). */
+export type PanelSubject = { kind: 'inst'; id: string } | { kind: 'partner'; key: string };
+
+export interface PanelRow {
+  /** The other end: a Chinese institution's id, or, in an institution's panel, a partner key. */
+  key: string;
+  /** The arcs this row sums (pair indexes), one per partner at this end. */
+  pairs: number[];
+  /** Partner keys at this end, in first-seen order: a country's own code when a link names no institution there. */
+  partners: string[];
+  /** Links the filters let through that fall in the window. */
+  inWindow: number;
+  /** Links the filters let through, whatever their year (or none). */
+  total: number;
+  /** The earliest and latest dated link (indexes into dataset.links), -1 when no link has a date. */
+  first: number;
+  latest: number;
+  /** Sort keys of those two: "first day/last day" of each date, as YYYY-MM-DD/YYYY-MM-DD. */
+  firstKey: string | null;
+  latestKey: string | null;
+}
+
+/** The arcs a panel covers: an institution's, a partner's, or a country's (its own and its institutions'). */
+export function subjectPairs(a: Aggregates, s: PanelSubject): Pair[] {
+  if (s.kind === 'inst') return a.pairs.filter((p) => p.institution === s.id);
+  const country = isCountryRef(s.key);
+  return a.pairs.filter((p) => p.partnerKey === s.key || (country && p.iso3 === s.key));
+}
+
+/** One row per other end, in first-seen order; rows whose links the filters all leave out are dropped. */
+export function panelRows(index: DatasetIndex, a: Aggregates, s: PanelSubject, w: YearWindow): PanelRow[] {
+  const rows = new Map<string, PanelRow>();
+  for (const pair of subjectPairs(a, s)) {
+    const key = s.kind === 'inst' ? pair.partnerKey : pair.institution;
+    let row = rows.get(key);
+    if (!row) {
+      row = { key, pairs: [], partners: [], inWindow: 0, total: 0, first: -1, latest: -1, firstKey: null, latestKey: null };
+      rows.set(key, row);
+    }
+    let counted = false;
+    for (const li of pair.links) {
+      if (a.included && !a.included[li]) continue;
+      counted = true;
+      row.total += 1;
+      if (linkInWindow(a, li, w)) row.inWindow += 1;
+      const link = index.dataset.links[li];
+      const span = link && dateSpan(link.date);
+      if (!span) continue;
+      // One order for both ends: by first day, then last day ("2023" before "May 2023").
+      const order = `${span.start}/${span.end}`;
+      if (row.firstKey === null || order < row.firstKey) {
+        row.firstKey = order;
+        row.first = li;
+      }
+      if (row.latestKey === null || order > row.latestKey) {
+        row.latestKey = order;
+        row.latest = li;
+      }
+    }
+    if (!counted) continue;
+    row.pairs.push(pair.index);
+    if (!row.partners.includes(pair.partnerKey)) row.partners.push(pair.partnerKey);
+  }
+  return [...rows.values()].filter((r) => r.total > 0);
+}
+
+/** A column of the panel's table. */
+export type PanelColumn = 'name' | 'partners' | 'links' | 'first' | 'latest';
+
+export interface PanelSort {
+  column: PanelColumn;
+  descending: boolean;
+}
+
+/** The first click on a column sorts the way a reader most likely wants: names A–Z, most links, earliest first, newest latest. */
+export const FIRST_DIRECTION: Readonly<Record<PanelColumn, boolean>> = { name: false, partners: false, links: true, first: false, latest: true };
+
+/** The panel's first order: most links in the window first. */
+export const DEFAULT_SORT: PanelSort = { column: 'links', descending: true };
+
+/** Sorting after a click on a column's header: the same column flips, another starts in its first direction. */
+export function nextSort(current: PanelSort, column: PanelColumn): PanelSort {
+  return current.column === column ? { column, descending: !current.descending } : { column, descending: FIRST_DIRECTION[column] };
+}
+
+/**
+ * Rows in a new array, sorted by a column; `text(row, column)` gives the words for the name and
+ * partners columns, `compareText` orders them (a collator for the reader's language). Rows without
+ * a date stay last whichever way a date column is sorted; ties go by name.
+ */
+export function sortRows(
+  rows: readonly PanelRow[], sort: PanelSort, text: (row: PanelRow, column: 'name' | 'partners') => string,
+  compareText: (a: string, b: string) => number,
+): PanelRow[] {
+  const sign = sort.descending ? -1 : 1;
+  const byName = (a: PanelRow, b: PanelRow) => compareText(text(a, 'name'), text(b, 'name'));
+  const byKey = (x: string | null, y: string | null) => (x === y ? 0 : x === null ? 1 : y === null ? -1 : sign * (x < y ? -1 : 1));
+  const compare = (a: PanelRow, b: PanelRow): number => {
+    switch (sort.column) {
+      case 'name': return sign * byName(a, b);
+      case 'partners': return sign * compareText(text(a, 'partners'), text(b, 'partners'));
+      case 'links': return sign * (a.inWindow - b.inWindow || a.total - b.total);
+      case 'first': return byKey(a.firstKey, b.firstKey);
+      case 'latest': return byKey(a.latestKey, b.latestKey);
+    }
+  };
+  return [...rows].sort((a, b) => compare(a, b) || byName(a, b));
+}
