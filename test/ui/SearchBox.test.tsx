@@ -3,7 +3,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import i18next from 'i18next';
-import { initI18n } from '../../src/i18n/i18n.ts';
+import { initI18n, switchLanguage } from '../../src/i18n/i18n.ts';
 import { SearchBox } from '../../src/ui/SearchBox.tsx';
 import { buildSearchIndex } from '../../src/domain/search.ts';
 import { indexDataset } from '../../src/domain/dataset-index.ts';
@@ -31,7 +31,7 @@ afterEach(async () => {
 });
 
 async function setup(lang: Lang = 'en') {
-  if (lang !== 'en') await act(() => i18next.changeLanguage(lang));
+  if (lang !== 'en') await act(() => switchLanguage(lang));
   const onPick = vi.fn();
   render(<SearchBox index={index} lang={lang} onPick={onPick} />);
   const box = screen.getByRole('combobox');
