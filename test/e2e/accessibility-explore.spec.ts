@@ -19,6 +19,7 @@ test('the filter panel works from the keyboard alone', async ({ page }) => {
   await toggle.focus();
   await page.keyboard.press('Enter');
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator('.filter-panel')).toBeVisible();
   // Tab into the panel: the first option is the first category's checkbox; Space checks it.
   await page.keyboard.press('Tab');
   const focused = page.locator(':focus');
