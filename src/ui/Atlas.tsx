@@ -104,7 +104,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
   const words: WordsContext = { index, programmeNames: facets?.programmeNames ?? new Map(), lang, t };
   const phrases = filterPhrases(view.filters, words);
   const sentence = [...phrases, windowLabel].join(' · ') + t('summary.colon') + t('summary.links', { count: summary.links, n: n(summary.links) })
-    + (view.includeUndated ? ` (${t('summary.undatedIncluded')})` : '');
+    + (view.includeUndated ? t('summary.undatedNote') : '');
   const live = [...phrases, windowLabel].join(' · ') + t('summary.colon')
     + `${t('summary.links', { count: summary.links, n: n(summary.links) })} · ${t('summary.countries', { count: summary.countries, n: n(summary.countries) })}`;
   const timelineLabels = useTimelineLabels();
@@ -160,7 +160,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
               <Suspense fallback={null}>
                 <Downloads index={index} links={() => linksInView(counts, win)} lang={lang} fileSubject={fileSubject(view.filters, words)} years={win}
                   filterSentence={phrases.join(' · ')}
-                  windowLabel={view.includeUndated ? `${windowLabel} (${t('summary.undatedIncluded')})` : windowLabel}
+                  windowLabel={view.includeUndated ? `${windowLabel}${t('summary.undatedNote')}` : windowLabel}
                   capture={drawMap && viewName === 'map' ? () => captureRef.current?.(2) ?? Promise.reject(new Error(t('download.pngUnavailable'))) : undefined} />
               </Suspense>
             )}
