@@ -63,6 +63,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
   const [webgl] = useState(hasWebGL);
   const [mapError, setMapError] = useState<string | null>(null);
   const [showList, setShowList] = useState(false);
+  const [shareOpen, setShareOpen] = useState(false);
   const [hover, setHover] = useState<{ item: MapItem; x: number; y: number } | null>(null);
   const readyMarked = useRef(false);
   // The download code loads after the map is ready: it is not part of what the first paint waits for.
@@ -154,7 +155,11 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
       <div className="atlas-stage">
         <div className="atlas-controls">
           <ViewSwitch view={viewName} onView={(v) => onChange({ view: v })} />
-          <div className="share-tools">
+          {/* On a phone the share and download buttons fold behind one button, so the map stays near the top. */}
+          <button type="button" className="share-toggle" aria-expanded={shareOpen} aria-controls="share-tools" onClick={() => setShareOpen((o) => !o)}>
+            {t('share.toggle')}
+          </button>
+          <div className="share-tools" id="share-tools" data-open={shareOpen}>
             <CopyLink />
             {(mapReady || !drawMap || viewName !== 'map') && (
               <Suspense fallback={null}>
