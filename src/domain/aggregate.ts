@@ -119,13 +119,25 @@ export function aggregate(index: DatasetIndex): Aggregates {
     for (let t = 1; t < counts.length; t++) if ((counts[t] as number) > (counts[best] as number)) best = t;
     (pairs[p] as Pair).dominantType = LINK_TYPES[best] as LinkType;
   }
-  const keysOf = (keyOf: (p: Pair) => string | undefined) => entityKeys(pairs, keyOf);
   const structure: AggregateStructure = {
     pairs, pairOfLink, yearOfLink, firstTypeOfLink,
-    entityKeys: { byInstitution: keysOf((p) => p.institution), byCountry: keysOf((p) => p.iso3), byPartner: keysOf((p) => p.partnerKey), total: keysOf(() => 'all') },
+    entityKeys: {
+      byInstitution: entityKeys(pairs, ENTITY_KEY.byInstitution), byCountry: entityKeys(pairs, ENTITY_KEY.byCountry),
+      byPartner: entityKeys(pairs, ENTITY_KEY.byPartner), total: entityKeys(pairs, ENTITY_KEY.total),
+    },
   };
   return countLinks(structure, null);
 }
+
+type EntityName = 'byInstitution' | 'byCountry' | 'byPartner' | 'total';
+
+/** The key each pair counts towards, per entity kind (undefined: none); one definition for the keys and the counts. */
+const ENTITY_KEY: Record<EntityName, (p: Pair) => string | undefined> = {
+  byInstitution: (p) => p.institution,
+  byCountry: (p) => p.iso3,
+  byPartner: (p) => p.partnerKey,
+  total: () => 'all',
+};
 
 /** What does not change when a filter leaves some links out: the pairs and each link's pair, year and first type. */
 export interface AggregateStructure {
@@ -134,7 +146,7 @@ export interface AggregateStructure {
   yearOfLink: Int16Array;
   /** Index into LINK_TYPES of each link's first type (the histogram's colour). */
   firstTypeOfLink: Uint8Array;
-  entityKeys: Record<'byInstitution' | 'byCountry' | 'byPartner' | 'total', { keys: string[]; indexOf: Map<string, number> }>;
+  entityKeys: Record<EntityName, { keys: string[]; indexOf: Map<string, number> }>;
 }
 
 /**
@@ -168,14 +180,13 @@ export function countLinks(base: AggregateStructure, included: Uint8Array | null
   for (let p = 0; p < pairs.length; p++) {
     for (let k = 1; k < stride; k++) cumulative[p * stride + k]! += cumulative[p * stride + k - 1] as number;
   }
-  const sum = (which: keyof AggregateStructure['entityKeys'], keyOf: (p: Pair) => string | undefined) =>
-    sumEntities(pairs, cumulative, undated, base.entityKeys[which], keyOf);
+  const sum = (which: EntityName) => sumEntities(pairs, cumulative, undated, base.entityKeys[which], ENTITY_KEY[which]);
   return {
     ...base, included, cumulative, undated, histogram, undatedByType, outsideTimeline,
-    byInstitution: sum('byInstitution', (p) => p.institution),
-    byCountry: sum('byCountry', (p) => p.iso3),
-    byPartner: sum('byPartner', (p) => p.partnerKey),
-    total: sum('total', () => 'all'),
+    byInstitution: sum('byInstitution'),
+    byCountry: sum('byCountry'),
+    byPartner: sum('byPartner'),
+    total: sum('total'),
   };
 }
 

@@ -160,19 +160,21 @@ export function optionCounts(facets: Facets, f: Filters, yearOfLink: Int16Array)
     const n = facets.dims[d].keys.length;
     return [d, { cum: new Uint32Array(n * stride), undated: new Uint32Array(n) }];
   })) as Record<FilterDimension, { cum: Uint32Array; undated: Uint32Array }>;
+  // Runs up to links × dimensions times: no closure or array is made per call.
   const add = (d: FilterDimension, li: number, slot: number) => {
     const facet = facets.dims[d], c = counts[d];
-    const bump = (code: number) => {
-      if (slot < 0) c.undated[code]! += 1;
-      else c.cum[code * stride + slot + 1]! += 1;
-    };
-    if (facet.single) {
-      const code = facet.single[li] as number;
-      if (code >= 0) bump(code);
-    } else {
-      const offsets = facet.offsets as Uint32Array, values = facet.values as Uint32Array;
-      for (let i = offsets[li] as number; i < (offsets[li + 1] as number); i++) bump(values[i] as number);
+    const single = facet.single;
+    if (single) {
+      const code = single[li] as number;
+      if (code >= 0) bump(c, code, slot);
+      return;
     }
+    const offsets = facet.offsets as Uint32Array, values = facet.values as Uint32Array;
+    for (let i = offsets[li] as number; i < (offsets[li + 1] as number); i++) bump(c, values[i] as number, slot);
+  };
+  const bump = (c: { cum: Uint32Array; undated: Uint32Array }, code: number, slot: number) => {
+    if (slot < 0) c.undated[code]! += 1;
+    else c.cum[code * stride + slot + 1]! += 1;
   };
   for (let li = 0; li < facets.links; li++) {
     const y = yearOfLink[li] as number;

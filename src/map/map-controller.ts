@@ -29,7 +29,7 @@ import { mercatorX, mercatorY, worldPx } from './mercator.ts';
 import { ARC_PICK_TOLERANCE, buildArcPicker, pickArc, pickPoint, type ArcPicker } from './picking.ts';
 import { applyUiStrings, touchScreen, type MapUiStrings } from './map-ui-strings.ts';
 import { arcWidth, arcWidthReference, institutionRadiusReference } from './scales.ts';
-import type { Camera } from '../url/view-state.ts';
+import { normalizeCamera, type Camera } from '../url/view-state.ts';
 import { computeWindowState, emptyWindowState, takeChanges, type WindowState } from './window-state.ts';
 
 // MapLibre's worker is a separate file; without this a bundled app silently never loads GeoJSON.
@@ -263,8 +263,7 @@ export class AtlasMapController {
   /** The camera now, rounded as the URL writes it. */
   camera(): Camera {
     const c = this.map.getCenter();
-    const lon = ((((c.lng + 180) % 360) + 360) % 360) - 180;
-    return { lon: Math.round(lon * 1000) / 1000, lat: Math.round(c.lat * 1000) / 1000, zoom: Math.round(this.map.getZoom() * 100) / 100 };
+    return normalizeCamera({ lon: c.lng, lat: c.lat, zoom: this.map.getZoom() });
   }
 
   /** Moves to a camera from the URL (Back, Forward, a shared link); null: the fitted first view. */

@@ -21,7 +21,7 @@ import { Legend } from './Legend.tsx';
 import { LiveRegion } from './LiveRegion.tsx';
 import { Tooltip } from './Tooltip.tsx';
 import { formatNumber } from './format.ts';
-import { selectionFromString, selectionToString, type Selected } from './selection.ts';
+import { selectionToString, type Selected } from './selection.ts';
 import { hasWebGL } from './webgl.ts';
 import { useReducedMotion } from './use-reduced-motion.ts';
 import { useTimelineLabels } from './timeline-labels.ts';
@@ -57,7 +57,7 @@ const FILTER_PANEL_ID = 'filter-panel';
 export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, onSettled }: Props) {
   const { t } = useTranslation();
   const { index, aggregates } = data;
-  const { view, counts, facets } = explore;
+  const { view, counts, facets, selected } = explore;
   const lang = view.lang;
   const reducedMotion = useReducedMotion();
   const [webgl] = useState(hasWebGL);
@@ -76,13 +76,6 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
   // O(countries + institutions) from prefix sums: the same cost for a thousand links as a million.
   const summary = useMemo(() => summarize(counts, win), [counts, win]);
 
-  const selected = useMemo(
-    () => selectionFromString(view.selection, aggregates, {
-      inst: (id) => index.institutions.has(id),
-      partner: (key) => aggregates.byPartner.indexOf.has(key) || aggregates.byCountry.indexOf.has(key),
-    }),
-    [view.selection, aggregates, index],
-  );
   // Closing the panel gives focus back to what opened it.
   const { remember: rememberOpener, restore: restoreOpener } = usePanelOpener();
   const select = useCallback((s: Selected | null) => {
@@ -104,9 +97,11 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
   const n = (x: number) => formatNumber(x, lang);
   const words: WordsContext = { index, programmeNames: facets?.programmeNames ?? new Map(), lang, t };
   const phrases = filterPhrases(view.filters, words);
-  const sentence = [...phrases, windowLabel].join(' · ') + t('summary.colon') + t('summary.links', { count: summary.links, n: n(summary.links) })
+  // What is shown, in words: the active filters, then the years.
+  const what = [...phrases, windowLabel].join(' · ');
+  const sentence = what + t('summary.colon') + t('summary.links', { count: summary.links, n: n(summary.links) })
     + (view.includeUndated ? t('summary.undatedNote') : '');
-  const live = [...phrases, windowLabel].join(' · ') + t('summary.colon')
+  const live = what + t('summary.colon')
     + `${t('summary.links', { count: summary.links, n: n(summary.links) })} · ${t('summary.countries', { count: summary.countries, n: n(summary.countries) })}`;
   const timelineLabels = useTimelineLabels();
 
@@ -130,7 +125,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
 
   const empty = summary.links === 0 && (
     <div className="empty-state" role="status">
-      <p>{isFiltered(view.filters) ? t('empty.filtered', { what: [...phrases, windowLabel].join(' · ') }) : t('empty.window', { what: windowLabel })}</p>
+      <p>{isFiltered(view.filters) ? t('empty.filtered', { what }) : t('empty.window', { what: windowLabel })}</p>
       <div className="empty-actions">
         {!fullWindow && <button type="button" onClick={() => onChange({ mode: 'upto', year: TIMELINE_LAST_YEAR, includeUndated: true })}>{t('empty.allYears')}</button>}
         {isFiltered(view.filters) && <button type="button" onClick={() => setFilters(NO_FILTERS)}>{t('filters.reset')}</button>}

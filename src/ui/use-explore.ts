@@ -10,7 +10,7 @@ import { buildFacets, filterMask, knownFilters, type Facets } from '../domain/fa
 import { isFiltered, sameFilters } from '../domain/filters.ts';
 import type { AtlasData } from '../loaders/load-atlas-data.ts';
 import type { ViewState } from '../url/view-state.ts';
-import { selectionFromString } from './selection.ts';
+import { selectionFromString, type Selected } from './selection.ts';
 
 export interface Explore {
   /** The view with unknown ids dropped: what is shown and what the URL says. */
@@ -18,6 +18,8 @@ export interface Explore {
   facets: Facets | null;
   /** Counts of the links the filters let through (the unfiltered aggregates when none is on). */
   counts: Aggregates;
+  /** The open panel's item, resolved against the data (null when closed or unknown). */
+  selected: Selected | null;
 }
 
 export function useExplore(view: ViewState, data: AtlasData | undefined, wantFacets: boolean): Explore | null {
@@ -35,18 +37,16 @@ export function useExplore(view: ViewState, data: AtlasData | undefined, wantFac
     if (!aggregates) return null;
     return facets && isFiltered(filters) ? countLinks(aggregates, filterMask(facets, filters)) : aggregates;
   }, [aggregates, facets, filters]);
-  const selection = useMemo(() => {
-    if (!data || !view.selection) return view.selection;
-    const s = selectionFromString(view.selection, data.aggregates, {
-      inst: (id) => data.index.institutions.has(id),
-      partner: (key) => data.aggregates.byPartner.indexOf.has(key) || data.aggregates.byCountry.indexOf.has(key),
-    });
-    return s ? view.selection : null;
-  }, [data, view.selection]);
+  const selected = useMemo(() => (data ? selectionFromString(view.selection, data.aggregates, {
+    inst: (id) => data.index.institutions.has(id),
+    partner: (key) => data.aggregates.byPartner.indexOf.has(key) || data.aggregates.byCountry.indexOf.has(key),
+  }) : null), [data, view.selection]);
+  // Before the data is here an id cannot be checked: it is kept until it can.
+  const selection = !data || selected ? view.selection : null;
   const shown = useMemo(
     () => (sameFilters(filters, view.filters) && selection === view.selection ? view : { ...view, filters, selection }),
     [view, filters, selection],
   );
   if (!counts) return null;
-  return { view: shown, facets, counts };
+  return { view: shown, facets, counts, selected };
 }

@@ -132,10 +132,18 @@ function parseCamera(raw: string | null): Camera | null {
   const parts = raw.split(',');
   if (parts.length !== 3 || !parts.every((p) => /^\s*-?\d+(\.\d+)?\s*$/.test(p))) return null;
   const [lon, lat, zoom] = parts.map(Number) as [number, number, number];
+  return normalizeCamera({ lon, lat, zoom });
+}
+
+/**
+ * A camera as the URL keeps it: longitude wrapped into ±180 (past it is the same place on a
+ * wrapped world), latitude and zoom clamped to the map's range, rounded so a reload does not creep.
+ * The map reports its camera through this too, so what it writes is what a reload reads.
+ */
+export function normalizeCamera(c: Camera): Camera {
   const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
-  // Longitudes past ±180 are the same place on a wrapped world.
-  const wrapped = ((((lon + 180) % 360) + 360) % 360) - 180;
-  return { lon: round(wrapped, 3), lat: round(clamp(lat, -85, 85), 3), zoom: round(clamp(zoom, 0, 9), 2) };
+  const wrapped = ((((c.lon + 180) % 360) + 360) % 360) - 180;
+  return { lon: round(wrapped, 3), lat: round(clamp(c.lat, -85, 85), 3), zoom: round(clamp(c.zoom, 0, 9), 2) };
 }
 
 const round = (x: number, digits: number) => {
