@@ -50,10 +50,11 @@ const note = Bilingual.optional();
 
 /**
  * Where a date's year comes from when the sentence about the event does not give it:
- * the page's publication date ("recently", "this January") or the page's address.
- * Absent means the text about the event states it.
+ * the page's publication date ("recently", "this January"), the page's address, or the
+ * document's context (e.g. it was issued by a body under a name it bore only until a known
+ * date; `note` must then state that basis). Absent means the text about the event states it.
  */
-const basis = z.enum(['text', 'publication-date', 'page-address']).optional();
+const basis = z.enum(['text', 'publication-date', 'page-address', 'document-context']).optional();
 
 /**
  * When something happened, at the precision the source states and no finer.
@@ -82,6 +83,8 @@ export const LanguageTag = z.string().refine((s) => {
   }
 }, 'must be a BCP 47 language tag such as en, zh or pt-BR');
 
+export const SourceSide = z.enum(['chinese', 'partner', 'third-party']);
+
 /** One source document. */
 export const Source = z.strictObject({
   id: Id,
@@ -100,6 +103,18 @@ export const Source = z.strictObject({
   kind: z.enum(['original', 'news', 'copy']),
   /** Anything a reader should know about provenance (a copy, an unsigned translation …). */
   note,
+  /**
+   * Whose voice the document is: `chinese` (a Chinese institution, government or state medium,
+   * including their foreign-language sites), `partner` (an institution, government or medium of
+   * the partner side: `country` says which country, or `partner` which partner record it speaks
+   * for, e.g. an organisation's own site), or `third-party` (anyone else). A partner-side source
+   * confirms only links with that country or partner; for any other link it is a third party.
+   */
+  side: SourceSide,
+  country: Iso3.optional(),
+  partner: Id.optional(),
+  /** The id of another source in the dataset this document republishes: the two are not independent. */
+  copyOf: Id.optional(),
 });
 
 export const InstitutionKind = z.enum([
@@ -174,9 +189,26 @@ export const Evidence = z.strictObject({
   locator: text,
 });
 
+/**
+ * What the sources say about the link's state, and nothing more:
+ * `planned` announced or intended; `agreed` signed, not yet known to have started;
+ * `active` running (a tie); `completed` done (an event, or a tie that ran its course);
+ * `ended` a tie the sources say has stopped; `unknown` the sources do not say.
+ */
+export const LinkStatus = z.enum(['planned', 'agreed', 'active', 'completed', 'ended', 'unknown']);
+
+/**
+ * An *event* happened once (a training, a visit, a signing, an operation, a donation): `date` is
+ * when. A *tie* lasts (a pairing, a centre, an alliance membership, a standing programme): `date`
+ * is when it started, `end` when it ended, `ongoingAsOf` the date of the latest source that says it
+ * was still running.
+ */
+export const LinkKind = z.enum(['event', 'tie']);
+
 /** One cooperation event or tie between one Chinese institution and one partner. */
 export const Link = z.strictObject({
   id: Id,
+  kind: LinkKind,
   /** Links that are parts of one event (a signing with three countries) share this key. */
   event: Id.optional(),
   institution: Id,
@@ -185,7 +217,21 @@ export const Link = z.strictObject({
   /** A country code (`PAK`), a partner id, or a Chinese institution id for a domestic link. */
   partner: z.string().min(1, 'must not be empty'),
   date: DateSpec,
+  /** Ties only: when the tie ended, at the precision the source states. */
+  end: DateSpec.optional(),
+  /** Ties only: the latest source (one of `evidence`) saying the tie was still running, and its date. */
+  ongoingAsOf: z.strictObject({ date: PartialDate, source: Id }).optional(),
+  status: LinkStatus,
+  /** What took place (activities). What an agreement or pairing only covers or plans goes in `scope`. */
   types: z.array(LinkType).min(1, 'needs at least one type'),
+  /** What an agreement, memorandum or pairing covers, apart from what was done; never counted as activities. */
+  scope: z.array(LinkType).min(1, 'leave scope out rather than empty').optional(),
+  /**
+   * Present when no source states this tie between these two parties and it is inferred from
+   * framing (e.g. the page names only "a Chinese hospital", or "jointly built by China and
+   * Uzbekistan"): the reason, in words. Absent: a source states it.
+   */
+  inferred: Bilingual.optional(),
   mode: z.enum(['online', 'offline', 'hybrid']).optional(),
   participants: Participants.optional(),
   programme: Bilingual.optional(),
@@ -215,6 +261,9 @@ export type PartnerOrganization = z.infer<typeof PartnerOrganization>;
 export type LinkType = z.infer<typeof LinkType>;
 export type Participants = z.infer<typeof Participants>;
 export type Link = z.infer<typeof Link>;
+export type LinkStatus = z.infer<typeof LinkStatus>;
+export type LinkKind = z.infer<typeof LinkKind>;
+export type SourceSide = z.infer<typeof SourceSide>;
 
 /** The four files of `data/`, as read from disk or fetched, before any checks. */
 export interface RawDataset {
