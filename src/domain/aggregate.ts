@@ -1,13 +1,16 @@
 /**
- * Precomputed aggregates that make a year change cheap whatever the number of links:
- * links are grouped into one arc per (institution, partner) pair, and each pair keeps
- * cumulative per-year counts (prefix sums), so the count in any window of years is one
- * subtraction per pair. Built once per dataset.
+ * Precomputed aggregates that make a year change cheap whatever the number of links. Links are
+ * grouped into one arc per (institution, partner) pair, and every count — per pair, institution,
+ * country, partner, all links — is kept as counts per *time code* (time-codes.ts): a window then
+ * decides once per code whether it is certain, possible, undated, planned or outside, and a step
+ * sums per-code counts, O(keys × codes in use), never O(links). Built once per dataset; a filter
+ * change recounts the same tables under a mask, O(links) once.
  */
 import type { DatasetIndex, PartnerKind, ResolvedPartner } from './dataset-index.ts';
 import type { LinkType, LonLat } from './schema.ts';
 import { LinkType as LinkTypeSchema } from './schema.ts';
-import { TIMELINE_FIRST_YEAR, TIMELINE_LAST_YEAR, knownYear } from './dates.ts';
+import { TIMELINE_FIRST_YEAR, TIMELINE_LAST_YEAR } from './dates.ts';
+import { CERTAIN, OUTSIDE, PLANNED, POSSIBLE, UNDATED, codePresence, timeCode, type YearsWindow } from './time-codes.ts';
 
 export const YEARS: readonly number[] = Array.from(
   { length: TIMELINE_LAST_YEAR - TIMELINE_FIRST_YEAR + 1 }, (_, i) => TIMELINE_FIRST_YEAR + i,
@@ -32,55 +35,86 @@ export interface Pair {
   links: number[];
 }
 
-export interface Aggregates extends AggregateStructure {
-  /** Links the active filters let through (1) or leave out (0); null: every link counts. */
-  included: Uint8Array | null;
-  /**
-   * Cumulative counts: `cumulative[p * (YEAR_COUNT + 1) + k]` is the number of pair p's links
-   * whose known year is among the first k timeline years. Index k = 0 is always 0.
-   */
-  cumulative: Uint32Array;
-  /** Per pair: links without a single known year (undated, "by 2018", "2016–2018"). */
-  undated: Uint32Array;
-  /** Per year and type, links dated to that year: `histogram[y * LINK_TYPES.length + t]`, by first type. */
-  histogram: Uint32Array;
-  /** Per type, links without a known year (the "undated" column beside the axis). */
-  undatedByType: Uint32Array;
-  /** Links with a known year outside 2015–2025 (kept, counted, never drawn on the axis). */
-  outsideTimeline: number;
-  /** The same prefix sums summed over every pair of one institution, partner country or partner. */
-  byInstitution: EntityCounts;
-  byCountry: EntityCounts;
-  byPartner: EntityCounts;
-  /** All links together, as one entity. */
-  total: EntityCounts;
+/**
+ * A window of years, inclusive, and what joins it beyond the links its dates put there.
+ * `from` is −Infinity for "up to" (a link by any of its years counts, however early).
+ */
+export interface YearWindow {
+  from: number;
+  to: number;
+  /** Draw and list links with no date bound at all (they never join a year's count). */
+  includeUndated: boolean;
+  /** Draw and list planned links (counted apart, never as links). */
+  includePlanned?: boolean;
 }
 
 /**
- * Cumulative per-year counts for a set of entities (institutions, countries …), laid out like
- * `Aggregates.cumulative`, so any entity's count in any window is one subtraction and a year
- * step costs O(entities), not O(pairs) or O(links).
+ * Counts per key (a pair, an institution, a filter option …) and time code, in CSR layout: key k's
+ * codes are `code[offsets[k]..offsets[k+1])` with counts `count[…]` (indexes into `codes`).
  */
 export interface EntityCounts {
   keys: string[];
   indexOf: Map<string, number>;
-  cumulative: Uint32Array;
-  undated: Uint32Array;
+  offsets: Uint32Array;
+  code: Uint32Array;
+  count: Uint32Array;
+  /** The distinct time codes the `code` entries index. */
+  codes: Uint32Array;
 }
 
-/** A window of timeline years, inclusive, plus whether undated links are included. */
-export interface YearWindow {
-  from: number;
-  to: number;
-  includeUndated: boolean;
+/** Per key: links certain in the window, possible only, undated, planned (reaching the window). */
+export interface Tally {
+  certain: number;
+  possible: number;
+  undated: number;
+  planned: number;
 }
 
-/** Groups links into pairs and precomputes their counts over every link. O(links). */
+export interface Aggregates extends AggregateStructure {
+  /** Links the active filters let through (1) or leave out (0); null: every link counts. */
+  included: Uint8Array | null;
+  /** Per pair (keys are pair indexes as strings). */
+  byPair: EntityCounts;
+  byInstitution: EntityCounts;
+  byCountry: EntityCounts;
+  byPartner: EntityCounts;
+  /** All links together, as one key. */
+  total: EntityCounts;
+  /** Per time code and first type: `codeType[k * LINK_TYPES.length + t]` (the histogram's source). */
+  codeType: Uint32Array;
+}
+
+type EntityName = 'byInstitution' | 'byCountry' | 'byPartner' | 'total';
+const ENTITY_NAMES: readonly EntityName[] = ['byInstitution', 'byCountry', 'byPartner', 'total'];
+
+/** The key each pair counts towards, per entity kind (undefined: none); one definition for the keys and the counts. */
+const ENTITY_KEY: Record<EntityName, (p: Pair) => string | undefined> = {
+  byInstitution: (p) => p.institution,
+  byCountry: (p) => p.iso3,
+  byPartner: (p) => p.partnerKey,
+  total: () => 'all',
+};
+
+/** What does not change when a filter leaves some links out. */
+export interface AggregateStructure {
+  pairs: Pair[];
+  pairOfLink: Uint32Array;
+  /** Index into `codes` of each link's time code. */
+  codeOfLink: Uint32Array;
+  /** The distinct time codes of the dataset. */
+  codes: Uint32Array;
+  /** Index into LINK_TYPES of each link's first type (the histogram's colour). */
+  firstTypeOfLink: Uint8Array;
+  entityKeys: Record<EntityName, { keys: string[]; indexOf: Map<string, number>; ofPair: Int32Array }>;
+}
+
+/** Groups links into pairs and counts every link. O(links). */
 export function aggregate(index: DatasetIndex): Aggregates {
   const links = index.dataset.links;
   const pairByKey = new Map<string, Pair>();
   const pairOfLink = new Uint32Array(links.length);
-  const yearOfLink = new Int16Array(links.length);
+  const codeOfLink = new Uint32Array(links.length);
+  const codeIndex = new Map<number, number>();
   const typeIndex = new Map(LINK_TYPES.map((t, i) => [t, i]));
   const firstTypeOfLink = new Uint8Array(links.length);
   const typeCounts: Uint32Array[] = [];
@@ -109,7 +143,13 @@ export function aggregate(index: DatasetIndex): Aggregates {
     const t = typeIndex.get(link.types[0] ?? 'agreement') ?? 0;
     firstTypeOfLink[li] = t;
     (typeCounts[pair.index] as Uint32Array)[t]! += 1;
-    yearOfLink[li] = knownYear(link.date) ?? 0;
+    const code = timeCode(link);
+    let k = codeIndex.get(code);
+    if (k === undefined) {
+      k = codeIndex.size;
+      codeIndex.set(code, k);
+    }
+    codeOfLink[li] = k;
   });
 
   const pairs = [...pairByKey.values()];
@@ -120,161 +160,294 @@ export function aggregate(index: DatasetIndex): Aggregates {
     (pairs[p] as Pair).dominantType = LINK_TYPES[best] as LinkType;
   }
   const structure: AggregateStructure = {
-    pairs, pairOfLink, yearOfLink, firstTypeOfLink,
-    entityKeys: {
-      byInstitution: entityKeys(pairs, ENTITY_KEY.byInstitution), byCountry: entityKeys(pairs, ENTITY_KEY.byCountry),
-      byPartner: entityKeys(pairs, ENTITY_KEY.byPartner), total: entityKeys(pairs, ENTITY_KEY.total),
-    },
+    pairs, pairOfLink, codeOfLink, firstTypeOfLink,
+    codes: Uint32Array.from(codeIndex.keys()),
+    entityKeys: Object.fromEntries(ENTITY_NAMES.map((n) => [n, entityKeys(pairs, ENTITY_KEY[n])])) as AggregateStructure['entityKeys'],
   };
   return countLinks(structure, null);
 }
 
-type EntityName = 'byInstitution' | 'byCountry' | 'byPartner' | 'total';
+/** Entity keys in first-seen pair order, and each pair's entity (-1: none). */
+function entityKeys(pairs: Pair[], keyOf: (p: Pair) => string | undefined): { keys: string[]; indexOf: Map<string, number>; ofPair: Int32Array } {
+  const indexOf = new Map<string, number>();
+  const keys: string[] = [];
+  const ofPair = new Int32Array(pairs.length).fill(-1);
+  for (const p of pairs) {
+    const k = keyOf(p);
+    if (k === undefined) continue;
+    let e = indexOf.get(k);
+    if (e === undefined) {
+      e = keys.length;
+      indexOf.set(k, e);
+      keys.push(k);
+    }
+    ofPair[p.index] = e;
+  }
+  return { keys, indexOf, ofPair };
+}
 
-/** The key each pair counts towards, per entity kind (undefined: none); one definition for the keys and the counts. */
-const ENTITY_KEY: Record<EntityName, (p: Pair) => string | undefined> = {
-  byInstitution: (p) => p.institution,
-  byCountry: (p) => p.iso3,
-  byPartner: (p) => p.partnerKey,
-  total: () => 'all',
-};
+/**
+ * Builds a code table from one code per item and the item's key (-1: none), skipping items
+ * `included` leaves out. O(items + keys × codes used).
+ */
+export function codeTable(keys: string[], indexOf: Map<string, number>, codes: Uint32Array, keyOfItem: ArrayLike<number>, codeOfItem: ArrayLike<number>, weight: ArrayLike<number> | null, included: Uint8Array | null): EntityCounts {
+  const K = codes.length;
+  // Dense per key while counting when that is small; otherwise a map keyed by key × K + code.
+  const n = keys.length;
+  const dense = n * K <= 4_000_000 ? new Uint32Array(n * K) : null;
+  const sparse = dense ? null : new Map<number, number>();
+  for (let i = 0; i < keyOfItem.length; i++) {
+    if (included && !included[i]) continue;
+    const key = keyOfItem[i] as number;
+    if (key < 0) continue;
+    const w = weight ? (weight[i] as number) : 1;
+    if (!w) continue;
+    const slot = key * K + (codeOfItem[i] as number);
+    if (dense) dense[slot]! += w;
+    else sparse!.set(slot, (sparse!.get(slot) ?? 0) + w);
+  }
+  if (dense) return tableFromDense(keys, indexOf, codes, dense);
+  const offsets = new Uint32Array(n + 1);
+  const entries = [...sparse!.entries()].sort((a, b) => a[0] - b[0]);
+  const code = new Uint32Array(entries.length), count = new Uint32Array(entries.length);
+  let j = 0;
+  for (let key = 0; key < n; key++) {
+    offsets[key] = j;
+    while (j < entries.length && Math.floor((entries[j] as [number, number])[0] / K) === key) {
+      const [slot, c] = entries[j] as [number, number];
+      code[j] = slot % K; count[j] = c; j++;
+    }
+  }
+  offsets[n] = j;
+  return { keys, indexOf, offsets, code, count, codes };
+}
 
-/** What does not change when a filter leaves some links out: the pairs and each link's pair, year and first type. */
-export interface AggregateStructure {
-  pairs: Pair[];
-  pairOfLink: Uint32Array;
-  yearOfLink: Int16Array;
-  /** Index into LINK_TYPES of each link's first type (the histogram's colour). */
-  firstTypeOfLink: Uint8Array;
-  entityKeys: Record<EntityName, { keys: string[]; indexOf: Map<string, number> }>;
+/** A code table from dense counts `dense[key * codes.length + k]`. */
+export function tableFromDense(keys: string[], indexOf: Map<string, number>, codes: Uint32Array, dense: Uint32Array): EntityCounts {
+  const K = codes.length, n = keys.length;
+  let used = 0;
+  for (let s = 0; s < dense.length; s++) if (dense[s]) used++;
+  const offsets = new Uint32Array(n + 1), code = new Uint32Array(used), count = new Uint32Array(used);
+  let j = 0;
+  for (let key = 0; key < n; key++) {
+    offsets[key] = j;
+    for (let k = 0; k < K; k++) {
+      const c = dense[key * K + k] as number;
+      if (c) { code[j] = k; count[j] = c; j++; }
+    }
+  }
+  offsets[n] = j;
+  return { keys, indexOf, offsets, code, count, codes };
 }
 
 /**
  * The counts of the links that `included` lets through (every link when null), over the same
- * pairs and entity keys as `base`: a filter change costs O(links) once, and a year step after it
- * still costs O(entities). The map keeps its arcs and only re-uploads their counts.
+ * pairs and entity keys as `base`.
  */
 export function countLinks(base: AggregateStructure, included: Uint8Array | null): Aggregates {
-  const { pairs, pairOfLink, yearOfLink, firstTypeOfLink } = base;
-  const stride = YEAR_COUNT + 1;
+  const { pairs, pairOfLink, codeOfLink, codes, firstTypeOfLink } = base;
+  const pairKeys = pairs.map((p) => String(p.index));
+  const byPair = codeTable(pairKeys, new Map(pairKeys.map((k, i) => [k, i])), codes, pairOfLink, codeOfLink, null, included);
+  // Entities from the pair table: one item per (pair, code) entry, weighted by its count.
+  const itemPair = new Uint32Array(byPair.code.length);
+  for (let p = 0; p < pairs.length; p++) itemPair.fill(p, byPair.offsets[p], byPair.offsets[p + 1]);
+  const entity = (n: EntityName): EntityCounts => {
+    const { keys, indexOf, ofPair } = base.entityKeys[n];
+    const keyOfItem = new Int32Array(itemPair.length);
+    for (let i = 0; i < itemPair.length; i++) keyOfItem[i] = ofPair[itemPair[i] as number] as number;
+    return codeTable(keys, indexOf, codes, keyOfItem, byPair.code, byPair.count, null);
+  };
   const T = LINK_TYPES.length;
-  const cumulative = new Uint32Array(pairs.length * stride);
-  const undated = new Uint32Array(pairs.length);
-  const histogram = new Uint32Array(YEAR_COUNT * T);
-  const undatedByType = new Uint32Array(T);
-  let outsideTimeline = 0;
-  for (let li = 0; li < pairOfLink.length; li++) {
+  const codeType = new Uint32Array(codes.length * T);
+  for (let li = 0; li < codeOfLink.length; li++) {
     if (included && !included[li]) continue;
-    const p = pairOfLink[li] as number;
-    const y = yearOfLink[li] as number;
-    const t = firstTypeOfLink[li] as number;
-    if (y === 0) {
-      undated[p]! += 1;
-      undatedByType[t]! += 1;
-    } else if (y < TIMELINE_FIRST_YEAR || y > TIMELINE_LAST_YEAR) outsideTimeline += 1;
-    else {
-      cumulative[p * stride + (y - TIMELINE_FIRST_YEAR) + 1]! += 1;
-      histogram[(y - TIMELINE_FIRST_YEAR) * T + t]! += 1;
-    }
+    codeType[(codeOfLink[li] as number) * T + (firstTypeOfLink[li] as number)]! += 1;
   }
-  for (let p = 0; p < pairs.length; p++) {
-    for (let k = 1; k < stride; k++) cumulative[p * stride + k]! += cumulative[p * stride + k - 1] as number;
-  }
-  const sum = (which: EntityName) => sumEntities(pairs, cumulative, undated, base.entityKeys[which], ENTITY_KEY[which]);
   return {
-    ...base, included, cumulative, undated, histogram, undatedByType, outsideTimeline,
-    byInstitution: sum('byInstitution'),
-    byCountry: sum('byCountry'),
-    byPartner: sum('byPartner'),
-    total: sum('total'),
+    ...base, included, byPair, codeType,
+    byInstitution: entity('byInstitution'), byCountry: entity('byCountry'), byPartner: entity('byPartner'), total: entity('total'),
   };
 }
 
-/** Entity keys in first-seen pair order (pairs whose key is undefined are left out). */
-function entityKeys(pairs: Pair[], keyOf: (p: Pair) => string | undefined): { keys: string[]; indexOf: Map<string, number> } {
-  const indexOf = new Map<string, number>();
-  const keys: string[] = [];
-  for (const p of pairs) {
-    const k = keyOf(p);
-    if (k !== undefined && !indexOf.has(k)) {
-      indexOf.set(k, keys.length);
-      keys.push(k);
+// ---------------------------------------------------------------- windows
+
+const presenceCache = new WeakMap<Uint32Array, Map<string, Uint8Array>>();
+
+/** Per code of `codes`, its presence in the window (CERTAIN, POSSIBLE …); cached per code list and window. */
+export function presenceFor(codes: Uint32Array, w: YearsWindow): Uint8Array {
+  let byWindow = presenceCache.get(codes);
+  if (!byWindow) presenceCache.set(codes, (byWindow = new Map()));
+  const key = `${w.from},${w.to}`;
+  let p = byWindow.get(key);
+  if (!p) byWindow.set(key, (p = codePresence(codes, w)));
+  return p;
+}
+
+/** Key i's tally in the window (i = -1 or out of range: all zero). O(codes of the key). */
+export function entityTally(e: EntityCounts, i: number, w: YearsWindow): Tally {
+  const t: Tally = { certain: 0, possible: 0, undated: 0, planned: 0 };
+  if (i < 0 || i >= e.keys.length) return t;
+  const pres = presenceFor(e.codes, w);
+  for (let j = e.offsets[i] as number; j < (e.offsets[i + 1] as number); j++) {
+    const n = e.count[j] as number;
+    switch (pres[e.code[j] as number]) {
+      case CERTAIN: t.certain += n; break;
+      case POSSIBLE: t.possible += n; break;
+      case UNDATED: t.undated += n; break;
+      case PLANNED: t.planned += n; break;
     }
   }
-  return { keys, indexOf };
+  return t;
 }
 
-/** Adds up pairs' prefix sums by a key, into the entities `keys` names. */
-function sumEntities(pairs: Pair[], cumulative: Uint32Array, undated: Uint32Array, keys: { keys: string[]; indexOf: Map<string, number> }, keyOf: (p: Pair) => string | undefined): EntityCounts {
-  const stride = YEAR_COUNT + 1;
-  const cum = new Uint32Array(keys.keys.length * stride);
-  const und = new Uint32Array(keys.keys.length);
-  for (const p of pairs) {
-    const k = keyOf(p);
-    if (k === undefined) continue;
-    const e = keys.indexOf.get(k) as number;
-    for (let j = 0; j < stride; j++) cum[e * stride + j]! += cumulative[p.index * stride + j] as number;
-    und[e]! += undated[p.index] as number;
+/** Links of key i certainly in the window: the number the atlas states as "links". */
+export function entityCount(e: EntityCounts, i: number, w: YearsWindow): number {
+  return entityTally(e, i, w).certain;
+}
+
+/** Everything the window draws for a tally: certain and possible links, plus undated and planned ones when included. */
+export function shownCount(t: Tally, w: YearWindow): number {
+  return t.certain + t.possible + (w.includeUndated ? t.undated : 0) + (w.includePlanned ? t.planned : 0);
+}
+
+/**
+ * Every key's tally in the window, as four arrays (certain, possible, undated, planned), into `out`
+ * (reused between calls). O(entries of the table).
+ */
+export function tallyAll(e: EntityCounts, w: YearsWindow, out = emptyTallies(e.keys.length)): Tallies {
+  const pres = presenceFor(e.codes, w);
+  out.certain.fill(0); out.possible.fill(0); out.undated.fill(0); out.planned.fill(0);
+  const arrays = [null, out.certain, out.possible, out.undated, out.planned];
+  for (let i = 0; i < e.keys.length; i++) {
+    for (let j = e.offsets[i] as number; j < (e.offsets[i + 1] as number); j++) {
+      const a = arrays[pres[e.code[j] as number] as number];
+      if (a) a[i]! += e.count[j] as number;
+    }
   }
-  return { keys: keys.keys, indexOf: keys.indexOf, cumulative: cum, undated: und };
-}
-
-/** Links of entity i (an index into `e.keys`, or -1 for an unknown key: 0) inside the window. */
-export function entityCount(e: EntityCounts, i: number, w: YearWindow): number {
-  return i < 0 || i >= e.keys.length ? 0 : windowed(e.cumulative, e.undated, i, w);
-}
-
-function windowed(cumulative: Uint32Array, undated: Uint32Array, i: number, w: YearWindow): number {
-  const stride = YEAR_COUNT + 1;
-  const lo = Math.max(0, Math.min(YEAR_COUNT, w.from - TIMELINE_FIRST_YEAR));
-  const hi = Math.max(0, Math.min(YEAR_COUNT, w.to - TIMELINE_FIRST_YEAR + 1));
-  const dated = hi > lo ? (cumulative[i * stride + hi] as number) - (cumulative[i * stride + lo] as number) : 0;
-  return dated + (w.includeUndated ? (undated[i] as number) : 0);
-}
-
-/** Links of pair p inside the window: one subtraction, plus the undated ones when included. */
-export function pairCount(a: Aggregates, p: number, w: YearWindow): number {
-  return windowed(a.cumulative, a.undated, p, w);
-}
-
-/** Counts for every pair in the window, into `out` (reused between calls to avoid garbage). */
-export function windowCounts(a: Aggregates, w: YearWindow, out = new Uint32Array(a.pairs.length)): Uint32Array {
-  for (let p = 0; p < a.pairs.length; p++) out[p] = pairCount(a, p, w);
   return out;
 }
 
-/** What the live region and legends report for a window. */
+export interface Tallies {
+  certain: Uint32Array;
+  possible: Uint32Array;
+  undated: Uint32Array;
+  planned: Uint32Array;
+}
+
+export function emptyTallies(n: number): Tallies {
+  return { certain: new Uint32Array(n), possible: new Uint32Array(n), undated: new Uint32Array(n), planned: new Uint32Array(n) };
+}
+
+/** Pair p's tally in the window. */
+export function pairTally(a: Aggregates, p: number, w: YearsWindow): Tally {
+  return entityTally(a.byPair, p, w);
+}
+
+/** Links of pair p drawn in the window (certain, possible, and included undated/planned ones). */
+export function pairCount(a: Aggregates, p: number, w: YearWindow): number {
+  return shownCount(pairTally(a, p, w), w);
+}
+
+/** Drawn counts for every pair in the window, into `out`. */
+export function windowCounts(a: Aggregates, w: YearWindow, out = new Uint32Array(a.pairs.length)): Uint32Array {
+  const t = tallyAll(a.byPair, w);
+  for (let p = 0; p < a.pairs.length; p++) {
+    out[p] = (t.certain[p] as number) + (t.possible[p] as number) + (w.includeUndated ? t.undated[p] as number : 0) + (w.includePlanned ? t.planned[p] as number : 0);
+  }
+  return out;
+}
+
+/** What the count sentence, live region and legends report for a window. */
 export interface WindowSummary {
+  /** Links certainly in the window. */
   links: number;
+  /** Links possibly in it (their dates allow it, do not require it). */
+  possible: number;
+  /** Links with no date bound at all (never in a year's count). */
+  undated: number;
+  /** Planned links reaching the window (never counted as links). */
+  planned: number;
+  /** Countries and institutions with at least one link certainly in the window. */
   countries: number;
   institutions: number;
 }
 
-/** Totals over a window from the entity prefix sums: O(countries + institutions), whatever the links. */
-export function summarize(a: Aggregates, w: YearWindow): WindowSummary {
-  const nonZero = (e: EntityCounts) => {
+/** Totals over a window: O(entries of the country and institution tables), whatever the links. */
+export function summarize(a: Aggregates, w: YearsWindow): WindowSummary {
+  const withCertain = (e: EntityCounts) => {
+    const t = tallyAll(e, w);
     let n = 0;
-    for (let i = 0; i < e.keys.length; i++) if (entityCount(e, i, w) > 0) n++;
+    for (let i = 0; i < e.keys.length; i++) if ((t.certain[i] as number) > 0) n++;
     return n;
   };
-  return { links: a.total.keys.length ? entityCount(a.total, 0, w) : 0, countries: nonZero(a.byCountry), institutions: nonZero(a.byInstitution) };
+  const all = entityTally(a.total, 0, w);
+  return {
+    links: all.certain, possible: all.possible, undated: all.undated, planned: all.planned,
+    countries: withCertain(a.byCountry), institutions: withCertain(a.byInstitution),
+  };
 }
 
-/** Indexes of the links of a pair that fall inside the window, in dataset order. */
+export type LinkPresence = 'certain' | 'possible' | 'undated' | 'planned' | 'outside';
+const PRESENCE_NAME: readonly LinkPresence[] = ['outside', 'certain', 'possible', 'undated', 'planned'];
+
+/** Where link `li` stands in the window, ignoring filters and the include toggles. */
+export function linkPresence(a: Aggregates, li: number, w: YearsWindow): LinkPresence {
+  return PRESENCE_NAME[presenceFor(a.codes, w)[a.codeOfLink[li] as number] as number] ?? 'outside';
+}
+
+/** Whether link `li` passes the filters and is drawn in the window (certain, possible, or an included undated or planned link). */
+export function linkInWindow(a: Aggregates, li: number, w: YearWindow): boolean {
+  if (a.included && !a.included[li]) return false;
+  const p = presenceFor(a.codes, w)[a.codeOfLink[li] as number];
+  return p === CERTAIN || p === POSSIBLE || (p === UNDATED && w.includeUndated) || (p === PLANNED && !!w.includePlanned);
+}
+
+/** Indexes of the links of a pair drawn in the window, in dataset order. */
 export function linksInWindow(a: Aggregates, pair: Pair, w: YearWindow): number[] {
   return pair.links.filter((li) => linkInWindow(a, li, w));
 }
 
-/** Whether link `li` (an index into dataset.links) passes the filters and falls inside the window. */
-export function linkInWindow(a: Aggregates, li: number, w: YearWindow): boolean {
-  if (a.included && !a.included[li]) return false;
-  const y = a.yearOfLink[li] as number;
-  return y === 0 ? w.includeUndated : y >= w.from && y <= w.to;
-}
+export { OUTSIDE };
 
 /** The partner an arc leads to (every link of a pair has the same one). */
 export function partnerOfPair(index: DatasetIndex, pair: Pair): ResolvedPartner {
   const link = index.dataset.links[pair.links[0] ?? -1];
   if (!link) throw new Error('a pair without links');
   return index.partnerOf(link);
+}
+
+/**
+ * The timeline's bars: for each year, what "in that year" counts — events certainly in it and ties
+ * certainly active in it, by first type, and the links only possibly in it — plus the undated links
+ * by type. Planned links are in no bar. O(codes × years × types), once per filter change.
+ */
+export interface YearHistogram {
+  /** `certain[y * LINK_TYPES.length + t]`, y indexing YEARS. */
+  certain: Uint32Array;
+  /** Per year, links possibly in it (any type). */
+  possible: Uint32Array;
+  undatedByType: Uint32Array;
+}
+
+export function yearHistogram(a: Pick<Aggregates, 'codes' | 'codeType'>): YearHistogram {
+  const T = LINK_TYPES.length;
+  const K = a.codes.length;
+  const certain = new Uint32Array(YEAR_COUNT * T);
+  const possible = new Uint32Array(YEAR_COUNT);
+  const undatedByType = new Uint32Array(T);
+  YEARS.forEach((year, y) => {
+    const pres = presenceFor(a.codes, { from: year, to: year });
+    for (let k = 0; k < K; k++) {
+      const p = pres[k];
+      if (p !== CERTAIN && p !== POSSIBLE && !(p === UNDATED && y === 0)) continue;
+      for (let t = 0; t < T; t++) {
+        const n = a.codeType[k * T + t] as number;
+        if (!n) continue;
+        if (p === CERTAIN) certain[y * T + t]! += n;
+        else if (p === POSSIBLE) possible[y]! += n;
+        else undatedByType[t]! += n;
+      }
+    }
+  });
+  return { certain, possible, undatedByType };
 }

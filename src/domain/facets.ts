@@ -1,7 +1,7 @@
 /**
  * Each link's options in every filter dimension, coded once per dataset, so that applying the
  * filters and counting what each option would leave are plain loops over typed arrays. A filter
- * change costs O(links × dimensions) once; a timeline step after it reads prefix sums only.
+ * change costs O(links × dimensions) once; a timeline step after it sums per-code counts only.
  */
 import { CATEGORIES, CATEGORY_OF_TYPE } from './categories.ts';
 import type { DatasetIndex } from './dataset-index.ts';
@@ -9,10 +9,7 @@ import { chosen, FILTER_DIMENSIONS, withChosen, type FilterDimension, type Filte
 import { linkSourceIds } from './evidence.ts';
 import { programmeId } from './programmes.ts';
 import { LinkType as LinkTypeSchema, type Bilingual } from './schema.ts';
-import { TIMELINE_FIRST_YEAR, TIMELINE_LAST_YEAR } from './dates.ts';
-import type { EntityCounts } from './aggregate.ts';
-
-const YEARS = TIMELINE_LAST_YEAR - TIMELINE_FIRST_YEAR + 1;
+import { tableFromDense, type EntityCounts } from './aggregate.ts';
 
 /**
  * One dimension's codes: option keys, and per link either one code (`single`, -1 = none) or a
@@ -150,37 +147,27 @@ export function filterMask(facets: Facets, f: Filters): Uint8Array | null {
 
 /**
  * For every option of every dimension, how many links choosing it would leave given the other
- * dimensions' filters (an option's own dimension is ignored, so alternatives stay visible), as
- * per-year prefix sums: any time window's count is then one subtraction. O(links × dimensions).
+ * dimensions' filters (an option's own dimension is ignored, so alternatives stay visible), per
+ * time code (aggregate.ts): any window's count is then a sum over the codes in use. O(links × dimensions).
  */
-export function optionCounts(facets: Facets, f: Filters, yearOfLink: Int16Array): Record<FilterDimension, EntityCounts> {
+export function optionCounts(facets: Facets, f: Filters, time: { codeOfLink: Uint32Array; codes: Uint32Array }): Record<FilterDimension, EntityCounts> {
   const active = activeSets(facets, f);
-  const stride = YEARS + 1;
-  const counts = Object.fromEntries(FILTER_DIMENSIONS.map((d) => {
-    const n = facets.dims[d].keys.length;
-    return [d, { cum: new Uint32Array(n * stride), undated: new Uint32Array(n) }];
-  })) as Record<FilterDimension, { cum: Uint32Array; undated: Uint32Array }>;
+  const K = time.codes.length;
+  const counts = Object.fromEntries(FILTER_DIMENSIONS.map((d) => [d, new Uint32Array(facets.dims[d].keys.length * K)])) as Record<FilterDimension, Uint32Array>;
   // Runs up to links × dimensions times: no closure or array is made per call.
-  const add = (d: FilterDimension, li: number, slot: number) => {
+  const add = (d: FilterDimension, li: number, k: number) => {
     const facet = facets.dims[d], c = counts[d];
     const single = facet.single;
     if (single) {
       const code = single[li] as number;
-      if (code >= 0) bump(c, code, slot);
+      if (code >= 0) c[code * K + k]! += 1;
       return;
     }
     const offsets = facet.offsets as Uint32Array, values = facet.values as Uint32Array;
-    for (let i = offsets[li] as number; i < (offsets[li + 1] as number); i++) bump(c, values[i] as number, slot);
-  };
-  const bump = (c: { cum: Uint32Array; undated: Uint32Array }, code: number, slot: number) => {
-    if (slot < 0) c.undated[code]! += 1;
-    else c.cum[code * stride + slot + 1]! += 1;
+    for (let i = offsets[li] as number; i < (offsets[li + 1] as number); i++) c[(values[i] as number) * K + k]! += 1;
   };
   for (let li = 0; li < facets.links; li++) {
-    const y = yearOfLink[li] as number;
-    // Links dated outside the timeline count in no window, as in the aggregates.
-    if (y !== 0 && (y < TIMELINE_FIRST_YEAR || y > TIMELINE_LAST_YEAR)) continue;
-    const slot = y === 0 ? -1 : y - TIMELINE_FIRST_YEAR;
+    const k = time.codeOfLink[li] as number;
     let failed: FilterDimension | null = null, fails = 0;
     for (const a of active) {
       if (!matches(a.facet, a.on, li)) {
@@ -188,13 +175,11 @@ export function optionCounts(facets: Facets, f: Filters, yearOfLink: Int16Array)
         if (++fails > 1) break;
       }
     }
-    if (fails === 0) for (const d of FILTER_DIMENSIONS) add(d, li, slot);
-    else if (fails === 1 && failed) add(failed, li, slot);
+    if (fails === 0) for (const d of FILTER_DIMENSIONS) add(d, li, k);
+    else if (fails === 1 && failed) add(failed, li, k);
   }
   return Object.fromEntries(FILTER_DIMENSIONS.map((d) => {
-    const { cum, undated } = counts[d];
     const facet = facets.dims[d];
-    for (let e = 0; e < facet.keys.length; e++) for (let k = 1; k < stride; k++) cum[e * stride + k]! += cum[e * stride + k - 1] as number;
-    return [d, { keys: facet.keys, indexOf: facet.indexOf, cumulative: cum, undated }];
+    return [d, tableFromDense(facet.keys, facet.indexOf, time.codes, counts[d])];
   })) as Record<FilterDimension, EntityCounts>;
 }

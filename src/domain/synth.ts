@@ -67,6 +67,7 @@ export function synthesize(opts: SynthOptions): SynthDataset {
     title: { original: `Synthetic report ${i + 1}`, en: `Synthetic report ${i + 1}`, zh: `合成报告 ${i + 1}` },
     published: { precision: 'year', value: String(2016 + (i % 9)) },
     kind: 'news',
+    side: i % 3 === 0 ? 'third-party' : 'chinese',
   }));
 
   const institutions: Institution[] = Array.from({ length: nInst }, (_, i) => {
@@ -115,18 +116,27 @@ export function synthesize(opts: SynthOptions): SynthDataset {
         }
       }
       const roll = r();
+      // The real data's mix: mostly dated events, some ranges and "by" dates, some ties still running.
+      const later = Math.min(2025, year + Math.floor(r() * 4));
       const date: Link['date'] = undated ? { precision: 'unknown' }
-        : roll < 0.63 ? { precision: 'day', value: `${year}-${pad(1 + Math.floor(r() * 12))}-${pad(1 + Math.floor(r() * 28))}` }
-          : roll < 0.84 ? { precision: 'month', value: `${year}-${pad(1 + Math.floor(r() * 12))}` }
-            : { precision: 'year', value: String(year) };
+        : roll < 0.55 ? { precision: 'day', value: `${year}-${pad(1 + Math.floor(r() * 12))}-${pad(1 + Math.floor(r() * 28))}` }
+          : roll < 0.72 ? { precision: 'month', value: `${year}-${pad(1 + Math.floor(r() * 12))}` }
+            : roll < 0.8 ? { precision: 'range', from: String(year), to: String(later) }
+              : roll < 0.86 ? { precision: 'before', to: String(year) }
+                : { precision: 'year', value: String(year) };
+      const tie = !undated && r() < 0.15;
+      const source = choose(sources);
       yield {
         id: `syn-${i + 1}`,
+        kind: tie ? 'tie' : 'event',
         institution: inst.id,
         partner,
         date,
+        ...(tie ? { ongoingAsOf: { date: later === year ? String(Math.min(2025, year + 1)) : String(later), source: source.id } } : {}),
+        status: tie ? 'active' : r() < 0.02 ? 'planned' : 'completed',
         types: [type],
         summary: { en: `Synthetic link ${i + 1}`, zh: `合成连线${i + 1}` },
-        evidence: [{ source: choose(sources).id, locator: `¶${1 + Math.floor(r() * 30)}` }],
+        evidence: [{ source: source.id, locator: `¶${1 + Math.floor(r() * 30)}` }],
       };
     }
   }

@@ -6,8 +6,9 @@
 import countries from 'i18n-iso-countries';
 import type { z } from 'zod';
 import {
-  DATA_FILES, isCountryRef, type Dataset, type DateSpec, type Link, type RawDataset,
+  DATA_FILES, isCountryRef, type Dataset, type DateSpec, type Link, type RawDataset, type Source,
 } from './schema.ts';
+import { yearBounds } from './link-time.ts';
 import { TIMELINE_FIRST_YEAR, TIMELINE_LAST_YEAR, dateBounds } from './dates.ts';
 
 export interface Problem {
@@ -105,6 +106,10 @@ function checkReferences(d: Dataset, today: string, broken: ReadonlySet<string>)
     sourceIds.add(s.id);
     if (!s.file && !s.url) add('sources.json', s.id, 'url', 'a source needs a seed file or a url');
     checkNotFuture(s.published, today, (field, m) => add('sources.json', s.id, `published.${field}`, m));
+    checkSide(s, (field, m) => add('sources.json', s.id, field, m));
+  }
+  for (const s of d.sources) {
+    if (s.copyOf !== undefined && (!known(sourceIds, s.copyOf) || s.copyOf === s.id)) add('sources.json', s.id, 'copyOf', `must name another source, not "${s.copyOf}"`);
   }
   const institutionIds = new Set(d.institutions.map((i) => i.id));
   for (const i of d.institutions) {
@@ -139,6 +144,7 @@ function checkReferences(d: Dataset, today: string, broken: ReadonlySet<string>)
     });
     checkNotFuture(l.date, today, (field, m) => at(`date.${field}`, m));
     checkTimeline(l, at);
+    checkTime(l, today, at);
   }
   return problems;
 }
@@ -170,4 +176,39 @@ function checkTimeline(l: Link, at: (f: string, m: string) => void) {
   if (bounds.last < TIMELINE_FIRST_YEAR || bounds.first > TIMELINE_LAST_YEAR) {
     at('date', `outside ${TIMELINE_FIRST_YEAR}–${TIMELINE_LAST_YEAR}; give outsideTimelineReason if it belongs here`);
   }
+}
+
+/** A partner-side source says for whom it speaks; only a partner-side one does. */
+function checkSide(s: Source, at: (f: string, m: string) => void) {
+  if (s.side === 'partner' && !s.country && !s.partner) at('side', 'a partner-side source needs `country` or `partner`');
+  if (s.side !== 'partner' && (s.country || s.partner)) at('side', '`country` and `partner` are only for partner-side sources');
+  if (s.country) {
+    const bad = checkCountry(s.country);
+    if (bad) at('country', bad);
+  }
+}
+
+/** Events and ties: only a tie has an end or a "still running" date; both agree with the start; a status fits its kind. */
+function checkTime(l: Link, today: string, at: (f: string, m: string) => void) {
+  if (l.kind === 'event') {
+    if (l.end) at('end', 'an event has no end: it happened once (make it a tie, or drop end)');
+    if (l.ongoingAsOf) at('ongoingAsOf', 'an event is not ongoing (make it a tie, or drop ongoingAsOf)');
+    if (l.status === 'active' || l.status === 'ended') at('status', `"${l.status}" is for ties; an event is planned, agreed, completed or unknown`);
+  }
+  const start = yearBounds(l.date);
+  if (l.end) {
+    checkNotFuture(l.end, today, (field, m) => at(`end.${field}`, m));
+    if (yearBounds(l.end).last < start.first) at('end', 'ends before it starts');
+    if (l.status === 'active') at('status', 'an active tie has no end; use ended or completed');
+  }
+  if (l.ongoingAsOf) {
+    const { date, source } = l.ongoingAsOf;
+    if (date > today) at('ongoingAsOf.date', `${date} is in the future (today is ${today})`);
+    if (Number(date.slice(0, 4)) < start.first) at('ongoingAsOf.date', 'is before the tie started');
+    if (!l.evidence.some((e) => e.source === source)) at('ongoingAsOf.source', `"${source}" is not one of this link's sources`);
+  }
+  for (const [field, d] of [['date', l.date], ['end', l.end]] as const) {
+    if (d && 'basis' in d && d.basis === 'document-context' && !d.note) at(`${field}.note`, 'a bound from the document\'s context must state its basis in the note');
+  }
+  if (l.scope && l.scope.length !== new Set(l.scope).size) at('scope', 'repeats a type');
 }
