@@ -59,9 +59,12 @@ function subjectSlug(slugs: readonly string[], max: number): string {
   return `${cut(joined, max - tail.length)}${tail}`;
 }
 
-/** `health-silk-road_<subject>_<years>.<ext>`; the years read `2019` for one year, `2015-2025` for a span. */
+/**
+ * `health-silk-road_<subject>_<years>.<ext>`; the years read `2019` for one year, `2016-2019` for a
+ * span, `upto-2019` for "up to" (no first year: −Infinity).
+ */
 export function downloadFileName({ subject, from, to, ext }: FileNameParts): string {
-  const years = from === to ? String(from) : `${Math.min(from, to)}-${Math.max(from, to)}`;
+  const years = !Number.isFinite(from) ? `upto-${to}` : from === to ? String(from) : `${Math.min(from, to)}-${Math.max(from, to)}`;
   const slugs = [...new Set(subject.map(partSlug).filter((s) => s !== ''))];
   const about = subjectSlug(slugs, MAX_FILE_NAME - `${PREFIX}__${years}.${ext}`.length);
   return `${PREFIX}_${about}_${years}.${ext}`;

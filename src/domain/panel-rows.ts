@@ -8,7 +8,7 @@
 import { linkInWindow, type Aggregates, type Pair, type YearWindow } from './aggregate.ts';
 import type { DatasetIndex } from './dataset-index.ts';
 import { isCountryRef } from './schema.ts';
-import { dateSpan } from './date-order.ts';
+import { dateSortKeys } from './sort-order.ts';
 
 /** What a panel is about: a Chinese institution, or a partner (a country's ISO code, or a partner id). */
 export type PanelSubject = { kind: 'inst'; id: string } | { kind: 'partner'; key: string };
@@ -27,9 +27,9 @@ export interface PanelRow {
   /** The earliest and latest dated link (indexes into dataset.links), -1 when no link has a date. */
   first: number;
   latest: number;
-  /** Sort keys of those two: "first day/last day" of each date, as YYYY-MM-DD/YYYY-MM-DD. */
-  firstKey: string | null;
-  latestKey: string | null;
+  /** Sort keys of those two (sort-order.ts dateSortKeys: earliest possible day, then latest). */
+  firstKey: readonly [number, number] | null;
+  latestKey: readonly [number, number] | null;
 }
 
 /** The arcs a panel covers: an institution's, a partner's, or a country's (its own and its institutions'). */
@@ -56,16 +56,16 @@ export function panelRows(index: DatasetIndex, a: Aggregates, s: PanelSubject, w
       row.total += 1;
       if (linkInWindow(a, li, w)) row.inWindow += 1;
       const link = index.dataset.links[li];
-      const span = link && dateSpan(link.date);
-      if (!span) continue;
-      // One order for both ends: by first day, then last day ("2023" before "May 2023").
-      const order = `${span.start}/${span.end}`;
-      if (row.firstKey === null || order < row.firstKey) {
-        row.firstKey = order;
+      const keys = link && dateSortKeys(link.date);
+      if (!keys) continue;
+      // The table's one date order for both ends: by earliest possible day, then latest
+      // ("by 2017" first, since it may be the earliest; "2023" before "May 2023").
+      if (row.firstKey === null || before(keys, row.firstKey)) {
+        row.firstKey = keys;
         row.first = li;
       }
-      if (row.latestKey === null || order > row.latestKey) {
-        row.latestKey = order;
+      if (row.latestKey === null || before(row.latestKey, keys)) {
+        row.latestKey = keys;
         row.latest = li;
       }
     }
@@ -75,6 +75,8 @@ export function panelRows(index: DatasetIndex, a: Aggregates, s: PanelSubject, w
   }
   return [...rows.values()].filter((r) => r.total > 0);
 }
+
+const before = (a: readonly [number, number], b: readonly [number, number]) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
 
 /** A column of the panel's table. */
 export type PanelColumn = 'name' | 'partners' | 'links' | 'first' | 'latest';
@@ -106,7 +108,8 @@ export function sortRows(
 ): PanelRow[] {
   const sign = sort.descending ? -1 : 1;
   const byName = (a: PanelRow, b: PanelRow) => compareText(text(a, 'name'), text(b, 'name'));
-  const byKey = (x: string | null, y: string | null) => (x === y ? 0 : x === null ? 1 : y === null ? -1 : sign * (x < y ? -1 : 1));
+  const byKey = (x: readonly [number, number] | null, y: readonly [number, number] | null) => (x === null ? (y === null ? 0 : 1) : y === null ? -1
+    : sign * (x[0] - y[0] || x[1] - y[1]));
   const compare = (a: PanelRow, b: PanelRow): number => {
     switch (sort.column) {
       case 'name': return sign * byName(a, b);

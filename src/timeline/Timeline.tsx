@@ -40,17 +40,28 @@ export interface TimelineLabels {
   undatedHint: string;
   /** Accessible name of the histogram ("Links per year, by kind of cooperation"). */
   histogramLabel: string;
-  /** One year's bar for screen readers, e.g. "2015: 5 links". */
-  yearCount: (year: number, count: number) => string;
+  /** One year's bar for screen readers, e.g. "2015: 5 links, 2 more possibly". */
+  yearCount: (year: number, count: number, possible: number) => string;
+  /** The key to the hatched part of the bars ("possibly in the year"). */
+  possibleKey: string;
+  /** The checkbox that adds planned links to the map, e.g. "Include 3 planned links". */
+  plannedToggle: (count: number) => string;
+  /** Why planned links are left out by default. */
+  plannedHint: string;
 }
 
-type TimelinePatch = Partial<{ mode: TimelineMode; year: number; from: number; includeUndated: boolean }>;
+type TimelinePatch = Partial<{ mode: TimelineMode; year: number; from: number; includeUndated: boolean; includePlanned: boolean }>;
 
 export interface TimelineProps {
-  /** Links per year and type, `histogram[y * LINK_TYPES.length + t]` (Aggregates.histogram). */
+  /** Links certainly in each year, per type: `histogram[y * LINK_TYPES.length + t]` (YearHistogram.certain). */
   histogram: Uint32Array;
-  /** Links per type without a single known year (Aggregates.undatedByType). */
+  /** Per year, links only possibly in it (YearHistogram.possible). */
+  possibleByYear?: Uint32Array;
+  /** Links per type with no date bound at all (YearHistogram.undatedByType). */
   undatedByType: Uint32Array;
+  /** Planned links (filtered), and whether they are drawn. */
+  planned?: number;
+  includePlanned?: boolean;
   mode: TimelineMode;
   year: number;
   from: number;
@@ -73,15 +84,15 @@ const HANDLE_HEIGHT = AXIS_Y + 10;
 
 const MODES: readonly TimelineMode[] = ['upto', 'in', 'range'];
 
-export function Timeline({ histogram, undatedByType, mode, year, from, includeUndated, lang, labels, reducedMotion, onChange }: TimelineProps) {
+export function Timeline({ histogram, possibleByYear, undatedByType, planned = 0, includePlanned = false, mode, year, from, includeUndated, lang, labels, reducedMotion, onChange }: TimelineProps) {
   const [trackRef, width, measured] = useElementWidth<HTMLDivElement>(640);
   const scale = useMemo(() => timelineScale(width), [width]);
-  const stacked = useMemo(() => stackHistogram(histogram), [histogram]);
+  const stacked = useMemo(() => stackHistogram(histogram, possibleByYear), [histogram, possibleByYear]);
   const undated = useMemo(() => total(undatedByType), [undatedByType]);
   // The bars' numbers for screen readers; rebuilt only when the counts or the language change, not on a year step.
   const yearList = useMemo(() => (
     <ul className="tl-visually-hidden" aria-label={labels.histogramLabel}>
-      {stacked.totals.map((n, i) => <li key={i}>{labels.yearCount(FIRST_YEAR + i, n)}</li>)}
+      {stacked.totals.map((n, i) => <li key={i}>{labels.yearCount(FIRST_YEAR + i, n, stacked.possible[i] ?? 0)}</li>)}
     </ul>
   ), [stacked, labels]);
   const [speed, setSpeed] = useState<PlaybackSpeed>('normal');
@@ -260,6 +271,29 @@ export function Timeline({ histogram, undatedByType, mode, year, from, includeUn
                 })}
               </g>
             ))}
+            <defs>
+              <pattern id={`${ids}-hatch`} patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">
+                <rect width="5" height="5" className="tl-hatch-bg" />
+                <line x1="0" y1="0" x2="0" y2="5" className="tl-hatch-line" />
+              </pattern>
+            </defs>
+            {stacked.possible.map((p, i) => {
+              if (p <= 0) return null;
+              const y = FIRST_YEAR + i;
+              const base = stacked.totals[i] ?? 0;
+              const out = y < win.first || y > win.last;
+              return (
+                <rect
+                  key={y}
+                  className={out ? 'tl-bar tl-bar--possible tl-bar--out' : 'tl-bar tl-bar--possible'}
+                  fill={`url(#${ids}-hatch)`}
+                  x={scale.barX(y) + 0.5}
+                  y={AXIS_Y - height(base + p) + 0.5}
+                  width={Math.max(0, scale.bandwidth - 1)}
+                  height={Math.max(1, height(base + p) - height(base) - 1)}
+                />
+              );
+            })}
             <line className="tl-axis" x1={slotLeft(FIRST_YEAR)} x2={slotLeft(LAST_YEAR) + scale.step} y1={AXIS_Y + 0.5} y2={AXIS_Y + 0.5} />
             {Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i).map((y) => (
               <line key={y} className="tl-tick" x1={scale.x(y)} x2={scale.x(y)} y1={AXIS_Y} y2={AXIS_Y + 4} />
@@ -287,6 +321,22 @@ export function Timeline({ histogram, undatedByType, mode, year, from, includeUn
             <span>{labels.undatedToggle(undated)}</span>
           </label>
           <span id={`${ids}-hint`} className="tl-visually-hidden">{labels.undatedHint}</span>
+          {planned > 0 && (
+            <label className="tl-undated-toggle" title={labels.plannedHint}>
+              <input
+                type="checkbox"
+                checked={includePlanned}
+                aria-describedby={`${ids}-planned-hint`}
+                onChange={(e) => onChange({ includePlanned: e.target.checked })}
+              />
+              <span>{labels.plannedToggle(planned)}</span>
+            </label>
+          )}
+          <span id={`${ids}-planned-hint`} className="tl-visually-hidden">{labels.plannedHint}</span>
+          <span className="tl-possible-key" aria-hidden="true">
+            <svg width="14" height="10"><rect x="0.5" y="0.5" width="13" height="9" fill={`url(#${ids}-hatch)`} className="tl-bar--possible" /></svg>
+            {labels.possibleKey}
+          </span>
         </div>
       </div>
     </div>

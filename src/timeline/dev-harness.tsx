@@ -20,7 +20,10 @@ const LABELS: Record<Lang, TimelineLabels> = {
     undatedToggle: (n) => `Include ${n} undated links`,
     undatedHint: 'Links whose source gives no single year (no date, “by 2023”, “between 2016 and 2018”). They are never placed on a guessed year.',
     histogramLabel: 'Links per year, by kind of cooperation',
-    yearCount: (year, count) => `${year}: ${count} link${count === 1 ? '' : 's'}`,
+    yearCount: (year, count, possible) => `${year}: ${count} link${count === 1 ? '' : 's'}${possible ? `, ${possible} more possibly` : ''}`,
+    possibleKey: 'possibly in the year',
+    plannedToggle: (n) => `Include ${n} planned link${n === 1 ? '' : 's'}`,
+    plannedHint: 'Announced or intended; left out of counts.',
   },
   zh: {
     sliderLabel: '年份',
@@ -32,7 +35,10 @@ const LABELS: Record<Lang, TimelineLabels> = {
     undatedToggle: (n) => `包括 ${n} 条未注明年份的连线`,
     undatedHint: '来源未给出确切年份的连线（无日期、“2023年或之前”、“2016至2018年之间”）。绝不按猜测的年份放置。',
     histogramLabel: '每年连线数，按合作类别',
-    yearCount: (year, count) => `${year}年：${count} 条连线`,
+    yearCount: (year, count, possible) => `${year}年：${count} 条连线${possible ? `，另有 ${possible} 条可能` : ''}`,
+    possibleKey: '可能在该年',
+    plannedToggle: (n) => `包括 ${n} 条计划中的连线`,
+    plannedHint: '只宣布或打算开展的合作；不计入统计。',
   },
 };
 

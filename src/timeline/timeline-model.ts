@@ -235,19 +235,21 @@ export interface StackedLayer {
 
 export interface StackedHistogram {
   layers: StackedLayer[];
-  /** Links per year (all categories), indexed like YEARS. */
+  /** Links certainly in each year (all categories), indexed like YEARS. */
   totals: number[];
-  /** The largest yearly total (0 for an empty histogram). */
+  /** Links only possibly in each year, drawn on top of the certain ones. */
+  possible: number[];
+  /** The largest yearly certain + possible (0 for an empty histogram). */
   max: number;
 }
 
 const CATEGORY_INDEX = new Map(CATEGORIES.map((c, i) => [c, i]));
 
 /**
- * Per-year counts summed into categories, stacked in CATEGORIES order (bottom first). A running
+ * Per-year certain counts summed into categories, stacked in CATEGORIES order (bottom first). A running
  * sum per year: d3-shape's stack() did the same, but brought 4 KB (gzip) into the first download.
  */
-export function stackHistogram(histogram: Uint32Array): StackedHistogram {
+export function stackHistogram(histogram: Uint32Array, possibleByYear: ArrayLike<number> = []): StackedHistogram {
   const T = LINK_TYPES.length;
   const rows = YEARS.map((_, y) => {
     const row = CATEGORIES.map(() => 0);
@@ -267,7 +269,8 @@ export function stackHistogram(histogram: Uint32Array): StackedHistogram {
     }),
   }));
   const totals = rows.map((r) => r.reduce((a, b) => a + b, 0));
-  return { layers, totals, max: Math.max(0, ...totals) };
+  const possible = YEARS.map((_, y) => possibleByYear[y] ?? 0);
+  return { layers, totals, possible, max: Math.max(0, ...totals.map((t, y) => t + (possible[y] as number))) };
 }
 
 /** Count → bar height for a plot `height` px tall; the tallest year fills it. */

@@ -9,7 +9,8 @@ import { useTranslation } from 'react-i18next';
 import type { AtlasData } from '../loaders/load-atlas-data.ts';
 import type { Camera, ViewState } from '../url/view-state.ts';
 import { viewWindow } from '../url/view-state.ts';
-import { summarize } from '../domain/aggregate.ts';
+import { summarize, yearHistogram } from '../domain/aggregate.ts';
+import { tallyWords } from './tally-words.ts';
 import { isFiltered, NO_FILTERS, type Filters } from '../domain/filters.ts';
 import { TIMELINE_FIRST_YEAR, TIMELINE_LAST_YEAR } from '../domain/dates.ts';
 import { AtlasMap, type FitRequest, type MapCapture, type MapItem } from '../map/AtlasMap.tsx';
@@ -71,10 +72,13 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
   const captureRef = useRef<((scale?: number) => Promise<MapCapture>) | null>(null);
   const selectionAtLoad = useRef(view.selection);
 
-  const { mode, year, from, includeUndated } = view;
-  const win = useMemo(() => viewWindow({ mode, year, from, includeUndated }), [mode, year, from, includeUndated]);
-  // O(countries + institutions) from prefix sums: the same cost for a thousand links as a million.
+  const { mode, year, from, includeUndated, includePlanned } = view;
+  const win = useMemo(() => viewWindow({ mode, year, from, includeUndated, includePlanned }), [mode, year, from, includeUndated, includePlanned]);
+  // O(countries + institutions) per-code sums: the same cost for a thousand links as a million.
   const summary = useMemo(() => summarize(counts, win), [counts, win]);
+  const histogram = useMemo(() => yearHistogram(counts), [counts]);
+  // Planned links of the current filters, whatever the years (the toggle's number).
+  const plannedTotal = useMemo(() => summarize(counts, { from: Number.NEGATIVE_INFINITY, to: TIMELINE_LAST_YEAR }).planned, [counts]);
 
   // Closing the panel gives focus back to what opened it.
   const { remember: rememberOpener, restore: restoreOpener } = usePanelOpener();
@@ -99,10 +103,11 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
   const phrases = filterPhrases(view.filters, words);
   // What is shown, in words: the active filters, then the years.
   const what = [...phrases, windowLabel].join(' · ');
-  const sentence = what + t('summary.colon') + t('summary.links', { count: summary.links, n: n(summary.links) })
-    + (view.includeUndated ? t('summary.undatedNote') : '');
+  // Every number says what it counts: certain links, then those only possible, undated and planned, apart.
+  const counted = tallyWords(t, { certain: summary.links, possible: summary.possible, undated: summary.undated, planned: summary.planned }, win, lang);
+  const sentence = what + t('summary.colon') + counted;
   const live = what + t('summary.colon')
-    + `${t('summary.links', { count: summary.links, n: n(summary.links) })} · ${t('summary.countries', { count: summary.countries, n: n(summary.countries) })}`;
+    + `${counted} · ${t('summary.countries', { count: summary.countries, n: n(summary.countries) })}`;
   const timelineLabels = useTimelineLabels();
 
   const onReady = useCallback(() => {
@@ -160,7 +165,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
               <Suspense fallback={null}>
                 <Downloads index={index} links={() => linksInView(counts, win)} lang={lang} fileSubject={fileSubject(view.filters, words)} years={win}
                   filterSentence={phrases.join(' · ')}
-                  windowLabel={view.includeUndated ? `${windowLabel}${t('summary.undatedNote')}` : windowLabel}
+                  windowLabel={windowLabel}
                   capture={drawMap && viewName === 'map' ? () => captureRef.current?.(2) ?? Promise.reject(new Error(t('download.pngUnavailable'))) : undefined} />
               </Suspense>
             )}
@@ -172,7 +177,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
         ].join(' · ')}`} panelOpen={panelOpen} panelId={FILTER_PANEL_ID} onTogglePanel={onTogglePanel} onChange={setFilters} />
         {panelOpen && facets && (
           <Suspense fallback={<p className="muted" id={FILTER_PANEL_ID}>{t('loading.view')}</p>}>
-            <FilterPanel id={FILTER_PANEL_ID} facets={facets} filters={view.filters} yearOfLink={aggregates.yearOfLink} window={win} index={index} lang={lang} onChange={setFilters} />
+            <FilterPanel id={FILTER_PANEL_ID} facets={facets} filters={view.filters} time={aggregates} window={win} index={index} lang={lang} onChange={setFilters} />
           </Suspense>
         )}
         <LiveRegion message={live} />
@@ -222,8 +227,11 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
           )}
         </div>
         <Timeline
-          histogram={counts.histogram}
-          undatedByType={counts.undatedByType}
+          histogram={histogram.certain}
+          possibleByYear={histogram.possible}
+          undatedByType={histogram.undatedByType}
+          planned={plannedTotal}
+          includePlanned={view.includePlanned}
           mode={view.mode}
           year={view.year}
           from={view.from}

@@ -22,7 +22,8 @@ interface Props {
   id: string;
   facets: Facets;
   filters: Filters;
-  yearOfLink: Int16Array;
+  /** Each link's time code (Aggregates), for the options' counts in the window. */
+  time: { codeOfLink: Uint32Array; codes: Uint32Array };
   window: YearWindow;
   index: DatasetIndex;
   lang: Lang;
@@ -35,11 +36,11 @@ const PANEL_DIMENSIONS: readonly FilterDimension[] = ['cat', 'type', 'scope', 'o
 const SHORT_LIST = 10;
 const RECORD_DIMENSIONS: ReadonlySet<FilterDimension> = new Set(['inst', 'country', 'partner', 'prog', 'source']);
 
-export const FilterPanel = memo(function FilterPanel({ id, facets, filters, yearOfLink, window: w, index, lang, onChange }: Props) {
+export const FilterPanel = memo(function FilterPanel({ id, facets, filters, time, window: w, index, lang, onChange }: Props) {
   const { t } = useTranslation();
   // Counting is O(links); deferring keeps a click on an option responsive at a million links.
   const deferredFilters = useDeferredValue(filters);
-  const counts = useMemo(() => optionCounts(facets, deferredFilters, yearOfLink), [facets, deferredFilters, yearOfLink]);
+  const counts = useMemo(() => optionCounts(facets, deferredFilters, time), [facets, deferredFilters, time]);
   const words: WordsContext = { index, programmeNames: facets.programmeNames, lang, t };
   return (
     <section id={id} className="filter-panel" aria-label={t('filters.panel')}>

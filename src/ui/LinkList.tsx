@@ -16,7 +16,7 @@ const PAGE = 100;
 
 export function linksInView(a: Aggregates, w: YearWindow): number[] {
   const out: number[] = [];
-  for (let li = 0; li < a.yearOfLink.length; li++) if (linkInWindow(a, li, w)) out.push(li);
+  for (let li = 0; li < a.codeOfLink.length; li++) if (linkInWindow(a, li, w)) out.push(li);
   return out;
 }
 

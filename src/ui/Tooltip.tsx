@@ -1,10 +1,10 @@
 /** A small label that follows the pointer over the map: what is under it and how many links. */
 import { useTranslation } from 'react-i18next';
-import { entityCount, pairCount, partnerOfPair, type Aggregates, type YearWindow } from '../domain/aggregate.ts';
+import { entityTally, pairTally, partnerOfPair, type Aggregates, type Tally, type YearWindow } from '../domain/aggregate.ts';
+import { tallyWords } from './tally-words.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { Lang } from '../url/view-state.ts';
 import type { Selected } from './selection.ts';
-import { formatNumber } from './format.ts';
 import { countryName } from '../domain/countries.ts';
 import { isCountryRef } from '../domain/schema.ts';
 
@@ -13,18 +13,18 @@ export function Tooltip({ item, x, y, index, aggregates, window: w, lang }: {
 }) {
   const { t } = useTranslation();
   let title = '';
-  let n = 0;
+  let n: Tally = { certain: 0, possible: 0, undated: 0, planned: 0 };
   if (item.kind === 'arc') {
     const pair = aggregates.pairs[item.pair];
     if (!pair) return null;
     title = `${index.institutions.get(pair.institution)?.name[lang] ?? ''} → ${partnerOfPair(index, pair).name[lang]}`;
-    n = pairCount(aggregates, item.pair, w);
+    n = pairTally(aggregates, item.pair, w);
   } else {
     const key = item.kind === 'inst' ? item.id : item.key;
     const country = item.kind === 'partner' && isCountryRef(key);
     // A country counts its partner institutions' links too, as its shading does.
     const e = item.kind === 'inst' ? aggregates.byInstitution : country ? aggregates.byCountry : aggregates.byPartner;
-    n = entityCount(e, e.indexOf.get(key) ?? -1, w);
+    n = entityTally(e, e.indexOf.get(key) ?? -1, w);
     const pair = item.kind === 'partner' && !country ? aggregates.pairs.find((p) => p.partnerKey === item.key) : undefined;
     title = item.kind === 'inst' ? index.institutions.get(item.id)?.name[lang] ?? item.id
       : country ? countryName(key, lang) : pair ? partnerOfPair(index, pair).name[lang] : item.key;
@@ -32,7 +32,7 @@ export function Tooltip({ item, x, y, index, aggregates, window: w, lang }: {
   return (
     <div className="tooltip" style={{ left: x, top: y }} aria-hidden="true">
       <div className="tooltip-title">{title}</div>
-      <div>{t('details.links', { count: n, formattedCount: formatNumber(n, lang) })}</div>
+      <div>{tallyWords(t, n, w, lang)}</div>
     </div>
   );
 }

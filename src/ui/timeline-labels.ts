@@ -23,6 +23,9 @@ export function useTimelineLabels(): TimelineLabels {
     undatedToggle: (count) => t('timeline.undatedToggle', { count }),
     undatedHint: t('timeline.undatedHint'),
     histogramLabel: t('timeline.histogram'),
-    yearCount: (year, count) => t('panel.yearCount', { year, count }),
+    yearCount: (year, count, possible) => t('panel.yearCount', { year, count }) + (possible > 0 ? t('panel.yearPossible', { count: possible }) : ''),
+    possibleKey: t('timeline.possibleKey'),
+    plannedToggle: (count) => t('timeline.plannedToggle', { count }),
+    plannedHint: t('timeline.plannedHint'),
   }), [t, language]); // eslint-disable-line react-hooks/exhaustive-deps -- `language` re-creates labels on a switch
 }

@@ -9,7 +9,8 @@
  * | mode    | upto, in, range              | upto    | links up to / in the year, or in a range       |
  * | year    | 2015–2025                    | 2025    | the window's last year                         |
  * | from    | 2015–2025                    | 2015    | the window's first year (mode=range only)      |
- * | undated | 1, 0                         | 0       | include links without a single known year      |
+ * | undated | 1, 0                         | 0       | draw links with no date bound (never counted)  |
+ * | planned | 1, 0                         | 0       | draw planned links (counted apart)             |
  * | sel     | arc:INST~PARTNER, inst:ID, partner:KEY | none | the item whose details are open     |
  * | data    | a same-origin folder path    | data    | where the dataset is read from (benchmarks)    |
  * | view    | map, table, sources          | map     | which view is shown                            |
@@ -47,6 +48,7 @@ export interface ViewState {
   /** First year of the window; used only in range mode. */
   from: number;
   includeUndated: boolean;
+  includePlanned: boolean;
   /** What the details panel shows: `arc:INST~PARTNER`, `inst:ID` or `partner:KEY`; null when closed. */
   selection: string | null;
   /** Folder the dataset is fetched from, relative to the page. */
@@ -63,6 +65,7 @@ export const DEFAULT_VIEW: Readonly<ViewState> = {
   year: TIMELINE_LAST_YEAR,
   from: TIMELINE_FIRST_YEAR,
   includeUndated: false,
+  includePlanned: false,
   selection: null,
   dataPath: 'data',
   view: 'map',
@@ -177,6 +180,8 @@ export function parseViewState(search: string): ViewState {
   }
   const undated = params.get('undated');
   v.includeUndated = undated === '1' || undated === 'true';
+  const planned = params.get('planned');
+  v.includePlanned = planned === '1' || planned === 'true';
   const sel = params.get('sel');
   if (sel && sel.length <= 2 * MAX_ID + 8 && SELECTION.test(sel)) v.selection = sel;
   const data = params.get('data');
@@ -196,6 +201,7 @@ export function serializeViewState(v: ViewState): string {
   if (v.year !== DEFAULT_VIEW.year) params.set('year', String(v.year));
   if (v.mode === 'range' && v.from !== DEFAULT_VIEW.from) params.set('from', String(v.from));
   if (v.includeUndated) params.set('undated', '1');
+  if (v.includePlanned) params.set('planned', '1');
   if (v.selection) params.set('sel', v.selection);
   if (v.dataPath !== DEFAULT_VIEW.dataPath) params.set('data', v.dataPath);
   if (v.view !== DEFAULT_VIEW.view) params.set('view', v.view);
@@ -215,8 +221,11 @@ export function serializeViewState(v: ViewState): string {
   return params.toString().replaceAll('%2C', ',');
 }
 
-/** The window of years a view shows, inclusive. */
-export function viewWindow(v: Pick<ViewState, 'mode' | 'year' | 'from' | 'includeUndated'>): { from: number; to: number; includeUndated: boolean } {
-  const from = v.mode === 'upto' ? TIMELINE_FIRST_YEAR : v.mode === 'in' ? v.year : v.from;
-  return { from, to: v.year, includeUndated: v.includeUndated };
+/**
+ * The window of years a view shows, inclusive. "Up to" has no first year (−Infinity): a link
+ * certainly by the year counts however early it happened.
+ */
+export function viewWindow(v: Pick<ViewState, 'mode' | 'year' | 'from' | 'includeUndated'> & { includePlanned?: boolean }): { from: number; to: number; includeUndated: boolean; includePlanned: boolean } {
+  const from = v.mode === 'upto' ? Number.NEGATIVE_INFINITY : v.mode === 'in' ? v.year : v.from;
+  return { from, to: v.year, includeUndated: v.includeUndated, includePlanned: v.includePlanned ?? false };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate, entityCount, linksInWindow, pairCount, summarize, windowCounts, type Pair } from '../../src/domain/aggregate.ts';
+import { aggregate, entityCount, entityTally, linkPresence, linksInWindow, pairCount, pairTally, summarize, windowCounts, yearHistogram, YEARS, LINK_TYPES, type Pair, type YearWindow } from '../../src/domain/aggregate.ts';
+import { isUndated, linkSpan, presence } from '../../src/domain/link-time.ts';
 import { indexDataset } from '../../src/domain/dataset-index.ts';
 import { validateDataset } from '../../src/domain/validate.ts';
 import { synthesize } from '../../src/domain/synth.ts';
-import { knownYear } from '../../src/domain/dates.ts';
 import { miniDataset } from '../fixtures/mini-dataset.ts';
 import { anchors } from '../fixtures/world.ts';
 
@@ -14,6 +14,9 @@ function build(raw: ReturnType<typeof miniDataset>) {
   return { index, a: aggregate(index) };
 }
 
+const UPTO = Number.NEGATIVE_INFINITY;
+const win = (from: number, to: number, extra: Partial<YearWindow> = {}): YearWindow => ({ from, to, includeUndated: false, ...extra });
+
 describe('aggregation into arcs', () => {
   it('groups links by (institution, partner) and counts them per window', () => {
     const raw = miniDataset();
@@ -21,19 +24,22 @@ describe('aggregation into arcs', () => {
     const { a } = build(raw);
     const pak = a.pairs.find((p) => p.partnerKey === 'PAK')!;
     expect(pak.links).toHaveLength(2);
-    expect(pairCount(a, pak.index, { from: 2015, to: 2018, includeUndated: false })).toBe(1);
-    expect(pairCount(a, pak.index, { from: 2015, to: 2025, includeUndated: false })).toBe(2);
-    expect(pairCount(a, pak.index, { from: 2020, to: 2020, includeUndated: false })).toBe(1);
-    expect(pairCount(a, pak.index, { from: 2019, to: 2019, includeUndated: false })).toBe(0);
+    expect(pairCount(a, pak.index, win(UPTO, 2018))).toBe(1);
+    expect(pairCount(a, pak.index, win(UPTO, 2025))).toBe(2);
+    expect(pairCount(a, pak.index, win(2020, 2020))).toBe(1);
+    expect(pairCount(a, pak.index, win(2019, 2019))).toBe(0);
   });
 
-  it('never places an undated link on a year; includes it only when asked', () => {
+  it('never places an undated link on a year or in a count; draws it only when asked', () => {
     const { a } = build(miniDataset());
     const group = a.pairs.find((p) => p.partnerKey === 'group-19')!;
-    expect(pairCount(a, group.index, { from: 2015, to: 2025, includeUndated: false })).toBe(0);
-    expect(pairCount(a, group.index, { from: 2024, to: 2024, includeUndated: true })).toBe(1);
-    expect(a.undatedByType.reduce((s, x) => s + x, 0)).toBe(1);
-    expect(linksInWindow(a, group, { from: 2015, to: 2025, includeUndated: false })).toEqual([]);
+    expect(pairCount(a, group.index, win(UPTO, 2025))).toBe(0);
+    expect(pairCount(a, group.index, win(2024, 2024, { includeUndated: true }))).toBe(1);
+    expect(pairTally(a, group.index, win(2024, 2024))).toEqual({ certain: 0, possible: 0, undated: 1, planned: 0 });
+    const h = yearHistogram(a);
+    expect(h.undatedByType.reduce((s, x) => s + x, 0)).toBe(1);
+    expect(h.certain.reduce((s, x) => s + x, 0) + h.possible.reduce((s, x) => s + x, 0)).toBe(3);
+    expect(linksInWindow(a, group, win(UPTO, 2025))).toEqual([]);
   });
 
   it('keeps a domestic link apart and a worldwide group without a point', () => {
@@ -42,40 +48,71 @@ describe('aggregation into arcs', () => {
     expect(a.pairs.find((p) => p.partnerKey === 'group-19')?.to).toBeUndefined();
   });
 
-  it('matches a naive filter over synthetic links in every window', () => {
+  it('counts certain, possible, undated and planned links exactly as the per-link rule does, in every window', () => {
     const d = synthesize({ links: 3000, seed: 11 });
     const raw = { sources: d.sources, institutions: d.institutions, partners: d.partners, links: [...d.links()] };
     const { index, a } = build(raw as never);
-    for (const w of [{ from: 2015, to: 2015 }, { from: 2015, to: 2019 }, { from: 2018, to: 2022 }, { from: 2025, to: 2025 }]) {
+    const windows = [win(UPTO, 2015), win(UPTO, 2019), win(UPTO, 2025), win(2015, 2015), win(2019, 2019), win(2025, 2025), win(2015, 2019), win(2018, 2022)];
+    for (const w of windows) {
+      const naive = { certain: 0, possible: 0, undated: 0, planned: 0 };
+      index.dataset.links.forEach((l) => {
+        const s = linkSpan(l);
+        const p = presence(s, w);
+        if (l.status === 'planned') { if (p !== 'outside' || isUndated(s)) naive.planned++; }
+        else if (isUndated(s)) naive.undated++;
+        else if (p !== 'outside') naive[p]++;
+      });
+      expect(entityTally(a.total, 0, w), JSON.stringify([w.from, w.to])).toEqual(naive);
       for (const includeUndated of [false, true]) {
-        const counts = windowCounts(a, { ...w, includeUndated });
-        const naive = index.dataset.links.filter((l) => {
-          const y = knownYear(l.date);
-          return y === null ? includeUndated : y >= w.from && y <= w.to;
-        }).length;
-        expect(counts.reduce((s, x) => s + x, 0)).toBe(naive);
+        for (const includePlanned of [false, true]) {
+          const shown = windowCounts(a, { ...w, includeUndated, includePlanned }).reduce((s, x) => s + x, 0);
+          expect(shown).toBe(naive.certain + naive.possible + (includeUndated ? naive.undated : 0) + (includePlanned ? naive.planned : 0));
+        }
       }
     }
   });
 
-  it('summarises links, countries and institutions in a window', () => {
+  it('summarises links (certain), the possible, undated and planned apart, and countries and institutions with certain links', () => {
     const { a } = build(miniDataset());
-    expect(summarize(a, { from: 2015, to: 2025, includeUndated: false })).toEqual({ links: 3, countries: 2, institutions: 1 });
-    expect(summarize(a, { from: 2015, to: 2019, includeUndated: false })).toEqual({ links: 1, countries: 1, institutions: 1 });
-    expect(summarize(a, { from: 2019, to: 2019, includeUndated: true })).toEqual({ links: 1, countries: 0, institutions: 1 });
+    expect(summarize(a, win(UPTO, 2025))).toEqual({ links: 3, possible: 0, undated: 1, planned: 0, countries: 2, institutions: 1 });
+    expect(summarize(a, win(UPTO, 2019))).toEqual({ links: 1, possible: 0, undated: 1, planned: 0, countries: 1, institutions: 1 });
+    expect(summarize(a, win(2019, 2019))).toEqual({ links: 0, possible: 0, undated: 1, planned: 0, countries: 0, institutions: 0 });
   });
 
-  it('entity prefix sums agree with the pairs they add up, for every window', () => {
+  it('entity tallies agree with the pairs they add up, for every window', () => {
     const d = synthesize({ links: 2000, seed: 4 });
     const { a } = build({ sources: d.sources, institutions: d.institutions, partners: d.partners, links: [...d.links()] } as never);
-    for (const w of [{ from: 2015, to: 2025, includeUndated: true }, { from: 2017, to: 2017, includeUndated: false }, { from: 2019, to: 2023, includeUndated: false }]) {
-      const counts = windowCounts(a, w);
+    for (const w of [win(UPTO, 2025, { includeUndated: true }), win(2017, 2017), win(2019, 2023), win(UPTO, 2016)]) {
       for (const [e, keyOf] of [[a.byInstitution, (p: Pair) => p.institution], [a.byCountry, (p: Pair) => p.iso3], [a.byPartner, (p: Pair) => p.partnerKey]] as const) {
         const naive = new Map<string, number>();
-        a.pairs.forEach((p) => { const k = keyOf(p); if (k) naive.set(k, (naive.get(k) ?? 0) + (counts[p.index] as number)); });
+        a.pairs.forEach((p) => { const k = keyOf(p); if (k) naive.set(k, (naive.get(k) ?? 0) + pairTally(a, p.index, w).certain); });
         for (const [k, n] of naive) expect(entityCount(e, e.indexOf.get(k)!, w), k).toBe(n);
       }
       expect(entityCount(a.byCountry, -1, w)).toBe(0);
     }
+  });
+
+  it('puts a range event in no year of its own but possibly in each, and a tie since 2019 in every year from 2019', () => {
+    const raw = miniDataset();
+    raw.links.push(
+      { ...raw.links[1]!, id: 'l-range', date: { precision: 'range', from: '2021-07', to: '2023-08' } } as never,
+      { ...raw.links[1]!, id: 'l-tie', kind: 'tie', status: 'active', date: { precision: 'year', value: '2019' }, ongoingAsOf: { date: '2023-02-25', source: 'src-a' } } as never,
+      { ...raw.links[1]!, id: 'l-plan', status: 'planned', date: { precision: 'year', value: '2024' } } as never,
+    );
+    const { index, a } = build(raw);
+    const at = (id: string) => index.dataset.links.findIndex((l) => l.id === id);
+    expect([2020, 2021, 2022, 2023, 2024].map((y) => linkPresence(a, at('l-range'), win(y, y)))).toEqual(['outside', 'possible', 'possible', 'possible', 'outside']);
+    expect(linkPresence(a, at('l-range'), win(UPTO, 2022))).toBe('possible');
+    expect(linkPresence(a, at('l-range'), win(UPTO, 2023))).toBe('certain');
+    expect(linkPresence(a, at('l-range'), win(2021, 2023))).toBe('certain');
+    expect([2018, 2019, 2023, 2024].map((y) => linkPresence(a, at('l-tie'), win(y, y)))).toEqual(['outside', 'certain', 'certain', 'possible']);
+    expect(linkPresence(a, at('l-plan'), win(UPTO, 2025))).toBe('planned');
+    // The bars: 2019 holds the tie (certain), 2022 the range possibly; a planned link is in no bar.
+    const h = yearHistogram(a);
+    const certainIn = (y: number) => LINK_TYPES.reduce((s, _, t) => s + (h.certain[YEARS.indexOf(y) * LINK_TYPES.length + t] as number), 0);
+    expect(certainIn(2019)).toBe(1);
+    expect(h.possible[YEARS.indexOf(2022)]).toBe(1);
+    expect(summarize(a, win(UPTO, 2025)).planned).toBe(1);
+    expect(summarize(a, win(UPTO, 2025)).links).toBe(5);
   });
 });

@@ -158,7 +158,7 @@ describe('JSON and GeoJSON export', () => {
   it('gives the first source\'s address and kind, and every source once, first source first', () => {
     const d = miniDataset();
     d.sources.push({
-      id: 'src-web', language: 'pt', url: 'https://example.org/noticia?id=1&x=2', kind: 'news',
+      id: 'src-web', language: 'pt', url: 'https://example.org/noticia?id=1&x=2', kind: 'news', side: 'third-party',
       title: { original: 'Uma notícia', en: 'A news item', zh: '一则新闻' }, published: { precision: 'unknown' },
     } as never);
     // The news page first, then the seed; the seed is cited at two places but is one source.

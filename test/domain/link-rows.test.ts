@@ -11,7 +11,7 @@ const NAMES: Record<string, { en: string; zh: string }> = {
 
 function link(id: string, date: DateSpec, extra: Partial<Link> = {}): Link {
   return {
-    id, institution: 'bj', partner: 'KAZ', date, types: ['training'], summary: { en: id, zh: id },
+    id, kind: 'event', status: 'completed', institution: 'bj', partner: 'KAZ', date, types: ['training'], summary: { en: id, zh: id },
     evidence: [{ source: 's1', locator: '¶1' }], ...extra,
   };
 }
@@ -85,7 +85,7 @@ describe('sorting the table by names, figures and sources', () => {
 
 describe('a row', () => {
   const sources = new Map<string, Source>([
-    ['s1', { id: 's1', language: 'zh', title: { original: '原标题', en: 'Title', zh: '原标题' }, published: { precision: 'unknown' }, kind: 'news' }],
+    ['s1', { id: 's1', language: 'zh', title: { original: '原标题', en: 'Title', zh: '原标题' }, published: { precision: 'unknown' }, kind: 'news', side: 'chinese' }],
   ]);
   const words: LinkWords = {
     ...names('en'),

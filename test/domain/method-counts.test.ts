@@ -10,9 +10,9 @@ import type { Dataset } from '../../src/domain/schema.ts';
 const bi = (s: string) => ({ en: s, zh: s });
 const d: Dataset = {
   sources: [
-    { id: 's1', language: 'en', url: 'https://a.example/1', title: { original: 'A', en: 'A', zh: 'A' }, published: { precision: 'unknown' }, kind: 'original' },
-    { id: 's2', language: 'pt', url: 'https://b.example/2', title: { original: 'B', en: 'B', zh: 'B' }, published: { precision: 'unknown' }, kind: 'news' },
-    { id: 's3', language: 'zh', url: 'https://c.example/3', title: { original: 'C', en: 'C', zh: 'C' }, published: { precision: 'unknown' }, kind: 'news' },
+    { id: 's1', language: 'en', url: 'https://a.example/1', title: { original: 'A', en: 'A', zh: 'A' }, published: { precision: 'unknown' }, kind: 'original', side: 'chinese' },
+    { id: 's2', language: 'pt', url: 'https://b.example/2', title: { original: 'B', en: 'B', zh: 'B' }, published: { precision: 'unknown' }, kind: 'news', side: 'chinese' },
+    { id: 's3', language: 'zh', url: 'https://c.example/3', title: { original: 'C', en: 'C', zh: 'C' }, published: { precision: 'unknown' }, kind: 'news', side: 'chinese' },
   ],
   institutions: [
     { id: 'a', name: bi('A'), kind: 'hospital', city: bi('X'), coordinates: [120, 30], precision: 'city' },
@@ -20,9 +20,9 @@ const d: Dataset = {
   ],
   partners: [{ id: 'p', kind: 'institution', name: bi('P'), country: 'BRA' }, { id: 'g', kind: 'group', name: bi('G'), count: 5 }],
   links: [
-    { id: 'l1', institution: 'a', partner: 'PAK', date: { precision: 'unknown' }, types: ['training'], summary: bi('s'), evidence: [{ source: 's1', locator: 'x' }, { source: 's2', locator: 'y' }] },
-    { id: 'l2', institution: 'a', with: ['b'], partner: 'p', date: { precision: 'unknown' }, types: ['training'], summary: bi('s'), evidence: [{ source: 's3', locator: 'x' }, { source: 's3', locator: 'z' }] },
-    { id: 'l3', institution: 'b', partner: 'g', date: { precision: 'unknown' }, types: ['training'], summary: bi('s'), evidence: [{ source: 's3', locator: 'x' }] },
+    { id: 'l1', institution: 'a', partner: 'PAK', kind: 'event', status: 'completed', date: { precision: 'unknown' }, types: ['training'], summary: bi('s'), evidence: [{ source: 's1', locator: 'x' }, { source: 's2', locator: 'y' }] },
+    { id: 'l2', institution: 'a', with: ['b'], partner: 'p', kind: 'event', status: 'completed', date: { precision: 'unknown' }, types: ['training'], summary: bi('s'), evidence: [{ source: 's3', locator: 'x' }, { source: 's3', locator: 'z' }] },
+    { id: 'l3', institution: 'b', partner: 'g', kind: 'event', status: 'completed', date: { precision: 'unknown' }, types: ['training'], summary: bi('s'), evidence: [{ source: 's3', locator: 'x' }] },
   ],
 };
 

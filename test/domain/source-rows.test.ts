@@ -4,7 +4,7 @@ import { collatorFor } from '../../src/domain/sort-order.ts';
 import type { Link, Source } from '../../src/domain/schema.ts';
 
 const src = (id: string, extra: Partial<Source> = {}): Source => ({
-  id, language: 'en', title: { original: id, en: id, zh: `${id}（中）` }, published: { precision: 'unknown' }, kind: 'news', ...extra,
+  id, language: 'en', title: { original: id, en: id, zh: `${id}（中）` }, published: { precision: 'unknown' }, kind: 'news', side: 'chinese', ...extra,
 });
 const sources: Source[] = [
   src('beta', { language: 'zh', title: { original: '北京报告', en: 'Beijing report', zh: '北京报告' }, kind: 'original', published: { precision: 'year', value: '2019' }, publisher: { en: 'Xinhua', zh: '新华社' } }),
@@ -12,7 +12,7 @@ const sources: Source[] = [
   src('gamma', { language: 'ru', kind: 'copy', published: { precision: 'before', to: '2018' }, file: 'seed-1.txt', publisher: { en: 'Astana Times', zh: '阿斯塔纳时报' } }),
 ];
 const link = (id: string, ...cited: string[]): Link => ({
-  id, institution: 'i', partner: 'KAZ', date: { precision: 'unknown' }, types: ['training'], summary: { en: id, zh: id },
+  id, kind: 'event', status: 'completed', institution: 'i', partner: 'KAZ', date: { precision: 'unknown' }, types: ['training'], summary: { en: id, zh: id },
   evidence: cited.map((source, i) => ({ source, locator: `¶${i + 1}` })),
 });
 const links = [link('l0', 'alpha'), link('l1', 'alpha', 'beta', 'alpha'), link('l2', 'gamma'), link('l3', 'beta')];

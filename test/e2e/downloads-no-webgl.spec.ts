@@ -12,7 +12,7 @@ test('without WebGL the CSV still downloads every listed link, and the PNG butto
   const caption = await page.getByRole('region', { name: '当前视图内的连线' }).locator('p').first().innerText();
   const count = Number(/([\d,]+)/.exec(caption)![1]!.replaceAll(',', ''));
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 CSV' }).click()]);
-  expect(file.suggestedFilename()).toBe('health-silk-road_all_2015-2025.csv');
+  expect(file.suggestedFilename()).toBe('health-silk-road_all_upto-2025.csv');
   const text = readFileSync(await file.path(), 'utf8');
   expect(text.charCodeAt(0)).toBe(0xfeff);
   expect(Papa.parse(text.slice(1), { header: true, skipEmptyLines: true }).data).toHaveLength(count);

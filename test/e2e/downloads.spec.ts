@@ -59,7 +59,7 @@ test('with undated links included, the CSV holds them too and the PNG is made', 
   await openAtlas(page, '?undated=1&year=2017');
   const count = await summaryLinks(page);
   const csv = await download(page, /^Download CSV$/);
-  expect(csv.name).toBe('health-silk-road_all_2015-2017.csv');
+  expect(csv.name).toBe('health-silk-road_all_upto-2017.csv');
   const rows = Papa.parse<Record<string, string>>(csv.bytes.toString('utf8').slice(1), { header: true, skipEmptyLines: true }).data;
   expect(rows).toHaveLength(count);
   expect(rows.some((r) => r.year === '')).toBe(true);
@@ -92,7 +92,7 @@ for (const lang of ['en', 'zh'] as const) {
     mkdirSync('test/e2e/screenshots', { recursive: true });
     writeFileSync(`test/e2e/screenshots/download-${lang}.png`, png.bytes);
     expect(png.name).toMatch(NAME);
-    expect(png.name).toBe('health-silk-road_all_2015-2025.png');
+    expect(png.name).toBe('health-silk-road_all_upto-2025.png');
     const size = pngSize(png.bytes);
     expect(size.width).toBe(Math.round(2 * box!.width));
     expect(size.height).toBeGreaterThan(2 * box!.height);
@@ -118,10 +118,10 @@ test('a filtered view downloads exactly its rows, under a name that says what th
   const count = await summaryLinks(page);
   expect(count).toBeGreaterThan(0);
   const csv = await download(page, /^Download CSV$/);
-  expect(csv.name).toBe('health-silk-road_kazakhstan_2015-2023.csv');
+  expect(csv.name).toBe('health-silk-road_kazakhstan_upto-2023.csv');
   const rows = Papa.parse<Record<string, string>>(csv.bytes.toString('utf8').slice(1), { header: true, skipEmptyLines: true }).data;
   expect(rows).toHaveLength(count);
   expect(rows.every((r) => r.partner_iso3 === 'KAZ')).toBe(true);
   const png = await download(page, /^Download PNG$/);
-  expect(png.name).toBe('health-silk-road_kazakhstan_2015-2023.png');
+  expect(png.name).toBe('health-silk-road_kazakhstan_upto-2023.png');
 });

@@ -24,7 +24,10 @@ const labels: TimelineLabels = {
   undatedToggle: (n) => `Include ${n} undated links`,
   undatedHint: 'Links whose source gives no single year.',
   histogramLabel: 'Links per year, by kind of cooperation',
-  yearCount: (year, count) => `${year}: ${count} links`,
+  yearCount: (year, count, possible) => `${year}: ${count} links${possible ? `, ${possible} more possibly` : ''}`,
+  possibleKey: 'possibly in the year',
+  plannedToggle: (n) => `Include ${n} planned links`,
+  plannedHint: 'Announced or intended only.',
 };
 
 const T = LINK_TYPES.length;
@@ -214,6 +217,30 @@ describe('histogram', () => {
     expect(bars).toHaveLength(3);
     expect(bars.filter((b) => b.classList.contains('tl-bar--out'))).toHaveLength(2);
     expect(bars.map((b) => b.parentElement!.getAttribute('fill')).sort()).toEqual(['#0072B2', '#009E73', '#E69F00']);
+  });
+
+  it('stacks the links only possibly in a year on top, hatched, and says them apart', () => {
+    const possible = new Uint32Array(YEAR_COUNT);
+    possible[2] = 4; // 2017
+    possible[0] = 1; // 2015
+    const { container } = setup({ possibleByYear: possible });
+    const hatched = [...container.querySelectorAll('rect.tl-bar--possible')].filter((r) => r.closest('.tl-track'));
+    expect(hatched).toHaveLength(2);
+    expect(hatched.every((r) => /^url\(#/.test(r.getAttribute('fill') ?? ''))).toBe(true);
+    const items = [...screen.getByRole('list', { name: labels.histogramLabel }).querySelectorAll('li')].map((li) => li.textContent);
+    expect(items[0]).toBe('2015: 5 links, 1 more possibly');
+    expect(items[2]).toBe('2017: 0 links, 4 more possibly');
+  });
+});
+
+describe('planned links', () => {
+  it('offers a toggle only when there are planned links, and reports it', () => {
+    const { onChange } = setup({ planned: 3 });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Include 3 planned links' }));
+    expect(onChange).toHaveBeenCalledWith({ includePlanned: true });
+    cleanup();
+    setup({ planned: 0 });
+    expect(screen.queryByRole('checkbox', { name: /planned/ })).toBeNull();
   });
 });
 

@@ -47,9 +47,16 @@ describe('URL view state', () => {
   });
 
   it('turns each mode into the window of years it shows', () => {
-    expect(viewWindow({ ...DEFAULT_VIEW, mode: 'upto', year: 2019 })).toEqual({ from: 2015, to: 2019, includeUndated: false });
-    expect(viewWindow({ ...DEFAULT_VIEW, mode: 'in', year: 2019 })).toEqual({ from: 2019, to: 2019, includeUndated: false });
-    expect(viewWindow({ ...DEFAULT_VIEW, mode: 'range', from: 2017, year: 2019, includeUndated: true })).toEqual({ from: 2017, to: 2019, includeUndated: true });
+    // "Up to" has no first year: a link certainly by 2019 counts however early it was.
+    expect(viewWindow({ ...DEFAULT_VIEW, mode: 'upto', year: 2019 })).toEqual({ from: Number.NEGATIVE_INFINITY, to: 2019, includeUndated: false, includePlanned: false });
+    expect(viewWindow({ ...DEFAULT_VIEW, mode: 'in', year: 2019 })).toEqual({ from: 2019, to: 2019, includeUndated: false, includePlanned: false });
+    expect(viewWindow({ ...DEFAULT_VIEW, mode: 'range', from: 2017, year: 2019, includeUndated: true, includePlanned: true })).toEqual({ from: 2017, to: 2019, includeUndated: true, includePlanned: true });
+  });
+
+  it('reads and writes the planned toggle', () => {
+    expect(parseViewState('?planned=1').includePlanned).toBe(true);
+    expect(parseViewState('?planned=yes').includePlanned).toBe(false);
+    expect(serializeViewState({ ...DEFAULT_VIEW, includePlanned: true })).toBe('planned=1');
   });
 });
 
