@@ -128,7 +128,8 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
   const shownLinks = useMemo(() => (viewName === 'map' ? [] : linksInView(counts, win)), [viewName, counts, win]);
   const fullWindow = win.from <= TIMELINE_FIRST_YEAR && win.to >= TIMELINE_LAST_YEAR && win.includeUndated;
 
-  const empty = summary.links === 0 && (
+  // Empty only when nothing is drawn: possible links (and included undated or planned ones) are on the map.
+  const empty = summary.links + summary.possible + (win.includeUndated ? summary.undated : 0) + (win.includePlanned ? summary.planned : 0) === 0 && (
     <div className="empty-state" role="status">
       <p>{isFiltered(view.filters) ? t('empty.filtered', { what }) : t('empty.window', { what: windowLabel })}</p>
       <div className="empty-actions">
