@@ -2,22 +2,28 @@
  * `npm run data:check [-- DIR]`: validates every file of a data folder (default `data/`): the
  * schema and references (as the app's loader does), then the authoring checks that need the
  * world shapes or concern method rather than display: points inside their countries, probable
- * duplicate links, the review log and the alias list. Prints one line per problem (file, record id, field,
- * message); exits 1 if there is any.
+ * duplicate links, the review log, the alias list, and summaries copied from the seed documents
+ * (`--seeds DIR`, default `../shared/seeds` beside the repository; skipped with a notice when that
+ * folder is absent). Prints one line per problem (file, record id, field, message); exits 1 if there is any.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateDataset, formatProblem, type Problem } from '../domain/validate.ts';
 import { probableDuplicates } from '../domain/duplicates.ts';
 import { checkReviewLog, REVIEW_FILE } from '../domain/review-log.ts';
-import { ALIASES_FILE, checkAliases } from '../domain/aliases.ts';
+import { ALIASES_FILE, checkAliases, parseAliases, type Alias } from '../domain/aliases.ts';
+import { checkSummaryCopies, datasetNames, namesIndex } from '../domain/copy-check.ts';
 import { checkPlaces } from '../domain/point-in-country.ts';
 import { checkLanguages } from '../domain/languages.ts';
 import { countryShapes } from '../domain/world.ts';
 import { readDataDir } from './read-data-dir.ts';
 import { readWorld } from './read-world.ts';
+import { argValue } from './args.ts';
+import { defaultSeedsDir, readSeedTexts } from './read-seeds.ts';
 
-const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'data';
+const args = process.argv.slice(2);
+const seedsDir = argValue(args, 'seeds') ?? defaultSeedsDir();
+const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--seeds') ?? 'data';
 const { raw, problems: readProblems } = readDataDir(dir);
 const problems: Problem[] = [...readProblems];
 const result = readProblems.length ? null : validateDataset(raw);
@@ -36,12 +42,22 @@ if (result?.ok) {
     }
   }
   const aliasesPath = join(dir, ALIASES_FILE);
+  let aliases: Alias[] = [];
   if (existsSync(aliasesPath)) {
     try {
-      problems.push(...checkAliases(JSON.parse(readFileSync(aliasesPath, 'utf8')), d));
+      const rawAliases: unknown = JSON.parse(readFileSync(aliasesPath, 'utf8'));
+      problems.push(...checkAliases(rawAliases, d));
+      aliases = parseAliases(rawAliases).aliases;
     } catch (e) {
       problems.push({ file: ALIASES_FILE, id: '(file)', field: '', message: `is not valid JSON: ${(e as Error).message}` });
     }
+  }
+  const seeds = readSeedTexts(seedsDir, d.sources);
+  if (seeds) {
+    problems.push(...seeds.problems);
+    problems.push(...checkSummaryCopies(d.links, seeds.texts, { names: namesIndex(datasetNames(d, aliases)) }));
+  } else {
+    console.log(`${dir}: copy check skipped: no seed folder at ${seedsDir}`);
   }
 }
 if (problems.length === 0 && result?.ok) {
