@@ -27,15 +27,16 @@ import { countryNames } from './countries.ts';
  * Chinese characters a piece needs to count as copied. Tuned on the 102 links that cite the seed
  * documents: names of centres, courses and summits that are no dataset record
  * (南疆腹腔镜微创技术培训中心; 首届中国—中亚峰会在西安举行) and long list items share up to 13
- * characters with their source, the copied clauses 15–18 (两院签署跨区域战略合作协议，推动帮扶: 17).
+ * characters with their source, while the copied clauses of the summaries as first written
+ * (before the review of parts A and B) shared 15–18 (两院签署跨区域战略合作协议，推动帮扶: 17).
  * Shorter copied fragments (累计为疆内外培养泌尿外科: 12) cannot be told from those names by length
  * and go unreported. 14 characters are about seven Chinese words, in line with the English threshold.
  */
 export const MIN_CJK_RUN = 14;
 /**
- * Words a piece needs to count as copied. The reworded English summaries of the seed documents
- * share at most 7 words with their source outside names and lists, all descriptive phrases
- * ("institutions in eight countries across five continents"); a copied clause is longer.
+ * Words a piece needs to count as copied. The English summaries of the seed documents share at
+ * most 7 words with their source outside names and lists, all descriptive phrases ("institutions
+ * in eight countries across five continents"); a copied clause is longer.
  */
 export const MIN_WORD_RUN = 8;
 
