@@ -1,19 +1,15 @@
 /** Filters and their counts, shared URLs (filters, view, selection, camera), Back and Forward, hostile URLs. */
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { openAtlas, openView, urlParams } from './helpers.ts';
-import { knownYear } from '../../src/domain/dates.ts';
+import { UPTO, expectedTally, openAtlas, openView, urlParams } from './helpers.ts';
 import { CATEGORY_OF_TYPE } from '../../src/domain/categories.ts';
 import type { Link } from '../../src/domain/schema.ts';
 
 const links = JSON.parse(readFileSync('data/links.json', 'utf8')) as Link[];
 const partners = JSON.parse(readFileSync('data/partners.json', 'utf8')) as { id: string; country?: string }[];
 const countryOf = (l: Link) => (/^[A-Z]{3}$/.test(l.partner) ? l.partner : partners.find((p) => p.id === l.partner)?.country);
-/** Links up to 2025 (single known year, 2015–2025), as the default view counts them. */
-const dated = (l: Link) => {
-  const y = knownYear(l.date);
-  return y !== null && y >= 2015 && y <= 2025;
-};
+/** Links certainly in a window, by the per-link rule, as the atlas states them. */
+const certain = (w: { from: number; to: number }, keep: (l: Link) => boolean = () => true) => expectedTally(links, w, keep).certain;
 const training = (l: Link) => l.types.some((t) => CATEGORY_OF_TYPE[t] === 'training');
 
 const sentence = (page: Page) => page.locator('.filter-sentence');
@@ -21,12 +17,12 @@ const linksIn = async (page: Page) => Number((/: ([\d,]+) links?/.exec(await sen
 
 test('filters combine, each option says how many links it would leave, and the sentence says what is shown', async ({ page }) => {
   await openAtlas(page);
-  const all = links.filter(dated).length;
+  const all = certain({ from: UPTO, to: 2025 });
   await expect(sentence(page)).toContainText(`Up to 2025: ${all} links`);
   await page.getByRole('button', { name: /^Filters/ }).click();
   const panel = page.getByRole('region', { name: 'Filters' });
   const trainingOption = panel.getByRole('group', { name: 'Kind of cooperation' }).locator('label').filter({ hasText: /^Training/ });
-  const nTraining = links.filter((l) => dated(l) && training(l)).length;
+  const nTraining = certain({ from: UPTO, to: 2025 }, training);
   await expect(trainingOption).toContainText(`${nTraining} links`);
   await trainingOption.getByRole('checkbox').check();
   await expect(sentence(page)).toContainText(`Training · Up to 2025: ${nTraining} links`);
@@ -36,7 +32,7 @@ test('filters combine, each option says how many links it would leave, and the s
   const countries = panel.getByRole('group', { name: 'Partner country' });
   await countries.getByRole('searchbox').fill('Kazakh');
   const kaz = countries.locator('label').filter({ hasText: 'Kazakhstan' });
-  const expected = links.filter((l) => dated(l) && training(l) && countryOf(l) === 'KAZ').length;
+  const expected = certain({ from: UPTO, to: 2025 }, (l) => training(l) && countryOf(l) === 'KAZ');
   await expect(kaz).toContainText(`${expected} link`);
   await kaz.getByRole('checkbox').check();
   await expect(sentence(page)).toContainText(`Training · Kazakhstan · Up to 2025: ${expected} link`);
@@ -46,7 +42,7 @@ test('filters combine, each option says how many links it would leave, and the s
   // The timeline's histogram follows the filters, and the year window narrows the count.
   await page.getByRole('slider', { name: 'Year' }).focus();
   await page.keyboard.press('Home');
-  const in2015 = links.filter((l) => knownYear(l.date) === 2015 && training(l) && countryOf(l) === 'KAZ').length;
+  const in2015 = certain({ from: UPTO, to: 2015 }, (l) => training(l) && countryOf(l) === 'KAZ');
   await expect.poll(() => linksIn(page)).toBe(in2015);
 
   // One click resets every filter.

@@ -1,5 +1,7 @@
 /** Shared steps for the browser tests. */
 import { expect, type Page, type Request } from '@playwright/test';
+import { isUndated, linkSpan, presence } from '../../src/domain/link-time.ts';
+import type { Link } from '../../src/domain/schema.ts';
 
 /** Records every request the page makes that is not to its own origin (data: and blob: are local). */
 export function recordOffOrigin(page: Page, origin: string): string[] {
@@ -32,3 +34,21 @@ export async function openView(page: Page, query = ''): Promise<void> {
   await page.goto(`./${query}`);
   await expect(page.locator('.filter-sentence')).toBeVisible({ timeout: 45_000 });
 }
+
+/**
+ * What the atlas should count for a window, worked out link by link with the per-link rule
+ * (link-time.ts), independently of the aggregates the app uses: certain, possible only, undated, planned.
+ */
+export function expectedTally(links: readonly Link[], w: { from: number; to: number }, keep: (l: Link) => boolean = () => true) {
+  const t = { certain: 0, possible: 0, undated: 0, planned: 0 };
+  for (const l of links) {
+    if (!keep(l)) continue;
+    const s = linkSpan(l);
+    const p = presence(s, w);
+    if (l.status === 'planned') { if (p !== 'outside' || isUndated(s)) t.planned++; }
+    else if (isUndated(s)) t.undated++;
+    else if (p !== 'outside') t[p]++;
+  }
+  return t;
+}
+export const UPTO = Number.NEGATIVE_INFINITY;
