@@ -1,0 +1,130 @@
+/**
+ * How strongly the sources support a link, read off the data and nothing else: how many documents
+ * cite it and how many of those are independent of one another, whose voice they are (the Chinese
+ * side, the partner side, a third party), whether a source states the tie or it is inferred from
+ * framing, and how exact its date and place are. Pure: tested in Node; the panel, the table, the
+ * filters and the exports all read it from here.
+ *
+ * Whose voice confirms a link is decided per link: a partner-side source (a Kazakh ministry, a
+ * university's own site) confirms links with *its* country or partner record only. For any other
+ * link it is a third party: a Kazakh ministry's page about a Chinese hospital's work in Laos
+ * confirms nothing on the Lao side.
+ */
+import type { DatasetIndex, ResolvedPartner } from './dataset-index.ts';
+import { linkSourceIds } from './evidence.ts';
+import type { Bilingual, Link, PlacePrecision, Source, SourceSide } from './schema.ts';
+
+/** The sides in the order they are listed: the partner side is the strongest confirmation. */
+export const SIDES: readonly SourceSide[] = ['partner', 'chinese', 'third-party'];
+
+/** The filter options of evidence strength (URL `evidence=`). */
+export const EVIDENCE_OPTIONS = ['partner', 'stated', 'multi'] as const;
+export type EvidenceOption = (typeof EVIDENCE_OPTIONS)[number];
+export const isEvidenceOption = (s: string): s is EvidenceOption => (EVIDENCE_OPTIONS as readonly string[]).includes(s);
+
+/** How exact a link's date is; `by` is the schema's `before` ("known only to have happened by"). */
+export type DatePrecisionWord = 'day' | 'month' | 'year' | 'range' | 'by' | 'unknown';
+
+/** A link's evidence, for one link. */
+export interface EvidenceStrength {
+  /** Documents cited (a document cited at two places is one). */
+  sources: number;
+  /** Documents left when each republication and what it republishes count once. */
+  independent: number;
+  /** The sides that confirm this link, each once, in SIDES order. */
+  sides: SourceSide[];
+  /** The reason, when no source states the tie and it is inferred from framing; null when stated. */
+  inferred: Bilingual | null;
+  datePrecision: DatePrecisionWord;
+  /** How exact the Chinese institution's point is. */
+  institutionPlace: PlacePrecision;
+  /**
+   * How the partner's point was chosen: its own precision when a partner institution has a point
+   * (site, city, province); `country-anchor`, `schematic-region` or `none` (no place) otherwise.
+   */
+  partnerPlace: PlacePrecision | 'country-anchor' | 'schematic-region' | 'none';
+}
+
+/**
+ * The side a source speaks for *on this link*: a partner-side source is the partner side only when
+ * its country is the partner's country or its partner record is the link's partner.
+ */
+export function sideForLink(source: Pick<Source, 'side' | 'country' | 'partner'>, partner: Pick<ResolvedPartner, 'key' | 'iso3'>): SourceSide {
+  if (source.side !== 'partner') return source.side;
+  const sameCountry = source.country !== undefined && partner.iso3 !== undefined && source.country === partner.iso3;
+  const samePartner = source.partner !== undefined && source.partner === partner.key;
+  return sameCountry || samePartner ? 'partner' : 'third-party';
+}
+
+/**
+ * The document a source ultimately republishes: the end of its `copyOf` chain (itself when it copies
+ * nothing). Two sources with the same original are not independent of each other either. A chain
+ * that loops (which data:check does not forbid) ends at the loop's smallest id, whichever member
+ * it starts from, so every member has the same original.
+ */
+export function originalOf(id: string, sources: ReadonlyMap<string, Pick<Source, 'copyOf'>>): string {
+  const path = [id];
+  for (;;) {
+    const next = sources.get(path[path.length - 1] as string)?.copyOf;
+    if (next === undefined) return path[path.length - 1] as string;
+    const at = path.indexOf(next);
+    if (at >= 0) return path.slice(at).sort()[0] as string;
+    path.push(next);
+  }
+}
+
+/** How many of the cited sources are independent: those with the same original count once. */
+export function independentCount(ids: readonly string[], sources: ReadonlyMap<string, Pick<Source, 'copyOf'>>): number {
+  return new Set(ids.map((id) => originalOf(id, sources))).size;
+}
+
+const DATE_WORD: Record<Link['date']['precision'], DatePrecisionWord> = {
+  day: 'day', month: 'month', year: 'year', range: 'range', before: 'by', unknown: 'unknown',
+};
+
+function partnerPlace(index: DatasetIndex, partner: ResolvedPartner): EvidenceStrength['partnerPlace'] {
+  if (!partner.point) return 'none';
+  if (partner.pointBasis === 'country-anchor' || partner.pointBasis === 'schematic-region') return partner.pointBasis;
+  const record = index.partners.get(partner.key);
+  if (record?.kind === 'institution' && record.precision) return record.precision;
+  // An organisation's seat and a place in China are known sites.
+  return partner.kind === 'domestic' ? index.institutions.get(partner.key)?.precision ?? 'site' : 'site';
+}
+
+/** A link's evidence strength. O(sources of the link). */
+export function evidenceStrength(index: DatasetIndex, link: Link): EvidenceStrength {
+  const ids = linkSourceIds(link);
+  const partner = index.partnerOf(link);
+  const found = new Set<SourceSide>();
+  for (const id of ids) {
+    const s = index.sources.get(id);
+    if (s) found.add(sideForLink(s, partner));
+  }
+  return {
+    sources: ids.length,
+    independent: independentCount(ids, index.sources),
+    sides: SIDES.filter((s) => found.has(s)),
+    inferred: link.inferred ?? null,
+    datePrecision: DATE_WORD[link.date.precision],
+    institutionPlace: index.institutionOf(link).precision,
+    partnerPlace: partnerPlace(index, partner),
+  };
+}
+
+/** The evidence filter options a link meets (every one must hold when several are chosen). */
+export function evidenceOptions(e: Pick<EvidenceStrength, 'sides' | 'inferred' | 'independent'>): EvidenceOption[] {
+  const out: EvidenceOption[] = [];
+  if (e.sides.includes('partner')) out.push('partner');
+  if (!e.inferred) out.push('stated');
+  if (e.independent >= 2) out.push('multi');
+  return out;
+}
+
+/**
+ * One number per link that orders by strength, weakest first: stated before inferred matters most,
+ * then a partner-side confirmation, then independent sources, then how many sides confirm it.
+ */
+export function strengthRank(e: Pick<EvidenceStrength, 'sides' | 'inferred' | 'independent'>): number {
+  const independent = Math.min(e.independent, 999);
+  return (e.inferred ? 0 : 1) * 1e7 + (e.sides.includes('partner') ? 1 : 0) * 1e6 + independent * 1e3 + e.sides.length;
+}
