@@ -12,7 +12,10 @@
  */
 import type { DatasetIndex, ResolvedPartner } from './dataset-index.ts';
 import { linkSourceIds } from './evidence.ts';
-import type { Bilingual, Link, PlacePrecision, Source, SourceSide } from './schema.ts';
+import type { Bilingual, Institution, Link, Source, SourceSide } from './schema.ts';
+
+/** How exact a point is: the building, its city, or its province. */
+export type PlacePrecision = Institution['precision'];
 
 /** The sides in the order they are listed: the partner side is the strongest confirmation. */
 export const SIDES: readonly SourceSide[] = ['partner', 'chinese', 'third-party'];

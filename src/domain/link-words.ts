@@ -37,7 +37,7 @@ interface Words {
   evidenceOption: Record<EvidenceOption, string>;
 }
 
-const list = (xs: string[], and: string) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')}${and}${xs[xs.length - 1]}`);
+const list = (xs: string[], and: string) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')}${and}${xs.at(-1) ?? ''}`);
 
 const WORDS: Record<Lang, Words> = {
   en: {
