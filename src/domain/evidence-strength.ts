@@ -94,8 +94,8 @@ function partnerPlace(index: DatasetIndex, partner: ResolvedPartner): EvidenceSt
   return partner.kind === 'domestic' ? index.institutions.get(partner.key)?.precision ?? 'site' : 'site';
 }
 
-/** A link's evidence strength. O(sources of the link). */
-export function evidenceStrength(index: DatasetIndex, link: Link): EvidenceStrength {
+/** Who confirms a link and how independently: the part of its strength the filters need. O(sources of the link). */
+export function confirmation(index: DatasetIndex, link: Link): Pick<EvidenceStrength, 'sources' | 'independent' | 'sides' | 'inferred'> {
   const ids = linkSourceIds(link);
   const partner = index.partnerOf(link);
   const found = new Set<SourceSide>();
@@ -108,9 +108,16 @@ export function evidenceStrength(index: DatasetIndex, link: Link): EvidenceStren
     independent: independentCount(ids, index.sources),
     sides: SIDES.filter((s) => found.has(s)),
     inferred: link.inferred ?? null,
+  };
+}
+
+/** A link's evidence strength. O(sources of the link). */
+export function evidenceStrength(index: DatasetIndex, link: Link): EvidenceStrength {
+  return {
+    ...confirmation(index, link),
     datePrecision: DATE_WORD[link.date.precision],
     institutionPlace: index.institutionOf(link).precision,
-    partnerPlace: partnerPlace(index, partner),
+    partnerPlace: partnerPlace(index, index.partnerOf(link)),
   };
 }
 

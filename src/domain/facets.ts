@@ -5,7 +5,8 @@
  */
 import { CATEGORIES, CATEGORY_OF_TYPE } from './categories.ts';
 import type { DatasetIndex } from './dataset-index.ts';
-import { chosen, FILTER_DIMENSIONS, withChosen, type FilterDimension, type Filters } from './filters.ts';
+import { ALL_OF, chosen, FILTER_DIMENSIONS, LINK_STATUSES, withChosen, type FilterDimension, type Filters } from './filters.ts';
+import { confirmation, EVIDENCE_OPTIONS, evidenceOptions } from './evidence-strength.ts';
 import { linkSourceIds } from './evidence.ts';
 import { programmeId } from './programmes.ts';
 import { LinkType as LinkTypeSchema, type Bilingual } from './schema.ts';
@@ -21,6 +22,8 @@ export interface Facet {
   single?: Int32Array;
   offsets?: Uint32Array;
   values?: Uint32Array;
+  /** Every chosen option must hold (see ALL_OF in filters.ts), not any one of them. */
+  allOf?: boolean;
 }
 
 export interface Facets {
@@ -89,6 +92,8 @@ export function buildFacets(index: DatasetIndex): Facets {
     }),
     scope: singleFacet(n, new KeyCoder(['international', 'domestic']), (li) => (index.partnerOf(links[li]!).kind === 'domestic' ? 'domestic' : 'international')),
     online: singleFacet(n, new KeyCoder(['1', '0']), (li) => (links[li]!.mode === 'online' || links[li]!.mode === 'hybrid' ? '1' : '0')),
+    status: singleFacet(n, new KeyCoder(LINK_STATUSES), (li) => links[li]!.status),
+    evidence: { ...multiFacet(n, new KeyCoder(EVIDENCE_OPTIONS), (li) => evidenceOptions(confirmation(index, links[li]!))), allOf: ALL_OF.has('evidence') },
     source: multiFacet(n, new KeyCoder(), (li) => linkSourceIds(links[li]!)),
   };
   return { links: n, dims, programmeNames };
@@ -106,29 +111,41 @@ export function knownFilters(f: Filters, facets: Facets): Filters {
 }
 
 /** The chosen options of each active dimension as a lookup over its codes. */
-function activeSets(facets: Facets, f: Filters): { d: FilterDimension; facet: Facet; on: Uint8Array }[] {
-  const out: { d: FilterDimension; facet: Facet; on: Uint8Array }[] = [];
+interface ActiveSet {
+  d: FilterDimension;
+  facet: Facet;
+  on: Uint8Array;
+  /** How many chosen options a link must have: 1, or all of them in an all-of dimension. */
+  need: number;
+}
+
+function activeSets(facets: Facets, f: Filters): ActiveSet[] {
+  const out: ActiveSet[] = [];
   for (const d of FILTER_DIMENSIONS) {
     const keys = chosen(f, d);
     if (!keys.length) continue;
     const facet = facets.dims[d];
     const on = new Uint8Array(facet.keys.length);
+    let known = 0;
     for (const k of keys) {
       const c = facet.indexOf.get(k);
-      if (c !== undefined) on[c] = 1;
+      if (c !== undefined && !on[c]) { on[c] = 1; known++; }
     }
-    out.push({ d, facet, on });
+    out.push({ d, facet, on, need: facet.allOf ? known : 1 });
   }
   return out;
 }
 
-function matches(facet: Facet, on: Uint8Array, li: number): boolean {
+function matches({ facet, on, need }: ActiveSet, li: number): boolean {
+  if (need === 0) return true;
   if (facet.single) {
     const c = facet.single[li] as number;
-    return c >= 0 && on[c] === 1;
+    return c >= 0 && on[c] === 1 && need === 1;
   }
   const offsets = facet.offsets as Uint32Array, values = facet.values as Uint32Array;
-  for (let i = offsets[li] as number; i < (offsets[li + 1] as number); i++) if (on[values[i] as number] === 1) return true;
+  let hits = 0;
+  // A link's options are distinct (multiFacet dedupes), so counting hits counts chosen options held.
+  for (let i = offsets[li] as number; i < (offsets[li + 1] as number); i++) if (on[values[i] as number] === 1 && ++hits >= need) return true;
   return false;
 }
 
@@ -139,7 +156,7 @@ export function filterMask(facets: Facets, f: Filters): Uint8Array | null {
   const mask = new Uint8Array(facets.links);
   for (let li = 0; li < facets.links; li++) {
     let ok = 1;
-    for (const a of active) if (!matches(a.facet, a.on, li)) { ok = 0; break; }
+    for (const a of active) if (!matches(a, li)) { ok = 0; break; }
     mask[li] = ok;
   }
   return mask;
@@ -147,7 +164,8 @@ export function filterMask(facets: Facets, f: Filters): Uint8Array | null {
 
 /**
  * For every option of every dimension, how many links choosing it would leave given the other
- * dimensions' filters (an option's own dimension is ignored, so alternatives stay visible), per
+ * dimensions' filters (an option's own dimension is ignored, so alternatives stay visible; in an
+ * all-of dimension, how many adding it to the chosen ones would leave), per
  * time code (aggregate.ts): any window's count is then a sum over the codes in use. O(links × dimensions).
  */
 export function optionCounts(facets: Facets, f: Filters, time: { codeOfLink: Uint32Array; codes: Uint32Array }): Record<FilterDimension, EntityCounts> {
@@ -170,13 +188,14 @@ export function optionCounts(facets: Facets, f: Filters, time: { codeOfLink: Uin
     const k = time.codeOfLink[li] as number;
     let failed: FilterDimension | null = null, fails = 0;
     for (const a of active) {
-      if (!matches(a.facet, a.on, li)) {
+      if (!matches(a, li)) {
         failed = a.d;
         if (++fails > 1) break;
       }
     }
     if (fails === 0) for (const d of FILTER_DIMENSIONS) add(d, li, k);
-    else if (fails === 1 && failed) add(failed, li, k);
+    // Failing only an all-of dimension, a link lacks a chosen option: adding any other cannot let it through.
+    else if (fails === 1 && failed && !facets.dims[failed].allOf) add(failed, li, k);
   }
   return Object.fromEntries(FILTER_DIMENSIONS.map((d) => {
     const facet = facets.dims[d];

@@ -5,7 +5,8 @@
  * facets.ts; the URL form is in src/url/view-state.ts.
  */
 import { CATEGORIES, isCategory, type Category } from './categories.ts';
-import { LinkType as LinkTypeSchema, type LinkType } from './schema.ts';
+import { LinkStatus as LinkStatusSchema, LinkType as LinkTypeSchema, type LinkStatus, type LinkType } from './schema.ts';
+import { EVIDENCE_OPTIONS, isEvidenceOption, type EvidenceOption } from './evidence-strength.ts';
 
 export type Scope = 'international' | 'domestic';
 
@@ -27,14 +28,21 @@ export interface Filters {
   online: boolean | null;
   /** A source document id: the links it supports. */
   source: string | null;
+  /** What the sources say of the link's state (planned, agreed, active, completed, ended, unknown). */
+  status: readonly LinkStatus[];
+  /**
+   * Evidence strength: `partner` (a partner-side source confirms it), `stated` (not inferred),
+   * `multi` (two or more independent sources). Unlike other dimensions, every chosen option must hold.
+   */
+  evidence: readonly EvidenceOption[];
 }
 
 export const NO_FILTERS: Readonly<Filters> = {
-  cat: [], type: [], inst: [], country: [], partner: [], prog: null, scope: null, online: null, source: null,
+  cat: [], type: [], inst: [], country: [], partner: [], prog: null, scope: null, online: null, source: null, status: [], evidence: [],
 };
 
 /** The filter dimensions, in the order the panel and the sentence show them. */
-export const FILTER_DIMENSIONS = ['cat', 'type', 'inst', 'country', 'partner', 'prog', 'scope', 'online', 'source'] as const;
+export const FILTER_DIMENSIONS = ['cat', 'type', 'inst', 'country', 'partner', 'prog', 'scope', 'online', 'status', 'evidence', 'source'] as const;
 export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
 
 /** The options chosen in one dimension, as the string keys facets.ts codes links by. */
@@ -69,6 +77,8 @@ export function withChosen(f: Filters, d: FilterDimension, values: readonly stri
     case 'online': return { ...f, online: first === null ? null : first === '1' };
     case 'cat': return { ...f, cat: CATEGORIES.filter((c) => values.includes(c)) };
     case 'type': return { ...f, type: LINK_TYPE_IDS.filter((t) => values.includes(t)) };
+    case 'status': return { ...f, status: LINK_STATUSES.filter((s) => values.includes(s)) };
+    case 'evidence': return { ...f, evidence: EVIDENCE_OPTIONS.filter((o) => values.includes(o)) };
     default: return { ...f, [d]: unique(values) };
   }
 }
@@ -79,11 +89,21 @@ export function toggleChosen(f: Filters, d: FilterDimension, value: string): Fil
   return withChosen(f, d, cur.includes(value) ? cur.filter((v) => v !== value) : SINGLE_CHOICE.has(d) ? [value] : [...cur, value]);
 }
 
+/**
+ * Dimensions whose chosen options must all hold (a link confirmed by the partner side *and* with two
+ * independent sources), where elsewhere any one of them does: evidence options are criteria a reader
+ * adds up, not alternatives.
+ */
+export const ALL_OF: ReadonlySet<FilterDimension> = new Set(['evidence']);
+
 /** Dimensions where one option at most is chosen. */
 export const SINGLE_CHOICE: ReadonlySet<FilterDimension> = new Set(['prog', 'scope', 'online', 'source']);
 
 const LINK_TYPE_IDS: readonly LinkType[] = LinkTypeSchema.options;
 export const isLinkType = (s: string): s is LinkType => (LINK_TYPE_IDS as readonly string[]).includes(s);
-export { isCategory };
+/** The statuses in the schema's order, which is a link's life: planned, agreed, active, completed, ended, unknown. */
+export const LINK_STATUSES: readonly LinkStatus[] = LinkStatusSchema.options;
+export const isLinkStatus = (s: string): s is LinkStatus => (LINK_STATUSES as readonly string[]).includes(s);
+export { isCategory, isEvidenceOption };
 
 const unique = (xs: readonly string[]): string[] => [...new Set(xs)];

@@ -9,7 +9,7 @@ import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { entityCount, type YearWindow } from '../domain/aggregate.ts';
 import { optionCounts, type Facets } from '../domain/facets.ts';
-import { chosen, SINGLE_CHOICE, toggleChosen, type FilterDimension, type Filters } from '../domain/filters.ts';
+import { ALL_OF, chosen, SINGLE_CHOICE, toggleChosen, type FilterDimension, type Filters } from '../domain/filters.ts';
 import { CATEGORY_OF_TYPE, type Category } from '../domain/categories.ts';
 import { CATEGORY_COLOR } from '../style/palette.ts';
 import type { LinkType } from '../domain/schema.ts';
@@ -31,7 +31,7 @@ interface Props {
 }
 
 /** Dimensions shown in the panel, in order; `source` is set from the Sources view and shown as a chip. */
-const PANEL_DIMENSIONS: readonly FilterDimension[] = ['cat', 'type', 'scope', 'online', 'country', 'inst', 'partner', 'prog'];
+const PANEL_DIMENSIONS: readonly FilterDimension[] = ['cat', 'type', 'scope', 'online', 'status', 'evidence', 'country', 'inst', 'partner', 'prog'];
 /** Lists of records (not fixed vocabularies) longer than this show their first options, a box to narrow them and "show all". */
 const SHORT_LIST = 10;
 const RECORD_DIMENSIONS: ReadonlySet<FilterDimension> = new Set(['inst', 'country', 'partner', 'prog', 'source']);
@@ -69,6 +69,7 @@ function FilterGroup({ dimension: d, options, selected, lang, onToggle }: {
   const [query, setQuery] = useState('');
   const [all, setAll] = useState(false);
   const searchId = useId();
+  const hintId = useId();
   const long = RECORD_DIMENSIONS.has(d) && options.length > SHORT_LIST;
   // Short, fixed lists keep their natural order (categories, types); long ones put the most links first.
   const sorted = useMemo(() => {
@@ -80,9 +81,11 @@ function FilterGroup({ dimension: d, options, selected, lang, onToggle }: {
   if (options.length === 0) return null;
   const shown = long && !all && !query ? sorted.slice(0, SHORT_LIST) : sorted;
   const single = SINGLE_CHOICE.has(d);
+  const allOf = ALL_OF.has(d);
   return (
-    <fieldset className={`filter-group filter-${d}`}>
+    <fieldset className={`filter-group filter-${d}`} aria-describedby={allOf ? hintId : undefined}>
       <legend>{t(`filters.dim_${d}`)}</legend>
+      {allOf && <p className="filter-hint" id={hintId}>{t('filters.allOfHint')}</p>}
       {long && (
         <>
           <label className="visually-hidden" htmlFor={searchId}>{t('filters.narrow', { what: t(`filters.dim_${d}`) })}</label>

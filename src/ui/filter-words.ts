@@ -6,7 +6,8 @@
 import type { TFunction } from 'i18next';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import { countryName } from '../domain/countries.ts';
-import { chosen, FILTER_DIMENSIONS, type FilterDimension, type Filters } from '../domain/filters.ts';
+import { ALL_OF, chosen, FILTER_DIMENSIONS, isEvidenceOption, isLinkStatus, type FilterDimension, type Filters } from '../domain/filters.ts';
+import { evidenceOptionLabel, statusLabel } from '../domain/link-words.ts';
 import type { Bilingual } from '../domain/schema.ts';
 import type { Lang } from '../url/view-state.ts';
 
@@ -29,6 +30,8 @@ export function optionName(d: FilterDimension, key: string, c: WordsContext): st
     case 'prog': return c.programmeNames.get(key)?.[lang] ?? key;
     case 'scope': return t(`filters.scope_${key}`);
     case 'online': return t(key === '1' ? 'filters.online_yes' : 'filters.online_no');
+    case 'status': return isLinkStatus(key) ? statusLabel(key, lang) : key;
+    case 'evidence': return isEvidenceOption(key) ? evidenceOptionLabel(key, lang) : key;
     case 'source': {
       const s = index.sources.get(key);
       return s ? t('filters.sourceNamed', { title: s.title[lang] }) : key;
@@ -36,14 +39,17 @@ export function optionName(d: FilterDimension, key: string, c: WordsContext): st
   }
 }
 
-/** One phrase per active dimension: its options' names joined by "or". */
+/** One phrase per active dimension: its options' names joined by "or" (by "and" where all must hold). */
 export function filterPhrases(f: Filters, c: WordsContext): string[] {
   return FILTER_DIMENSIONS.flatMap((d) => {
     const keys = chosen(f, d);
     if (!keys.length) return [];
-    return [keys.map((k) => optionName(d, k, c)).join(c.t('filters.or'))];
+    return [keys.map((k) => optionName(d, k, c)).join(c.t(ALL_OF.has(d) ? 'filters.and' : 'filters.or'))];
   });
 }
+
+/** File-name words for the evidence options: what they mean, not their short keys. */
+const EVIDENCE_SLUG: Record<string, string> = { partner: 'partner-confirmed', stated: 'stated', multi: 'multi-source' };
 
 /** Slug-safe words for a download's file name: ids and codes, never a translated name. */
 export function fileSubject(f: Filters, c: Pick<WordsContext, 'index'>): string[] {
@@ -51,6 +57,7 @@ export function fileSubject(f: Filters, c: Pick<WordsContext, 'index'>): string[
     if (d === 'country') return countryName(k, 'en');
     if (d === 'inst') return c.index.institutions.get(k)?.name.en ?? k;
     if (d === 'online') return k === '1' ? 'online' : 'not-online';
+    if (d === 'evidence') return EVIDENCE_SLUG[k] ?? k;
     return k;
   }));
 }

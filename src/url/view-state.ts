@@ -19,15 +19,18 @@
  * | prog, source | one id                 | none    | filter to a programme / a source document      |
  * | scope   | international, domestic      | both    | filter by partner abroad or in China           |
  * | online  | 1, 0                         | both    | online (or hybrid) links, or the others        |
+ * | status  | planned, agreed, active, completed, ended, unknown (comma-separated) | any | the link's status (any of the listed) |
+ * | evidence | partner, stated, multi (comma-separated) | none | evidence strength: every listed criterion holds |
  *
  * Values are bounded: a list keeps at most MAX_LIST well-formed ids, an id at most MAX_ID
  * characters; a repeated key counts once (its first value). Ids the dataset does not know are
  * dropped once the data is loaded (facets.ts knownFilters), so they are not written back.
  */
 import { TIMELINE_FIRST_YEAR, TIMELINE_LAST_YEAR } from '../domain/dates.ts';
-import { NO_FILTERS, isCategory, isLinkType, type Filters } from '../domain/filters.ts';
+import { NO_FILTERS, isCategory, isEvidenceOption, isLinkStatus, isLinkType, type Filters } from '../domain/filters.ts';
+import type { EvidenceOption } from '../domain/evidence-strength.ts';
 import type { Category } from '../domain/categories.ts';
-import type { LinkType } from '../domain/schema.ts';
+import type { LinkStatus, LinkType } from '../domain/schema.ts';
 
 export type Lang = 'en' | 'zh';
 export type TimelineMode = 'upto' | 'in' | 'range';
@@ -126,6 +129,8 @@ function parseFilters(params: URLSearchParams): Filters {
     scope: scope === 'international' || scope === 'domestic' ? scope : null,
     online: online === '1' ? true : online === '0' ? false : null,
     source: one('source', isRecordId),
+    status: parseList(params.get('status'), isLinkStatus) as LinkStatus[],
+    evidence: parseList(params.get('evidence'), isEvidenceOption) as EvidenceOption[],
   };
 }
 
@@ -216,6 +221,8 @@ export function serializeViewState(v: ViewState): string {
   if (f.scope) params.set('scope', f.scope);
   if (f.online !== null) params.set('online', f.online ? '1' : '0');
   if (f.source) params.set('source', f.source);
+  list('status', f.status);
+  list('evidence', f.evidence);
   if (v.camera) params.set('at', formatCamera(v.camera));
   // Commas in lists and the camera read better unescaped; URLSearchParams escapes them.
   return params.toString().replaceAll('%2C', ',');

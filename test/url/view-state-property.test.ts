@@ -5,13 +5,13 @@ import { DEFAULT_VIEW, MAX_ID, MAX_LIST, parseViewState, serializeViewState, typ
 import { CATEGORIES } from '../../src/domain/categories.ts';
 import { FILTER_DIMENSIONS, chosen } from '../../src/domain/filters.ts';
 
-const KEYS = ['lang', 'mode', 'year', 'from', 'undated', 'sel', 'data', 'view', 'at', 'cat', 'type', 'inst', 'country', 'partner', 'prog', 'scope', 'online', 'source', 'other'];
+const KEYS = ['lang', 'mode', 'year', 'from', 'undated', 'sel', 'data', 'view', 'at', 'cat', 'type', 'inst', 'country', 'partner', 'prog', 'scope', 'online', 'source', 'status', 'evidence', 'other'];
 
 /** Values a hostile or careless link might carry: near-misses, scripts, huge numbers, long runs, unicode. */
 const value = fc.oneof(
   fc.constantFrom('', 'zh', 'en', 'map', 'table', 'sources', 'upto', 'range', '2019', '1e308', '-0', 'NaN', 'Infinity', '99999999999999999999',
     '<script>alert(1)</script>', 'javascript:alert(1)', '../../etc', '//evil.example', 'KAZ', 'kaz', 'KAZ,PAK,PAK', 'training,tcm', 'srrsh',
-    'arc:srrsh~ummc', 'inst:srrsh', 'partner:KAZ', '1', '0', 'true', 'international', 'domestic', '120.5,30.2,3', '500,100,40', '1,2', ',,,'),
+    'arc:srrsh~ummc', 'inst:srrsh', 'partner:KAZ', '1', '0', 'true', 'international', 'domestic', 'agreed,active', 'partner,multi,partner', 'stated', '120.5,30.2,3', '500,100,40', '1,2', ',,,'),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
   fc.array(fc.stringMatching(/^[a-z0-9-]{0,12}$/), { maxLength: 8 }).map((xs) => xs.join(',')),
@@ -42,6 +42,8 @@ function checkBounded(v: ViewState): void {
     }
   }
   for (const c of v.filters.cat) expect(CATEGORIES).toContain(c);
+  for (const s of v.filters.status) expect(['planned', 'agreed', 'active', 'completed', 'ended', 'unknown']).toContain(s);
+  for (const e of v.filters.evidence) expect(['partner', 'stated', 'multi']).toContain(e);
   if (v.camera) {
     expect(Number.isFinite(v.camera.lon) && Math.abs(v.camera.lon) <= 180).toBe(true);
     expect(Math.abs(v.camera.lat)).toBeLessThanOrEqual(85);

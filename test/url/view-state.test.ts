@@ -66,7 +66,7 @@ describe('URL view state: explore keys', () => {
     expect(v.view).toBe('table');
     expect(v.filters).toEqual({
       cat: ['training', 'tcm'], type: ['agreement'], inst: ['srrsh', 'fuwai'], country: ['KAZ', 'PAK'], partner: ['ummc'],
-      prog: 'belt-and-road-course', scope: 'international', online: true, source: 's001',
+      prog: 'belt-and-road-course', scope: 'international', online: true, source: 's001', status: [], evidence: [],
     });
     expect(v.camera).toEqual({ lon: 76.9, lat: 43.25, zoom: 4.5 });
     const q = serializeViewState(v);
@@ -83,6 +83,18 @@ describe('URL view state: explore keys', () => {
     expect(v.filters.scope).toBeNull();
     expect(v.camera).toBeNull();
     expect(v.view).toBe('map');
+  });
+
+  it('reads status and evidence as lists of known options, each once, and writes them back', () => {
+    const v = parseViewState('?status=agreed,active,bogus,agreed&evidence=multi,partner,strong');
+    expect(v.filters.status).toEqual(['agreed', 'active']);
+    expect(v.filters.evidence).toEqual(['multi', 'partner']);
+    const q = serializeViewState(v);
+    expect(q).toBe('status=agreed,active&evidence=multi,partner');
+    expect(parseViewState(`?${q}`).filters).toEqual(v.filters);
+    // Old links, without either key, mean no such filter.
+    expect(parseViewState('?cat=training').filters).toMatchObject({ status: [], evidence: [] });
+    expect(parseViewState('?status=Agreed&evidence=').filters).toMatchObject({ status: [], evidence: [] });
   });
 
   it('clamps the camera and wraps its longitude', () => {
