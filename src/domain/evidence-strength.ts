@@ -12,13 +12,13 @@
  */
 import type { DatasetIndex, ResolvedPartner } from './dataset-index.ts';
 import { linkSourceIds } from './evidence.ts';
-import type { Bilingual, Institution, Link, Source, SourceSide } from './schema.ts';
+import { SourceSide as SourceSideSchema, type Bilingual, type Institution, type Link, type Source, type SourceSide } from './schema.ts';
 
 /** How exact a point is: the building, its city, or its province. */
 export type PlacePrecision = Institution['precision'];
 
-/** The sides in the order they are listed: the partner side is the strongest confirmation. */
-export const SIDES: readonly SourceSide[] = ['partner', 'chinese', 'third-party'];
+/** The sides in the order they are listed (the schema's): Chinese, partner, third party. */
+export const SIDES: readonly SourceSide[] = SourceSideSchema.options;
 
 /** The filter options of evidence strength (URL `evidence=`). */
 export const EVIDENCE_OPTIONS = ['partner', 'stated', 'multi'] as const;
@@ -34,7 +34,7 @@ export interface EvidenceStrength {
   sources: number;
   /** Documents left when each republication and what it republishes count once. */
   independent: number;
-  /** The sides that confirm this link, each once, in SIDES order. */
+  /** The sides that confirm this link, each once, in SIDES order (Chinese, partner, third party). */
   sides: SourceSide[];
   /** The reason, when no source states the tie and it is inferred from framing; null when stated. */
   inferred: Bilingual | null;

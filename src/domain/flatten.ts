@@ -6,6 +6,8 @@ import { linkSourceIds } from './evidence.ts';
 import type { DatasetIndex } from './dataset-index.ts';
 import type { Link } from './schema.ts';
 import { dateCode, knownYear } from './dates.ts';
+import { linkSpan, startYears } from './link-time.ts';
+import { confirmation } from './evidence-strength.ts';
 
 /** Export columns, in order. The first 23 are a public contract (see README). */
 export const EXPORT_COLUMNS = [
@@ -17,6 +19,9 @@ export const EXPORT_COLUMNS = [
   'partner_id', 'partner_point_basis', 'group_count', 'mode', 'programme_zh', 'participants_qualifier',
   'participants_unit_en', 'participants_unit_zh', 'participants_scope', 'event', 'with_ids', 'with_en', 'with_zh',
   'date_note_en', 'date_note_zh', 'source_title_en', 'source_url', 'source_kind', 'source_count', 'source_ids',
+  // Events and ties, status and evidence strength.
+  'kind', 'year_earliest', 'year_latest', 'status', 'ongoing_as_of', 'ongoing_as_of_source', 'end', 'scope',
+  'sides', 'independent_sources', 'inferred', 'inferred_zh',
 ] as const;
 
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
@@ -24,6 +29,7 @@ export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 /** Columns that hold a number or nothing: written as numbers, so CSV formula escaping leaves `-77.03` alone. */
 export const NUMERIC_EXPORT_COLUMNS: readonly ExportColumn[] = [
   'year', 'institution_lon', 'institution_lat', 'partner_lon', 'partner_lat', 'participants', 'group_count', 'source_count',
+  'year_earliest', 'year_latest', 'independent_sources',
 ];
 export type ExportRow = Record<ExportColumn, string>;
 
@@ -38,6 +44,8 @@ export function flattenLink(index: DatasetIndex, link: Link): ExportRow {
   const withInst = (link.with ?? []).map((id) => index.institutions.get(id));
   const year = knownYear(link.date);
   const p = link.participants;
+  const span = startYears(linkSpan(link));
+  const evidence = confirmation(index, link);
   return {
     id: link.id,
     year: year === null ? '' : String(year),
@@ -82,6 +90,18 @@ export function flattenLink(index: DatasetIndex, link: Link): ExportRow {
     source_kind: source?.kind ?? '',
     source_count: String(linkSourceIds(link).length),
     source_ids: linkSourceIds(link).join(';'),
+    kind: link.kind,
+    year_earliest: span.earliest === null ? '' : String(span.earliest),
+    year_latest: span.latest === null ? '' : String(span.latest),
+    status: link.status,
+    ongoing_as_of: link.ongoingAsOf?.date ?? '',
+    ongoing_as_of_source: link.ongoingAsOf?.source ?? '',
+    end: link.end ? dateCode(link.end) : '',
+    scope: (link.scope ?? []).join(';'),
+    sides: evidence.sides.join(';'),
+    independent_sources: String(evidence.independent),
+    inferred: link.inferred?.en ?? '',
+    inferred_zh: link.inferred?.zh ?? '',
   };
 }
 

@@ -66,7 +66,7 @@ const WORDS: Record<Lang, Words> = {
     confirmedBy: (sides) => `confirmed by ${list(sides, ' and ')}`,
     stated: 'stated',
     inferred: (reason) => `inferred: ${reason}`,
-    sideShort: { partner: 'Partner side', chinese: 'Chinese side', 'third-party': 'Third party' },
+    sideShort: { partner: 'partner side', chinese: 'Chinese side', 'third-party': 'third party' },
     independentShort: (n) => `${n} independent`,
     inferredShort: 'inferred',
     datePrecision: {
@@ -174,10 +174,11 @@ export function evidenceWords(e: EvidenceStrength, lang: Lang): string {
   return [w.sources(e.sources, e.independent), sidesWords(e.sides, lang), statedWords(e, lang)].filter(Boolean).join(w.sep);
 }
 
-/** For a table cell: "Partner side, Chinese side · 2 independent · stated". */
+/** For a table cell: "Chinese side, partner side · 2 independent · stated". */
 export function evidenceShort(e: EvidenceStrength, lang: Lang): string {
   const w = WORDS[lang];
-  const sides = e.sides.map((s) => w.sideShort[s]).join(lang === 'zh' ? '、' : ', ');
+  const joined = e.sides.map((s) => w.sideShort[s]).join(lang === 'zh' ? '、' : ', ');
+  const sides = joined.charAt(0).toUpperCase() + joined.slice(1);
   return [sides, w.independentShort(e.independent), e.inferred ? w.inferredShort : w.stated].filter(Boolean).join(w.sep);
 }
 

@@ -42,15 +42,15 @@ describe("a link's time in words", () => {
 
 describe("a link's evidence in words", () => {
   it('counts sources, names the sides and says stated or inferred', () => {
-    expect(evidenceWords(evidenceStrength(index, link('l-2')), 'en')).toBe('2 sources (2 independent) · confirmed by the partner side and the Chinese side · stated');
+    expect(evidenceWords(evidenceStrength(index, link('l-2')), 'en')).toBe('2 sources (2 independent) · confirmed by the Chinese side and the partner side · stated');
     expect(evidenceWords(evidenceStrength(index, link('l-3')), 'en')).toBe('1 source (1 independent) · confirmed by a third party · stated');
     expect(evidenceWords(evidenceStrength(index, link('l-tie')), 'en'))
       .toBe('2 sources (2 independent) · confirmed by the partner side and a third party · inferred: The page names only "a Chinese hospital".');
-    expect(evidenceWords(evidenceStrength(index, link('l-1')), 'zh')).toBe('3个来源（2个独立） · 经合作方、中方、第三方证实 · 来源明确陈述');
+    expect(evidenceWords(evidenceStrength(index, link('l-1')), 'zh')).toBe('3个来源（2个独立） · 经中方、合作方、第三方证实 · 来源明确陈述');
   });
 
   it('has a short form for a table cell', () => {
-    expect(evidenceShort(evidenceStrength(index, link('l-2')), 'en')).toBe('Partner side, Chinese side · 2 independent · stated');
+    expect(evidenceShort(evidenceStrength(index, link('l-2')), 'en')).toBe('Chinese side, partner side · 2 independent · stated');
     expect(evidenceShort(evidenceStrength(index, link('l-tie')), 'zh')).toBe('合作方、第三方 · 2个独立来源 · 推断');
   });
 
