@@ -15,6 +15,9 @@ interface Words {
   kind: Record<LinkKind, string>;
   /** Capitalised, to stand alone (a filter option, a table cell). */
   status: Record<LinkStatus, string>;
+  /** Short, for a table cell. */
+  statusShort: Record<LinkStatus, string>;
+  kindInline: Record<LinkKind, string>;
   /** Lower case, inside the time sentence. */
   statusInline: Record<LinkStatus, string>;
   /** The status with the tie's end date ("ended Aug 2023"). */
@@ -46,6 +49,8 @@ const WORDS: Record<Lang, Words> = {
       planned: 'Planned', agreed: 'Agreed (signed, not yet known to have started)', active: 'Active',
       completed: 'Completed', ended: 'Ended', unknown: 'Status not stated',
     },
+    statusShort: { planned: 'Planned', agreed: 'Agreed', active: 'Active', completed: 'Completed', ended: 'Ended', unknown: 'Not stated' },
+    kindInline: { event: 'event', tie: 'tie' },
     statusInline: {
       planned: 'planned (announced, not yet known to have happened)', agreed: 'agreed (signed, not yet known to have started)',
       active: 'active', completed: 'completed', ended: 'ended', unknown: 'status not stated',
@@ -88,6 +93,8 @@ const WORDS: Record<Lang, Words> = {
       planned: '计划中', agreed: '已签署（尚不知是否已开始）', active: '进行中',
       completed: '已完成', ended: '已结束', unknown: '状态未说明',
     },
+    statusShort: { planned: '计划中', agreed: '已签署', active: '进行中', completed: '已完成', ended: '已结束', unknown: '未说明' },
+    kindInline: { event: '事件', tie: '持续合作' },
     statusInline: {
       planned: '计划中（已宣布，尚不知是否已进行）', agreed: '已签署（尚不知是否已开始）',
       active: '进行中', completed: '已完成', ended: '已结束', unknown: '状态未说明',
@@ -129,6 +136,12 @@ const WORDS: Record<Lang, Words> = {
 /** A status standing alone: "Agreed (signed, not yet known to have started)", "Planned". */
 export function statusLabel(status: LinkStatus, lang: Lang): string {
   return WORDS[lang].status[status];
+}
+
+/** For a table cell: "Active · tie", "Agreed · event". */
+export function statusShort(link: Pick<Link, 'status' | 'kind'>, lang: Lang): string {
+  const w = WORDS[lang];
+  return `${w.statusShort[link.status]}${w.sep}${w.kindInline[link.kind]}`;
 }
 
 /** "Event" or "Tie". */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { linkSourceIds } from '../../src/domain/evidence.ts';
 import { buildLinkRow, linkSourceSummary, sortLinkRows, type LinkNames, type LinkWords } from '../../src/domain/link-rows.ts';
 import { collatorFor } from '../../src/domain/sort-order.ts';
 import type { DateSpec, Link, Source } from '../../src/domain/schema.ts';
@@ -20,6 +21,7 @@ const names = (lang: 'en' | 'zh'): LinkNames => ({
   institution: (l) => NAMES[l.institution]?.[lang] ?? l.institution,
   partner: (l) => l.partner,
   types: (l) => l.types.join(', '),
+  evidenceRank: (l) => (l.inferred ? 0 : 1) * 100 + linkSourceIds(l).length,
 });
 
 const order = (links: Link[], column: Parameters<typeof sortLinkRows>[2]['column'], dir: 'ascending' | 'descending', lang: 'en' | 'zh' = 'en') =>
@@ -83,6 +85,34 @@ describe('sorting the table by names, figures and sources', () => {
   });
 });
 
+describe('sorting the table by status and evidence', () => {
+  const y = { precision: 'year', value: '2020' } as const;
+  const inferred = { en: 'framing', zh: '推断' };
+  const links = [
+    link('done', y),
+    link('unknown', y, { status: 'unknown' }),
+    link('planned', y, { status: 'planned' }),
+    link('active', y, { kind: 'tie', status: 'active' }),
+    link('agreed', y, { status: 'agreed' }),
+    link('ended', y, { kind: 'tie', status: 'ended' }),
+  ];
+
+  it('goes by a link\'s life, planned to ended, with an unstated status last either way', () => {
+    expect(order(links, 'status', 'ascending')).toEqual(['planned', 'agreed', 'active', 'done', 'ended', 'unknown']);
+    expect(order(links, 'status', 'descending')).toEqual(['ended', 'done', 'active', 'agreed', 'planned', 'unknown']);
+  });
+
+  it('goes by evidence strength, weakest first', () => {
+    const ev = [
+      link('two', y, { evidence: [{ source: 's1', locator: '¶1' }, { source: 's2', locator: '¶1' }] }),
+      link('inferred', y, { inferred }),
+      link('one', y),
+    ];
+    expect(order(ev, 'evidence', 'ascending')).toEqual(['inferred', 'one', 'two']);
+    expect(order(ev, 'evidence', 'descending')).toEqual(['two', 'one', 'inferred']);
+  });
+});
+
 describe('a row', () => {
   const sources = new Map<string, Source>([
     ['s1', { id: 's1', language: 'zh', title: { original: '原标题', en: 'Title', zh: '原标题' }, published: { precision: 'unknown' }, kind: 'news', side: 'chinese' }],
@@ -93,6 +123,9 @@ describe('a row', () => {
     participants: (p) => `${p.value} ${p.unit.en}`,
     shared: (scope) => `(whole ${scope})`,
     sources: (count) => `${count} sources`,
+    status: (l) => `${l.status} ${l.kind}`,
+    time: (l) => `${l.kind} since ${l.date.precision}`,
+    evidence: (l) => (l.inferred ? 'inferred' : 'stated'),
   };
 
   it('counts a document cited twice once and names the first', () => {
@@ -106,6 +139,8 @@ describe('a row', () => {
     const l = link('x', { precision: 'year', value: '2020' }, { participants: { value: 30, qualifier: 'exact', unit: { en: 'doctors', zh: '名医生' }, scope: 'programme' } });
     const row = buildLinkRow(4, l, sources, words, 'zh');
     expect(row).toMatchObject({ li: 4, id: 'x', date: 'year', institution: 'Beijing Hospital', participants: '30 doctors (whole programme)', sources: '1 sources', firstTitle: '原标题', firstTitleLang: 'zh' });
+    expect(row).toMatchObject({ status: 'completed event', time: 'event since year', evidence: 'stated', inferred: false });
+    expect(buildLinkRow(1, link('z', { precision: 'year', value: '2020' }, { inferred: { en: 'framing', zh: '推断' } }), sources, words, 'en')).toMatchObject({ evidence: 'inferred', inferred: true });
     expect(buildLinkRow(0, link('y', { precision: 'unknown' }), sources, words, 'en')).toMatchObject({ participants: '', firstTitle: 'Title', firstTitleLang: 'en' });
   });
 });

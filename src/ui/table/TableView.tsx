@@ -13,6 +13,8 @@ import type { Lang } from '../../url/view-state.ts';
 import { formatDate } from '../../domain/dates.ts';
 import { buildLinkRow, DEFAULT_LINK_SORT, LINK_COLUMNS, sortLinkRows, type LinkColumn, type LinkNames, type LinkWords } from '../../domain/link-rows.ts';
 import { collatorFor, nextSort, type SortState } from '../../domain/sort-order.ts';
+import { evidenceStrength, strengthRank, confirmation } from '../../domain/evidence-strength.ts';
+import { evidenceShort, linkTimeWords, statusShort } from '../../domain/link-words.ts';
 import { formatNumber, formatParticipants } from '../format.ts';
 import { VirtualTable, type Column, type RowAttrs } from './VirtualTable.tsx';
 
@@ -20,7 +22,7 @@ import { VirtualTable, type Column, type RowAttrs } from './VirtualTable.tsx';
 const ROW_HEIGHT = 48;
 
 const WIDTHS: Record<LinkColumn, string> = {
-  date: '12%', institution: '20%', partner: '18%', type: '14%', participants: '14%', sources: '22%',
+  date: '10%', status: '10%', institution: '15%', partner: '14%', type: '11%', participants: '11%', evidence: '14%', sources: '15%',
 };
 
 /** Names in the interface language; type labels are worked out once per combination of types. */
@@ -29,6 +31,8 @@ function linkNames(index: DatasetIndex, lang: Lang, t: TFunction): LinkNames {
   return {
     institution: (l) => index.institutionOf(l).name[lang],
     partner: (l) => index.partnerOf(l).name[lang],
+    // Worked out for every link once per sort by evidence (O(sources of each link)), never per frame.
+    evidenceRank: (l) => strengthRank(confirmation(index, l)),
     types: (l) => {
       const key = l.types.join(',');
       let label = typeLabels.get(key);
@@ -64,7 +68,10 @@ export default function TableView({ index, counts, links, lang, caption, onOpenL
     participants: (p) => formatParticipants(p, lang, (q, value) => t(`qualifier.${q}`, { value })),
     shared: (scope) => t('table.participantsShared', { scope: t(`details.scope_${scope}`) }),
     sources: (count) => t('table.sources', { count, n: formatNumber(count, lang) }),
-  }), [names, lang, t]);
+    status: (l) => statusShort(l, lang),
+    time: (l) => linkTimeWords(l, lang, (id) => index.sources.get(id)?.title[lang]),
+    evidence: (l) => evidenceShort(evidenceStrength(index, l), lang),
+  }), [names, lang, t, index]);
 
   const columns: Column<LinkColumn>[] = LINK_COLUMNS.map((key) => ({
     key, label: t(`table.columns.${key}`), width: WIDTHS[key], sortable: true,
@@ -81,12 +88,16 @@ export default function TableView({ index, counts, links, lang, caption, onOpenL
       // The whole row opens the link for pointer users; the partner button is the keyboard's way in.
       <tr key={r.id} {...attrs} data-link={r.id} className="vt-row" aria-current={current ? 'true' : undefined} onClick={() => onOpenLink(li)}>
         <td title={r.date}><div className="vt-clamp">{r.date}</div></td>
+        <td title={r.time}><div className="vt-clamp">{r.status}</div></td>
         <td title={r.institution}><div className="vt-clamp">{r.institution}</div></td>
         <td>
           <button type="button" className="vt-open" title={`${r.partner} — ${t('table.open')}`}><span>{r.partner}</span></button>
         </td>
         <td title={r.types}><div className="vt-clamp">{r.types}</div></td>
         <td title={r.participants || undefined}><div className="vt-clamp">{r.participants}</div></td>
+        <td title={r.evidence} className={r.inferred ? 'vt-inferred' : undefined}>
+          <div className="vt-clamp">{r.inferred && <span className="inferred-mark" aria-hidden="true">≈ </span>}{r.evidence}</div>
+        </td>
         <td title={sourcesText}>
           <div className="vt-clamp">{r.sources}{r.firstTitle && <> · <span lang={r.firstTitleLang}>{r.firstTitle}</span></>}</div>
         </td>
@@ -106,7 +117,7 @@ export default function TableView({ index, counts, links, lang, caption, onOpenL
       count={rows.length}
       rowHeight={ROW_HEIGHT}
       renderRow={renderRow}
-      minWidth="52rem"
+      minWidth="66rem"
       scrollKey={sortedAll}
     />
   );
