@@ -1,10 +1,15 @@
-/** One link as a reader needs it: when, what, who else, how many, and exactly where it is stated. */
+/**
+ * One link as a reader needs it: when and in what state, what, who else, how many, how strongly the
+ * sources support it, and exactly where it is stated. An inferred link says so at its top.
+ */
 import { useTranslation } from 'react-i18next';
 import type { Link } from '../domain/schema.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { Lang } from '../url/view-state.ts';
 import { formatDate } from '../domain/dates.ts';
 import { evidenceBySource } from '../domain/evidence.ts';
+import { evidenceStrength } from '../domain/evidence-strength.ts';
+import { evidenceWords, linkTimeWords, precisionWords, scopeList } from '../domain/link-words.ts';
 import { formatParticipants } from './format.ts';
 import { SourceCitation } from './SourceCitation.tsx';
 import { typeColor } from '../style/palette.ts';
@@ -19,10 +24,17 @@ export function LinkCard({ link, index, lang, showEnds, onFilterSource }: {
   const inst = index.institutionOf(link);
   const p = link.participants;
   const sources = evidenceBySource(link);
+  const strength = evidenceStrength(index, link);
+  const sourceTitle = (id: string) => index.sources.get(id)?.title[lang];
   return (
-    <article className="link-card" aria-label={formatDate(link.date, lang)}>
+    <article className={link.inferred ? 'link-card link-card-inferred' : 'link-card'} aria-label={formatDate(link.date, lang)} data-link={link.id}>
       <header className="link-card-head">
         <span className="link-date">{formatDate(link.date, lang)}</span>
+        {link.inferred && (
+          <span className="inferred-badge" title={t('details.inferredBadgeHint')}>
+            <span aria-hidden="true">≈ </span>{t('details.inferredBadge')}
+          </span>
+        )}
         <span className="link-types">
           {link.types.map((type) => (
             <span key={type} className="type-chip" style={{ borderColor: typeColor(type) }}>
@@ -33,11 +45,13 @@ export function LinkCard({ link, index, lang, showEnds, onFilterSource }: {
         </span>
       </header>
       {showEnds && <p className="link-ends">{inst.name[lang]} → {partner.name[lang]}</p>}
+      <p className="link-time">{linkTimeWords(link, lang, sourceTitle)}</p>
       {link.date.note && <p className="link-note">{link.date.note[lang]}</p>}
       {'basis' in link.date && link.date.basis && link.date.basis !== 'text' && (
         <p className="link-note link-basis">{t(`details.basis_${link.date.basis}`)}</p>
       )}
       <p className="link-summary">{link.summary[lang]}</p>
+      {link.scope && <p className="link-scope">{t('details.scopeCovers', { list: scopeList(link.scope.map((ty) => t(`type.${ty}`)), lang) })}</p>}
       <dl className="link-facts">
         {link.mode && (<><dt>{t('details.mode')}</dt><dd>{t(`mode.${link.mode}`)}</dd></>)}
         {p && (
@@ -56,6 +70,10 @@ export function LinkCard({ link, index, lang, showEnds, onFilterSource }: {
             <dd>{link.with.map((id) => index.institutions.get(id)?.name[lang] ?? id).join(lang === 'zh' ? '、' : '; ')}</dd>
           </>
         )}
+        <dt>{t('details.evidence')}</dt>
+        <dd className={link.inferred ? 'link-evidence link-evidence-inferred' : 'link-evidence'}>{evidenceWords(strength, lang)}</dd>
+        <dt>{t('details.precision')}</dt>
+        <dd className="link-precision">{precisionWords(strength, lang)}</dd>
       </dl>
       <section className="link-sources" aria-label={t('details.sources', { count: sources.length })}>
         <h4>{t('details.sources', { count: sources.length })}</h4>

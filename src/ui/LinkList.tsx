@@ -11,6 +11,8 @@ import { formatDate } from '../domain/dates.ts';
 import { formatNumber } from './format.ts';
 import type { Selected } from './selection.ts';
 import { linkSourceIds } from '../domain/evidence.ts';
+import { evidenceStrength } from '../domain/evidence-strength.ts';
+import { evidenceShort, linkTimeWords, statusShort } from '../domain/link-words.ts';
 
 const PAGE = 100;
 
@@ -36,10 +38,12 @@ export function LinkList({ index, aggregates, window: w, lang, onSelect, id }: {
             <thead>
               <tr>
                 <th scope="col">{t('list.columns.date')}</th>
+                <th scope="col">{t('table.columns.status')}</th>
                 <th scope="col">{t('list.columns.institution')}</th>
                 <th scope="col">{t('list.columns.partner')}</th>
                 <th scope="col">{t('list.columns.type')}</th>
                 <th scope="col">{t('list.columns.source')}</th>
+                <th scope="col">{t('table.columns.evidence')}</th>
               </tr>
             </thead>
             <tbody>
@@ -51,6 +55,7 @@ export function LinkList({ index, aggregates, window: w, lang, onSelect, id }: {
                 return (
                   <tr key={link.id}>
                     <td>{formatDate(link.date, lang)}</td>
+                    <td title={linkTimeWords(link, lang)}>{statusShort(link, lang)}</td>
                     <td>{index.institutionOf(link).name[lang]}</td>
                     <td>
                       <button type="button" className="link-button" onClick={() => onSelect({ kind: 'arc', pair: aggregates.pairOfLink[li] as number })}>
@@ -61,6 +66,9 @@ export function LinkList({ index, aggregates, window: w, lang, onSelect, id }: {
                     <td>
                       {source?.title[lang]} <span className="muted">{link.evidence[0]?.locator}</span>
                       {sourceCount > 1 && <> · <strong>{t('details.sources', { count: sourceCount })}</strong></>}
+                    </td>
+                    <td className={link.inferred ? 'list-inferred' : undefined}>
+                      {link.inferred && <span className="inferred-mark" aria-hidden="true">≈ </span>}{evidenceShort(evidenceStrength(index, link), lang)}
                     </td>
                   </tr>
                 );
