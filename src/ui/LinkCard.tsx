@@ -29,7 +29,8 @@ export function LinkCard({ link, index, lang, showEnds, onFilterSource }: {
   return (
     <article className={link.inferred ? 'link-card link-card-inferred' : 'link-card'} aria-label={formatDate(link.date, lang)} data-link={link.id}>
       <header className="link-card-head">
-        <span className="link-date">{formatDate(link.date, lang)}</span>
+        {/* Kind, when (at the date's own precision) and status: "Tie · since 2019 · active, still running as of …". */}
+        <span className="link-date link-time">{linkTimeWords(link, lang, sourceTitle)}</span>
         {link.inferred && (
           <span className="inferred-badge" title={t('details.inferredBadgeHint')}>
             <span aria-hidden="true">≈ </span>{t('details.inferredBadge')}
@@ -45,7 +46,6 @@ export function LinkCard({ link, index, lang, showEnds, onFilterSource }: {
         </span>
       </header>
       {showEnds && <p className="link-ends">{inst.name[lang]} → {partner.name[lang]}</p>}
-      <p className="link-time">{linkTimeWords(link, lang, sourceTitle)}</p>
       {link.date.note && <p className="link-note">{link.date.note[lang]}</p>}
       {'basis' in link.date && link.date.basis && link.date.basis !== 'text' && (
         <p className="link-note link-basis">{t(`details.basis_${link.date.basis}`)}</p>
