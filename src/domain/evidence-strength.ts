@@ -138,3 +138,27 @@ export function strengthRank(e: Pick<EvidenceStrength, 'sides' | 'inferred' | 'i
   const independent = Math.min(e.independent, 999);
   return (e.inferred ? 0 : 1) * 1e7 + (e.sides.includes('partner') ? 1 : 0) * 1e6 + independent * 1e3 + e.sides.length;
 }
+
+/** What "About the data" says of the whole dataset's statuses and evidence. */
+export interface EvidenceSummary {
+  links: number;
+  byStatus: Record<Link['status'], number>;
+  /** Links confirmed by the partner side, with two or more independent sources, and inferred. */
+  partner: number;
+  multi: number;
+  inferred: number;
+}
+
+/** Counts for "About the data". O(links × their sources): worked out when the dialog opens. */
+export function evidenceSummary(index: DatasetIndex): EvidenceSummary {
+  const byStatus: EvidenceSummary['byStatus'] = { planned: 0, agreed: 0, active: 0, completed: 0, ended: 0, unknown: 0 };
+  let partner = 0, multi = 0, inferred = 0;
+  for (const link of index.dataset.links) {
+    byStatus[link.status] += 1;
+    const c = confirmation(index, link);
+    if (c.sides.includes('partner')) partner++;
+    if (c.independent >= 2) multi++;
+    if (c.inferred) inferred++;
+  }
+  return { links: index.dataset.links.length, byStatus, partner, multi, inferred };
+}

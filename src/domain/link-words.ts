@@ -138,6 +138,11 @@ export function statusLabel(status: LinkStatus, lang: Lang): string {
   return WORDS[lang].status[status];
 }
 
+/** A status in one word or two ("Agreed", "Not stated"). */
+export function statusShortLabel(status: LinkStatus, lang: Lang): string {
+  return WORDS[lang].statusShort[status];
+}
+
 /** For a table cell: "Active · tie", "Agreed · event". */
 export function statusShort(link: Pick<Link, 'status' | 'kind'>, lang: Lang): string {
   const w = WORDS[lang];

@@ -9,6 +9,9 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import { datasetStats } from '../domain/dataset-stats.ts';
+import { evidenceSummary } from '../domain/evidence-strength.ts';
+import { LINK_STATUSES } from '../domain/filters.ts';
+import { statusShortLabel } from '../domain/link-words.ts';
 import { summarizeReviewLog } from '../domain/review-log.ts';
 import { loadReviewLog } from '../loaders/load-review-log.ts';
 import { formatNumber } from './format.ts';
@@ -27,6 +30,7 @@ export const AboutDialog = memo(function AboutDialog({ open, onClose, index, dat
   const ref = useRef<HTMLDialogElement>(null);
   // O(links): counted when the dialog is opened, not at start-up for a dialog few people open.
   const stats = useMemo(() => (open ? datasetStats(index) : null), [open, index]);
+  const evidence = useMemo(() => (open ? evidenceSummary(index) : null), [open, index]);
   const review = useQuery({
     queryKey: ['review-log', dataPath],
     queryFn: ({ signal }) => loadReviewLog(dataPath, signal),
@@ -78,6 +82,36 @@ export const AboutDialog = memo(function AboutDialog({ open, onClose, index, dat
           </table>
           <h3>{t('about.datesTitle')}</h3>
           <p>{t('about.dates')}</p>
+          <h3>{t('about.whenTitle')}</h3>
+          <p>{t('about.when')}</p>
+          <h3>{t('about.countingTitle')}</h3>
+          <p>{t('about.counting')}</p>
+          <p>{t('about.undatedPlanned')}</p>
+          <h3>{t('about.statusTitle')}</h3>
+          <p>{t('about.status')}</p>
+          {evidence && (
+            <table className="about-kinds about-statuses">
+              <caption>{t('about.statusTable')}</caption>
+              <thead>
+                <tr><th scope="col">{t('about.statusColumn')}</th><th scope="col">{t('about.statusMeaning')}</th><th scope="col" className="num">{t('about.statusCount')}</th></tr>
+              </thead>
+              <tbody>
+                {LINK_STATUSES.map((s) => (
+                  <tr key={s}>
+                    <th scope="row">{statusShortLabel(s, lang)}</th>
+                    <td>{t(`about.statusMeaning_${s}`)}</td>
+                    <td className="num">{formatNumber(evidence.byStatus[s], lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <h3>{t('about.evidenceTitle')}</h3>
+          <p>{t('about.evidenceSources')}</p>
+          <p>{t('about.evidenceSides')}</p>
+          <p>{t('about.evidenceStated')}</p>
+          <p>{t('about.evidencePrecision')}</p>
+          {evidence && <p data-testid="about-evidence">{t('about.evidenceCounts', { links: evidence.links, partner: evidence.partner, multi: evidence.multi, inferred: evidence.inferred })}</p>}
           <h3>{t('about.leadsTitle')}</h3>
           {review.isPending && <p className="muted" role="status">{t('about.loadingLeads')}</p>}
           {review.isError && (

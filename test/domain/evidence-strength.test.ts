@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  evidenceOptions, evidenceStrength, independentCount, originalOf, sideForLink, strengthRank,
+  evidenceOptions, evidenceStrength, evidenceSummary, independentCount, originalOf, sideForLink, strengthRank,
 } from '../../src/domain/evidence-strength.ts';
 import { evidenceIndex } from '../fixtures/evidence-dataset.ts';
 
@@ -87,5 +87,15 @@ describe('filter options and rank', () => {
     expect(r('l-tie')).toBeLessThan(r('l-3'));
     expect(r('l-3')).toBeLessThan(r('l-2'));
     expect(r('l-2')).toBeLessThan(r('l-1'));
+  });
+});
+
+describe('the summary "About the data" states', () => {
+  it('counts links by status and by evidence', () => {
+    expect(evidenceSummary(index)).toEqual({
+      links: 7,
+      byStatus: { planned: 1, agreed: 1, active: 1, completed: 2, ended: 1, unknown: 1 },
+      partner: 3, multi: 3, inferred: 1,
+    });
   });
 });

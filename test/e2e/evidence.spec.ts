@@ -183,6 +183,38 @@ test.describe('on the bundled data', () => {
   });
 });
 
+test('"About the data" explains events and ties, counting, statuses and evidence strength, with this dataset\'s counts, in both languages', async ({ page }) => {
+  const links = read<Link[]>('data', 'links.json');
+  const sources = read<Source[]>('data', 'sources.json');
+  const partner = partnerConfirmed(links, sources, read<Partner[]>('data', 'partners.json')).length;
+  await openView(page, '?view=table');
+  await page.getByRole('button', { name: 'About the data' }).click();
+  const dialog = page.getByRole('dialog', { name: 'About the data' });
+  for (const heading of ['Events and ties', 'Counting: certain and possible', 'Status', 'Evidence strength']) {
+    await expect(dialog.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+  }
+  await expect(dialog).toContainText('In “up to Y” a link counts when its latest possible date is by Y; it is possible when only its earliest is.');
+  await expect(dialog).toContainText("Boston University’s Chinese Overseas Development Finance database");
+  const statuses = dialog.getByRole('table', { name: 'Links by status' });
+  await expect(statuses.getByRole('rowheader')).toHaveText(['Planned', 'Agreed', 'Active', 'Completed', 'Ended', 'Not stated']);
+  const agreed = links.filter((l) => l.status === 'agreed').length;
+  await expect(statuses.getByRole('row', { name: /^Agreed/ }).getByRole('cell').last()).toHaveText(String(agreed));
+  await expect(dialog.getByTestId('about-evidence')).toContainText(`${partner} of ${links.length.toLocaleString('en')} links are confirmed by the partner side`);
+  mkdirSync('test/e2e/screenshots', { recursive: true });
+  await statuses.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test/e2e/screenshots/evidence-about.png' });
+  const results = await new AxeBuilder({ page }).include('dialog.about').analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: '中文' }).click();
+  await page.getByRole('button', { name: '关于数据' }).click();
+  const zh = page.getByRole('dialog', { name: '关于数据' });
+  await expect(zh.getByRole('heading', { name: '证据强度' })).toBeVisible();
+  await expect(zh).toContainText('合作方来源是最有力的证实');
+  await expect(zh.getByTestId('about-evidence')).toContainText(`${partner}条经合作方证实`);
+});
+
 test.describe('screenshots', () => {
   for (const [name, size] of [['laptop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]] as const) {
     test(`panel and table on a ${name}`, async ({ page }) => {
