@@ -1,20 +1,23 @@
 /**
- * The arc layer's per-arc data, packed once per dataset into one RGBA32F texture, and the
- * mapping from a time window to the shader's uniforms. The texture holds each arc's cumulative
- * per-year counts, so the shader works out any window's count itself: a year change sets a few
- * uniforms and touches no per-arc data at all. Pure: tested in Node.
+ * The arc layer's per-arc data, in two RGBA32F textures of one texel per arc slot (row-major,
+ * DATA_TEXTURE_WIDTH texels a row). Pure: tested in Node.
  *
- * Per arc slot, TEXELS_PER_ARC texels (16 floats), in one texture row:
- *   0–11  C[0..11]: links of the arc's pair among the first k timeline years (C[0] = 0)
- *   12    undated links (no single known year)
- *   13    category index (DOMESTIC_CATEGORY for domestic arcs)
- *   14    domestic flag
- *   15    length in Mercator units
+ * - Static, packed once per dataset: category index (DOMESTIC_CATEGORY for domestic arcs),
+ *   domestic flag, length in Mercator units.
+ * - Counts, packed on the CPU at every window step and uploaded with one texSubImage2D:
+ *     x  links of the arc's pair certain in the window
+ *     y  the other links the window draws (possible; undated and planned when included)
+ *     z  the links drawn (x + y) in the window before   } for the grow-in animation: kept here on
+ *     w  the links drawn in the window before that      } the CPU and rotated at every step
+ *   A step costs O(code entries of the pairs + arcs) and allocates nothing (stepArcCounts).
  * Counts are exact in float32 up to 2^24 links per pair.
+ *
+ * An arc with certain links is drawn solid, its width by the certain count; one with none but
+ * some other drawn links is drawn faint and dashed, its width by that count (arc-shaders.ts).
  */
-import { YEAR_COUNT, type Aggregates, type YearWindow } from '../domain/aggregate.ts';
-import { TIMELINE_FIRST_YEAR } from '../domain/dates.ts';
+import type { EntityCounts, YearWindow } from '../domain/aggregate.ts';
 import { STATIC_STRIDE, type ArcBuffers } from './arc-buffer.ts';
+import { emptyCodeWeights, emptyShownTallies, shownTallies, type CodeWeights, type ShownTallies } from './window-tally.ts';
 
 /** How long an arc takes to grow from its Chinese end to its partner (ms). */
 export const GROW_MS = 600;
@@ -23,13 +26,13 @@ export const LONG_AGO = -1e9;
 
 /** Texels per row of the data textures; 2048 is WebGL2's guaranteed minimum MAX_TEXTURE_SIZE. */
 export const DATA_TEXTURE_WIDTH = 2048;
-export const TEXELS_PER_ARC = 4;
-/** Floats per arc slot in the packed data. */
-export const ARC_DATA_STRIDE = 4 * TEXELS_PER_ARC;
-/** Float offsets inside an arc's slot. */
-export const ARC_DATA = { undated: 12, category: 13, domestic: 14, length: 15 } as const;
+/** Float offsets inside an arc's static texel. */
+export const ARC_STATIC = { category: 0, domestic: 1, length: 2 } as const;
+/** Float offsets inside an arc's counts texel. */
+export const ARC_COUNTS = { certain: 0, other: 1, prev: 2, prev2: 3 } as const;
 
-if (YEAR_COUNT + 1 > ARC_DATA.undated) throw new Error(`the arc data texture holds 12 cumulative counts, the timeline needs ${YEAR_COUNT + 1}`);
+/** Rows of a one-texel-per-arc texture for `arcs` arcs. */
+export const textureRows = (arcs: number) => Math.max(1, Math.ceil(arcs / DATA_TEXTURE_WIDTH));
 
 export interface ArcData {
   /** rows × DATA_TEXTURE_WIDTH texels × 4 floats, ready for texImage2D. */
@@ -37,82 +40,115 @@ export interface ArcData {
   rows: number;
 }
 
-/** Packs every arc slot's cumulative counts, undated count and static attributes. O(arcs), once per dataset. */
-export function packArcData(aggregates: Pick<Aggregates, 'cumulative' | 'undated'>, buffers: Pick<ArcBuffers, 'pairOfArc' | 'staticData'>): ArcData {
+/** Packs every arc slot's static attributes. O(arcs), once per dataset. */
+export function packArcStatic(buffers: Pick<ArcBuffers, 'pairOfArc' | 'staticData'>): ArcData {
   const arcs = buffers.pairOfArc.length;
-  const rows = Math.max(1, Math.ceil((arcs * TEXELS_PER_ARC) / DATA_TEXTURE_WIDTH));
+  const rows = textureRows(arcs);
   const data = new Float32Array(rows * DATA_TEXTURE_WIDTH * 4);
-  const stride = YEAR_COUNT + 1;
   for (let a = 0; a < arcs; a++) {
-    const p = buffers.pairOfArc[a] as number;
-    const o = a * ARC_DATA_STRIDE;
-    data.set(aggregates.cumulative.subarray(p * stride, (p + 1) * stride), o);
-    data[o + ARC_DATA.undated] = aggregates.undated[p] ?? 0;
-    data[o + ARC_DATA.category] = buffers.staticData[a * STATIC_STRIDE] ?? 0;
-    data[o + ARC_DATA.domestic] = buffers.staticData[a * STATIC_STRIDE + 1] ?? 0;
-    data[o + ARC_DATA.length] = buffers.staticData[a * STATIC_STRIDE + 2] ?? 0;
+    const o = a * 4;
+    data[o + ARC_STATIC.category] = buffers.staticData[a * STATIC_STRIDE] ?? 0;
+    data[o + ARC_STATIC.domestic] = buffers.staticData[a * STATIC_STRIDE + 1] ?? 0;
+    data[o + ARC_STATIC.length] = buffers.staticData[a * STATIC_STRIDE + 2] ?? 0;
   }
   return { data, rows };
 }
 
-/** A window as the shader reads it: count = C[hi] − C[lo] (when hi > lo) + undated × `undated`. */
-export interface WindowUniforms {
-  lo: number;
-  hi: number;
-  undated: 0 | 1;
+/** The counts the arcs are drawn from, and the per-pair tallies behind them (reused at every step). */
+export interface ArcCounts extends ArcData {
+  /** Per pair (not per arc): certain and other drawn links in the window shown. */
+  pairs: ShownTallies;
+  weights: CodeWeights;
 }
 
-/** The uniforms for a window of inclusive years; years outside the timeline are clamped to it. */
-export function windowUniforms(w: YearWindow): WindowUniforms {
-  const clamp = (k: number) => Math.max(0, Math.min(YEAR_COUNT, k));
-  return { lo: clamp(w.from - TIMELINE_FIRST_YEAR), hi: clamp(w.to - TIMELINE_FIRST_YEAR + 1), undated: w.includeUndated ? 1 : 0 };
+export function emptyArcCounts(pairs: number, arcs: number): ArcCounts {
+  const rows = textureRows(arcs);
+  return { data: new Float32Array(rows * DATA_TEXTURE_WIDTH * 4), rows, pairs: emptyShownTallies(pairs), weights: emptyCodeWeights() };
+}
+
+/**
+ * Packs the arcs' counts for window `w` from the per-pair code table. `rotate`: the window shown
+ * until now becomes the previous one (a step); without it the history is left as it is (the same
+ * window under other counts, e.g. after a filter change, when nothing should grow in: call
+ * `settleArcCounts` as well). O(code entries + arcs), no allocation.
+ */
+export function stepArcCounts(byPair: EntityCounts, pairOfArc: Int32Array, w: YearWindow, out: ArcCounts, rotate: boolean): ArcCounts {
+  shownTallies(byPair, w, out.pairs, out.weights);
+  const { certain, other } = out.pairs;
+  const d = out.data;
+  for (let a = 0; a < pairOfArc.length; a++) {
+    const o = a * 4;
+    const p = pairOfArc[a] as number;
+    if (rotate) {
+      d[o + ARC_COUNTS.prev2] = d[o + ARC_COUNTS.prev] as number;
+      d[o + ARC_COUNTS.prev] = (d[o + ARC_COUNTS.certain] as number) + (d[o + ARC_COUNTS.other] as number);
+    }
+    d[o + ARC_COUNTS.certain] = certain[p] as number;
+    d[o + ARC_COUNTS.other] = other[p] as number;
+  }
+  return out;
+}
+
+/** Makes the previous windows' counts those of the window shown, so nothing grows in. O(arcs). */
+export function settleArcCounts(out: ArcCounts, arcs: number): void {
+  const d = out.data;
+  for (let a = 0; a < arcs; a++) {
+    const o = a * 4;
+    const shown = (d[o + ARC_COUNTS.certain] as number) + (d[o + ARC_COUNTS.other] as number);
+    d[o + ARC_COUNTS.prev] = shown;
+    d[o + ARC_COUNTS.prev2] = shown;
+  }
+}
+
+/**
+ * How an arc slot is drawn, in JS over the packed counts (the vertex shader's reference, for
+ * tests): `count` sets the width (the certain count, or the other count when nothing is
+ * certain), `possible` is true when the arc is drawn faint and dashed; count 0: not drawn.
+ */
+export function arcLook(data: ArrayLike<number>, arc: number): { count: number; possible: boolean } {
+  const certain = data[arc * 4 + ARC_COUNTS.certain] ?? 0;
+  const other = data[arc * 4 + ARC_COUNTS.other] ?? 0;
+  return certain > 0 ? { count: certain, possible: false } : { count: other, possible: other > 0 };
+}
+
+/** The count a pair's arc is drawn with now (certain, or other when nothing is certain; 0: not drawn). */
+export function drawnCount(t: ShownTallies, pair: number): number {
+  const c = t.certain[pair] ?? 0;
+  return c > 0 ? c : (t.other[pair] ?? 0);
 }
 
 export function sameWindow(a: YearWindow, b: YearWindow): boolean {
-  return a.from === b.from && a.to === b.to && a.includeUndated === b.includeUndated;
+  return a.from === b.from && a.to === b.to && a.includeUndated === b.includeUndated && !!a.includePlanned === !!b.includePlanned;
 }
 
 /**
- * Links in a window from packed cumulative counts: C[k] at `data[cumulative + k]`, the undated
- * count at `data[undated]`. The JS twin of GLSL_WINDOW_COUNT (gl-util.ts).
+ * When the window shown and the one before it changed (ms, the layer's clock). An arc grows in
+ * from the change that took it from no drawn links to some; two steps of history let an arc
+ * that appeared one quick step ago finish growing instead of jumping to full length.
  */
-export function packedWindowCount(data: ArrayLike<number>, cumulative: number, undated: number, u: WindowUniforms): number {
-  const dated = u.hi > u.lo ? (data[cumulative + u.hi] ?? 0) - (data[cumulative + u.lo] ?? 0) : 0;
-  return dated + (u.undated ? data[undated] ?? 0 : 0);
-}
-
-/** The arc shader's count for one arc slot, in JS over the packed data (the shader's reference, for tests). */
-export function arcCountAt(data: ArrayLike<number>, arc: number, u: WindowUniforms): number {
-  const o = arc * ARC_DATA_STRIDE;
-  return packedWindowCount(data, o, o + ARC_DATA.undated, u);
-}
-
-/**
- * The windows the arc shader knows: the one shown, the one before and the one before that, and
- * when each change happened (ms, the layer's clock). An arc grows in from the change that took it
- * from 0 links to some; two steps of history let an arc that appeared one quick step ago finish
- * growing instead of jumping to full length.
- */
-export interface WindowHistory {
-  win: WindowUniforms;
-  prev: WindowUniforms;
-  prev2: WindowUniforms;
-  /** When `prev` became `win`. */
+export interface WindowTimes {
+  /** When the previous window became the one shown. */
   changed: number;
-  /** When `prev2` became `prev`. */
+  /** When the one before became the previous one. */
   prevChanged: number;
 }
 
-/** The history after showing `win` at `now`; without `animate` (first view, reduced motion) nothing grows in. */
-export function showWindow(h: WindowHistory | null, win: WindowUniforms, now: number, animate: boolean): WindowHistory {
-  if (!animate || !h) return { win, prev: win, prev2: win, changed: LONG_AGO, prevChanged: LONG_AGO };
-  return { win, prev: h.win, prev2: h.prev, changed: now, prevChanged: h.changed };
+/** Times at which nothing animates. */
+export function stillTimes(): WindowTimes {
+  return { changed: LONG_AGO, prevChanged: LONG_AGO };
+}
+
+/** Updates `h` for a step at `now` (in place: a step allocates nothing); without `animate` (first view, reduced motion) nothing grows in. */
+export function stepTimes(h: WindowTimes, now: number, animate: boolean): WindowTimes {
+  h.prevChanged = animate ? h.changed : LONG_AGO;
+  h.changed = animate ? now : LONG_AGO;
+  return h;
 }
 
 /** The arc shader's grow-in start for one arc slot, in JS (LONG_AGO: drawn in full). For tests. */
-export function arcAppearTime(data: ArrayLike<number>, arc: number, h: WindowHistory, now: number): number {
+export function arcAppearTime(data: ArrayLike<number>, arc: number, h: WindowTimes, now: number): number {
   if (now - h.changed >= GROW_MS) return LONG_AGO;
-  if (arcCountAt(data, arc, h.prev) <= 0) return h.changed;
-  if (now - h.prevChanged < GROW_MS && arcCountAt(data, arc, h.prev2) <= 0) return h.prevChanged;
+  if ((data[arc * 4 + ARC_COUNTS.prev] ?? 0) <= 0) return h.changed;
+  if (now - h.prevChanged < GROW_MS && (data[arc * 4 + ARC_COUNTS.prev2] ?? 0) <= 0) return h.prevChanged;
   return LONG_AGO;
 }

@@ -1,7 +1,8 @@
 /**
- * The arcs as a MapLibre custom layer. Geometry (arc-buffer.ts) and per-arc cumulative counts
- * (arc-data.ts) are uploaded once; a year change only sets the window uniforms and asks for a
- * repaint: O(1) work, whatever the number of arcs, no upload, never a re-tessellation. A
+ * The arcs as a MapLibre custom layer. Geometry (arc-buffer.ts) and each arc's static data
+ * (arc-data.ts) are uploaded once; a year change hands over the counts packed on the CPU (one
+ * texel an arc: certain, other drawn, and the two previous windows' drawn counts) and they are
+ * uploaded with one texSubImage2D in the next frame: O(arcs) bytes, never a re-tessellation. A
  * selection rewrites one byte per arc (the highlight texture). The layer draws one world copy
  * per call, so it draws as many copies as the view shows (arcs are unwrapped).
  */
@@ -9,7 +10,7 @@ import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap 
 import { CATEGORIES } from '../domain/categories.ts';
 import { CATEGORY_COLOR, rgb } from '../style/palette.ts';
 import { VERTEX_BYTES, type ArcBuffers } from './arc-buffer.ts';
-import { DATA_TEXTURE_WIDTH, GROW_MS, showWindow, type ArcData, type WindowHistory, type WindowUniforms } from './arc-data.ts';
+import { DATA_TEXTURE_WIDTH, GROW_MS, stepTimes, stillTimes, textureRows, type ArcData, type WindowTimes } from './arc-data.ts';
 import { ARC_FRAGMENT_SHADER, ARC_VERTEX_SHADER } from './arc-shaders.ts';
 import { DOMESTIC_ARC_COLOR } from './layer-styles.ts';
 import { worldPx } from './mercator.ts';
@@ -19,17 +20,18 @@ interface Gpu {
   program: WebGLProgram;
   vao: WebGLVertexArrayObject;
   buffer: WebGLBuffer;
-  dataTex: WebGLTexture;
+  staticTex: WebGLTexture;
+  countsTex: WebGLTexture;
   highlightTex: WebGLTexture;
   uniforms: Record<string, WebGLUniformLocation | null>;
 }
 
 const UNIFORMS = [
-  'u_matrix', 'u_viewport', 'u_px_ratio', 'u_world_px', 'u_wrap', 'u_now', 'u_pass', 'u_has_highlight', 'u_data', 'u_highlight',
-  'u_colors', 'u_win', 'u_prev', 'u_prev2', 'u_changed', 'u_prev_changed', 'u_width_ref',
+  'u_matrix', 'u_viewport', 'u_px_ratio', 'u_world_px', 'u_wrap', 'u_now', 'u_pass', 'u_has_highlight', 'u_static', 'u_counts',
+  'u_highlight', 'u_colors', 'u_changed', 'u_prev_changed', 'u_width_ref',
 ] as const;
 
-/** A texture read only with texelFetch: RGBA32F (per-arc data) or R8 (highlight flags). */
+/** A texture read only with texelFetch: RGBA32F (per-arc data and counts) or R8 (highlight flags). */
 function dataTexture(gl: WebGL2RenderingContext, rows: number, data: Float32Array | Uint8Array): WebGLTexture {
   const tex = gl.createTexture();
   if (!tex) throw new Error('could not create a texture');
@@ -59,19 +61,27 @@ export class ArcLayer implements CustomLayerInterface {
   /** One byte per arc slot, 255 = highlighted. Padded to whole texture rows. */
   private readonly highlight: Uint8Array;
   private highlightDirty = true;
-  private dataDirty = false;
-  /** The window shown and the two before it; an empty window until the first setWindow. */
-  private history: WindowHistory = showWindow(null, { lo: 0, hi: 0, undated: 0 }, 0, false);
+  private countsDirty = true;
+  /** When the window shown and the one before it came (the counts texture holds their drawn counts). */
+  private readonly times: WindowTimes = stillTimes();
   private animateUntil = 0;
   private hasHighlight = false;
   private drawn = false;
   private readonly clock0 = performance.now();
   private readonly colors: Float32Array;
+  /** The view matrix as the shader takes it (reused every frame). */
+  private readonly matrix = new Float32Array(16);
+  private readonly passes: { all: readonly number[]; highlighted: readonly number[] } = { all: [0], highlighted: [0, 1] };
 
-  /** `data` from packArcData; `widthRef` from arcWidthReference (the count drawn at the widest). */
-  constructor(id: string, private readonly buffers: ArcBuffers, private data: ArcData, private readonly widthRef: number) {
+  /**
+   * `statics` from packArcStatic; `counts` the per-step counts (arc-data.ts), which the owner
+   * refills in place before each setWindow/setCounts call; `widthRef` from arcWidthReference
+   * (the count drawn at the widest).
+   */
+  constructor(id: string, private readonly buffers: ArcBuffers, private readonly statics: ArcData, private readonly counts: ArcData, private readonly widthRef: number) {
     this.id = id;
-    this.highlightRows = Math.max(1, Math.ceil(buffers.pairOfArc.length / DATA_TEXTURE_WIDTH));
+    if (statics.rows !== textureRows(buffers.pairOfArc.length) || counts.rows !== statics.rows) throw new Error('arc data for another set of arcs');
+    this.highlightRows = statics.rows;
     this.highlight = new Uint8Array(this.highlightRows * DATA_TEXTURE_WIDTH);
     this.colors = new Float32Array([...CATEGORIES.map((c) => rgb(CATEGORY_COLOR[c])), rgb(DOMESTIC_ARC_COLOR)].flat());
   }
@@ -81,24 +91,24 @@ export class ArcLayer implements CustomLayerInterface {
   }
 
   /**
-   * Shows another window: O(1), the shader works out every arc's count. With `animate`, arcs
-   * that had no links in the previous window grow in over GROW_MS; without, all are drawn at once.
+   * Shows another window, whose counts the owner has just packed (stepArcCounts, rotating the
+   * history): they are uploaded in the next frame. With `animate`, arcs that had nothing drawn in
+   * the previous window grow in over GROW_MS; without, all are drawn at once. O(1) here.
    */
-  setWindow(win: WindowUniforms, animate: boolean): void {
+  setWindow(animate: boolean): void {
     const now = this.now();
-    this.history = showWindow(this.history, win, now, animate);
+    stepTimes(this.times, now, animate);
     this.animateUntil = animate ? now + GROW_MS : 0;
+    this.countsDirty = true;
     this.map?.triggerRepaint();
   }
 
   /**
-   * New per-arc counts for the same arcs (a filter changed): re-uploaded on the next frame, O(arcs)
-   * once per filter change. The window and its history stay, so nothing grows in again.
+   * The counts were repacked for the same window (a filter changed): uploaded in the next frame.
+   * The change times stay, so nothing grows in again.
    */
-  setCounts(data: ArcData): void {
-    if (data.rows !== this.data.rows) throw new Error('arc counts for another set of arcs');
-    this.data = data;
-    this.dataDirty = true;
+  setCounts(): void {
+    this.countsDirty = true;
     this.map?.triggerRepaint();
   }
 
@@ -124,7 +134,8 @@ export class ArcLayer implements CustomLayerInterface {
       gl.deleteProgram(g.program);
       gl.deleteVertexArray(g.vao);
       gl.deleteBuffer(g.buffer);
-      gl.deleteTexture(g.dataTex);
+      gl.deleteTexture(g.staticTex);
+      gl.deleteTexture(g.countsTex);
       gl.deleteTexture(g.highlightTex);
     }
     this.gpu = undefined;
@@ -135,6 +146,7 @@ export class ArcLayer implements CustomLayerInterface {
   resetGpu(): void {
     this.gpu = undefined;
     this.highlightDirty = true;
+    this.countsDirty = true;
   }
 
   // Uploading in the first render() (not onAdd) is what was verified safe with MapLibre's GL cache.
@@ -158,12 +170,13 @@ export class ArcLayer implements CustomLayerInterface {
     gl.vertexAttribIPointer(4, 1, gl.UNSIGNED_INT, VERTEX_BYTES, 16);
     gl.bindVertexArray(null);
     this.setUnpack(gl);
-    const dataTex = dataTexture(gl, this.data.rows, this.data.data);
+    const staticTex = dataTexture(gl, this.statics.rows, this.statics.data);
+    const countsTex = dataTexture(gl, this.counts.rows, this.counts.data);
     const highlightTex = dataTexture(gl, this.highlightRows, this.highlight);
     const uniforms = Object.fromEntries(UNIFORMS.map((u) => [u, gl.getUniformLocation(program, u)]));
     this.highlightDirty = false;
-    this.dataDirty = false;
-    return { program, vao, buffer, dataTex, highlightTex, uniforms };
+    this.countsDirty = false;
+    return { program, vao, buffer, staticTex, countsTex, highlightTex, uniforms };
   }
 
   // MapLibre may leave flip/premultiply on from image uploads; it resets its own state cache
@@ -192,11 +205,12 @@ export class ArcLayer implements CustomLayerInterface {
       gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, DATA_TEXTURE_WIDTH, this.highlightRows, gl.RED, gl.UNSIGNED_BYTE, this.highlight);
       this.highlightDirty = false;
     }
-    if (this.dataDirty) {
+    if (this.countsDirty) {
+      // The rows that hold arcs: one texel an arc, 16 bytes.
       this.setUnpack(gl);
-      gl.bindTexture(gl.TEXTURE_2D, g.dataTex);
-      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, DATA_TEXTURE_WIDTH, this.data.rows, gl.RGBA, gl.FLOAT, this.data.data);
-      this.dataDirty = false;
+      gl.bindTexture(gl.TEXTURE_2D, g.countsTex);
+      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, DATA_TEXTURE_WIDTH, this.counts.rows, gl.RGBA, gl.FLOAT, this.counts.data);
+      this.countsDirty = false;
     }
     const u = g.uniforms;
     const canvas = map.getCanvas();
@@ -204,28 +218,28 @@ export class ArcLayer implements CustomLayerInterface {
     gl.useProgram(g.program);
     gl.bindVertexArray(g.vao);
     gl.activeTexture(gl.TEXTURE0);
-    gl.bindTexture(gl.TEXTURE_2D, g.dataTex);
+    gl.bindTexture(gl.TEXTURE_2D, g.staticTex);
     gl.activeTexture(gl.TEXTURE1);
+    gl.bindTexture(gl.TEXTURE_2D, g.countsTex);
+    gl.activeTexture(gl.TEXTURE2);
     gl.bindTexture(gl.TEXTURE_2D, g.highlightTex);
-    gl.uniform1i(u.u_data ?? null, 0);
-    gl.uniform1i(u.u_highlight ?? null, 1);
-    gl.uniformMatrix4fv(u.u_matrix ?? null, false, Float32Array.from(options.defaultProjectionData.mainMatrix));
+    gl.uniform1i(u.u_static ?? null, 0);
+    gl.uniform1i(u.u_counts ?? null, 1);
+    gl.uniform1i(u.u_highlight ?? null, 2);
+    this.matrix.set(options.defaultProjectionData.mainMatrix);
+    gl.uniformMatrix4fv(u.u_matrix ?? null, false, this.matrix);
     gl.uniform2f(u.u_viewport ?? null, gl.drawingBufferWidth, gl.drawingBufferHeight);
     gl.uniform1f(u.u_px_ratio ?? null, gl.drawingBufferWidth / Math.max(1, canvas.clientWidth));
     gl.uniform1f(u.u_world_px ?? null, worldPx(map.getZoom()));
     gl.uniform1f(u.u_now ?? null, now);
     gl.uniform1i(u.u_has_highlight ?? null, this.hasHighlight ? 1 : 0);
     gl.uniform3fv(u.u_colors ?? null, this.colors);
-    const h = this.history;
-    for (const [name, w] of [['u_win', h.win], ['u_prev', h.prev], ['u_prev2', h.prev2]] as const) {
-      gl.uniform3i(u[name] ?? null, w.lo, w.hi, w.undated);
-    }
-    gl.uniform1f(u.u_changed ?? null, h.changed);
-    gl.uniform1f(u.u_prev_changed ?? null, h.prevChanged);
+    gl.uniform1f(u.u_changed ?? null, this.times.changed);
+    gl.uniform1f(u.u_prev_changed ?? null, this.times.prevChanged);
     gl.uniform1f(u.u_width_ref ?? null, this.widthRef);
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
     const wraps = this.visibleWraps();
-    for (const pass of this.hasHighlight ? [0, 1] : [0]) {
+    for (const pass of this.hasHighlight ? this.passes.highlighted : this.passes.all) {
       gl.uniform1i(u.u_pass ?? null, pass);
       for (const wrap of wraps) {
         gl.uniform1f(u.u_wrap ?? null, wrap);

@@ -4,24 +4,6 @@ import { worldPx } from './mercator.ts';
 /** A JS number as a GLSL float literal (`10` → `10.0`). */
 export const glslFloat = (x: number) => (Number.isInteger(x) ? x.toFixed(1) : String(x));
 
-/**
- * GLSL shared by the custom layers: links in a window from cumulative counts C[0..11] (C[k] =
- * links among the first k timeline years) packed in three vec4s; `w` = (lo, hi, include undated),
- * as windowUniforms gives it. Its JS twin is `packedWindowCount` (arc-data.ts).
- */
-export const GLSL_WINDOW_COUNT = /* glsl */ `
-float cumAt(vec4 c0, vec4 c1, vec4 c2, int k) {
-  vec4 v = k < 4 ? c0 : (k < 8 ? c1 : c2);
-  int i = k - 4 * (k / 4);
-  return i == 0 ? v.x : (i == 1 ? v.y : (i == 2 ? v.z : v.w));
-}
-
-float windowCount(vec4 c0, vec4 c1, vec4 c2, float undated, ivec3 w) {
-  float dated = w.y > w.x ? cumAt(c0, c1, c2, w.y) - cumAt(c0, c1, c2, w.x) : 0.0;
-  return dated + (w.z != 0 ? undated : 0.0);
-}
-`;
-
 /** Compiles one shader; `what` names the layer in the error. A lost context is not an error here. */
 export function compileShader(gl: WebGL2RenderingContext, type: GLenum, source: string, what: string): WebGLShader {
   const shader = gl.createShader(type);

@@ -1,136 +1,169 @@
 import { describe, expect, it } from 'vitest';
-import { pairCount } from '../../src/domain/aggregate.ts';
+import { tallyAll, type YearWindow } from '../../src/domain/aggregate.ts';
 import { buildArcBuffers, STATIC_STRIDE } from '../../src/map/arc-buffer.ts';
 import {
-  ARC_DATA, ARC_DATA_STRIDE, arcAppearTime, arcCountAt, DATA_TEXTURE_WIDTH, GROW_MS, LONG_AGO, packArcData, sameWindow,
-  showWindow, TEXELS_PER_ARC, windowUniforms,
+  ARC_COUNTS, ARC_STATIC, arcAppearTime, arcLook, DATA_TEXTURE_WIDTH, drawnCount, emptyArcCounts, GROW_MS, LONG_AGO, packArcStatic,
+  sameWindow, settleArcCounts, stepArcCounts, stepTimes, stillTimes, textureRows,
 } from '../../src/map/arc-data.ts';
-import { ARC_VERTEX_SHADER } from '../../src/map/arc-shaders.ts';
+import { ARC_FRAGMENT_SHADER, ARC_VERTEX_SHADER } from '../../src/map/arc-shaders.ts';
 import { arcWidth, arcWidthReference } from '../../src/map/scales.ts';
-import { mapFixture } from './build.ts';
+import { allWindows, mapFixture, otherOf, synthFixture } from './build.ts';
 
 const { aggregates } = mapFixture();
 const buffers = buildArcBuffers(aggregates.pairs, aggregates.pairs.map((p) => p.links.length));
-const packed = packArcData(aggregates, buffers);
-const arcOf = (partnerKey: string) => buffers.arcOfPair[aggregates.pairs.find((p) => p.partnerKey === partnerKey)!.index]!;
-const win = (from: number, to: number, includeUndated = false) => ({ from, to, includeUndated });
+const arcOf = (institution: string, partnerKey: string) =>
+  buffers.arcOfPair[aggregates.pairs.find((p) => p.institution === institution && p.partnerKey === partnerKey)!.index]!;
+const UP_TO = Number.NEGATIVE_INFINITY;
+const win = (from: number, to: number, includeUndated = false, includePlanned = false): YearWindow => ({ from, to, includeUndated, includePlanned });
+const counted = (w: YearWindow) => stepArcCounts(aggregates.byPair, buffers.pairOfArc, w, emptyArcCounts(aggregates.pairs.length, buffers.pairOfArc.length), false);
 
-describe('arc data texture', () => {
-  it('holds each arc slot\'s 12 cumulative counts, undated count and static attributes, in draw order', () => {
-    const pak = arcOf('PAK');
-    expect(pak).toBe(0); // the heaviest arc is drawn first
-    expect([...packed.data.subarray(0, 12)]).toEqual([0, 0, 0, 0, 1, 1, 2, 2, 2, 2, 2, 2]);
-    const chile = arcOf('CHL');
-    const o = chile * ARC_DATA_STRIDE;
-    expect([...packed.data.subarray(o, o + 12)]).toEqual([0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
-    expect(packed.data[o + ARC_DATA.undated]).toBe(0);
-    expect(packed.data[o + ARC_DATA.category]).toBe(buffers.staticData[chile * STATIC_STRIDE]);
-    expect(packed.data[o + ARC_DATA.domestic]).toBe(0);
-    expect(packed.data[o + ARC_DATA.length]).toBeCloseTo(buffers.staticData[chile * STATIC_STRIDE + 2]!, 6);
-    expect(packed.data[arcOf('hosp-b') * ARC_DATA_STRIDE + ARC_DATA.domestic]).toBe(1);
+describe('arc static texture', () => {
+  const packed = packArcStatic(buffers);
+
+  it('holds each arc slot\'s category, domestic flag and length, in draw order', () => {
+    const chile = arcOf('hosp-a', 'CHL');
+    expect(packed.data[chile * 4 + ARC_STATIC.category]).toBe(buffers.staticData[chile * STATIC_STRIDE]);
+    expect(packed.data[chile * 4 + ARC_STATIC.domestic]).toBe(0);
+    expect(packed.data[chile * 4 + ARC_STATIC.length]).toBeCloseTo(buffers.staticData[chile * STATIC_STRIDE + 2]!, 6);
+    expect(packed.data[arcOf('hosp-a', 'hosp-b') * 4 + ARC_STATIC.domestic]).toBe(1);
   });
 
-  it('is padded to whole rows of the texture', () => {
+  it('is padded to whole rows, one texel an arc', () => {
     expect(packed.rows).toBe(1);
     expect(packed.data.length).toBe(DATA_TEXTURE_WIDTH * 4);
-  });
-
-  it('takes undated counts by pair and keeps an arc\'s texels in one row', () => {
-    const stride = 12;
-    const arcs = 600; // 2 400 texels: two rows of 2 048
-    const cumulative = new Uint32Array(arcs * stride);
-    const undated = new Uint32Array(arcs);
-    for (let p = 0; p < arcs; p++) {
-      for (let k = 1; k < stride; k++) cumulative[p * stride + k] = p + k;
-      undated[p] = 1000 + p;
-    }
-    const pairOfArc = Int32Array.from({ length: arcs }, (_, a) => arcs - 1 - a); // slots in reverse pair order
-    const { data, rows } = packArcData({ cumulative, undated }, { pairOfArc, staticData: new Float32Array(arcs * STATIC_STRIDE) });
-    expect(rows).toBe(2);
-    expect(data.length).toBe(2 * DATA_TEXTURE_WIDTH * 4);
-    // Arc 512 starts the second row: the shader's (arc % 512) * 4, arc / 512.
-    const arcsPerRow = DATA_TEXTURE_WIDTH / TEXELS_PER_ARC;
-    expect(arcsPerRow).toBe(512);
-    const row1 = DATA_TEXTURE_WIDTH * 4;
-    expect(data[row1]).toBe(0);
-    expect(data[row1 + 1]).toBe(arcs - 1 - 512 + 1);
-    expect(data[row1 + ARC_DATA.undated]).toBe(1000 + arcs - 1 - 512);
-    expect(data[ARC_DATA.undated]).toBe(1000 + arcs - 1);
+    expect(textureRows(DATA_TEXTURE_WIDTH)).toBe(1);
+    expect(textureRows(DATA_TEXTURE_WIDTH + 1)).toBe(2);
+    expect(textureRows(0)).toBe(1);
+    // Arc 2048 starts the second row: the shader's (arc % 2048, arc / 2048).
+    const arcs = DATA_TEXTURE_WIDTH + 10;
+    const staticData = new Float32Array(arcs * STATIC_STRIDE);
+    staticData[DATA_TEXTURE_WIDTH * STATIC_STRIDE + 2] = 0.25;
+    const big = packArcStatic({ pairOfArc: new Int32Array(arcs), staticData });
+    expect(big.rows).toBe(2);
+    expect(big.data[DATA_TEXTURE_WIDTH * 4 + ARC_STATIC.length]).toBe(0.25);
   });
 });
 
-describe('window uniforms', () => {
-  it('map inclusive years to prefix-sum indexes', () => {
-    expect(windowUniforms(win(2015, 2019))).toEqual({ lo: 0, hi: 5, undated: 0 });
-    expect(windowUniforms(win(2023, 2023, true))).toEqual({ lo: 8, hi: 9, undated: 1 });
-    expect(windowUniforms(win(2015, 2025))).toEqual({ lo: 0, hi: 11, undated: 0 });
-    expect(windowUniforms(win(2025, 2025))).toEqual({ lo: 10, hi: 11, undated: 0 });
-  });
-
-  it('clamp years outside the timeline', () => {
-    expect(windowUniforms(win(2010, 2030))).toEqual({ lo: 0, hi: 11, undated: 0 });
-    expect(windowUniforms(win(2030, 2031))).toEqual({ lo: 11, hi: 11, undated: 0 });
-  });
-
-  it('give the shader the same count as the aggregates, for every arc and window', () => {
-    const pak = arcOf('PAK');
-    expect(arcCountAt(packed.data, pak, windowUniforms(win(2015, 2019)))).toBe(1);
-    expect(arcCountAt(packed.data, pak, windowUniforms(win(2020, 2020)))).toBe(1);
-    expect(arcCountAt(packed.data, pak, windowUniforms(win(2021, 2025)))).toBe(0);
-    expect(arcCountAt(packed.data, pak, windowUniforms(win(2020, 2018)))).toBe(0);
-    for (let from = 2015; from <= 2025; from++) {
-      for (let to = from; to <= 2025; to++) {
-        for (const undated of [false, true]) {
-          const w = win(from, to, undated);
-          buffers.pairOfArc.forEach((p, arc) => expect(arcCountAt(packed.data, arc, windowUniforms(w))).toBe(pairCount(aggregates, p, w)));
+describe('arc counts', () => {
+  it('are the pair\'s certain and other drawn links, as tallyAll counts them, for every arc and window', () => {
+    for (const { aggregates: a, label } of [{ aggregates, label: 'mini' }, { ...synthFixture(4000, 3), label: 'synthetic' }]) {
+      const b = a === aggregates ? buffers : buildArcBuffers(a.pairs, a.pairs.map((p) => p.links.length));
+      const out = emptyArcCounts(a.pairs.length, b.pairOfArc.length);
+      let possibleOnly = 0;
+      for (const w of allWindows()) {
+        stepArcCounts(a.byPair, b.pairOfArc, w, out, true);
+        const t = tallyAll(a.byPair, w);
+        for (let arc = 0; arc < b.pairOfArc.length; arc++) {
+          const p = b.pairOfArc[arc]!;
+          const certain = t.certain[p]!, other = otherOf(t, p, w);
+          const got = [out.data[arc * 4 + ARC_COUNTS.certain], out.data[arc * 4 + ARC_COUNTS.other]];
+          if (got[0] !== certain || got[1] !== other) expect(got, `${label} arc ${arc} in ${JSON.stringify(w)}`).toEqual([certain, other]);
+          // The shader's look: solid by the certain count, else possible by the others.
+          const look = arcLook(out.data, arc);
+          const want = certain > 0 ? { count: certain, possible: false } : { count: other, possible: other > 0 };
+          if (look.count !== want.count || look.possible !== want.possible) expect(look, `${label} arc ${arc}`).toEqual(want);
+          if (look.possible) possibleOnly++;
+        }
+        for (let p = 0; p < a.pairs.length; p++) {
+          const want = t.certain[p]! > 0 ? t.certain[p] : otherOf(t, p, w);
+          if (drawnCount(out.pairs, p) !== want) expect(drawnCount(out.pairs, p), `${label} pair ${p}`).toBe(want);
         }
       }
+      expect(possibleOnly, label).toBeGreaterThan(0);
     }
+  }, 60_000);
+
+  it('draw an arc with links only possibly in the window as possible, and one with a certain link as solid', () => {
+    const kaz = arcOf('hosp-b', 'KAZ'), pak = arcOf('hosp-a', 'PAK'), chl = arcOf('hosp-a', 'CHL');
+    // hosp-b → KAZ: some time in 2016–2018.
+    expect(arcLook(counted(win(2017, 2017)).data, kaz)).toEqual({ count: 1, possible: true });
+    expect(arcLook(counted(win(2017, 2017, true)).data, kaz)).toEqual({ count: 2, possible: true }); // and one undated
+    expect(arcLook(counted(win(UP_TO, 2018)).data, kaz)).toEqual({ count: 1, possible: false });
+    expect(arcLook(counted(win(UP_TO, 2018, true)).data, kaz)).toEqual({ count: 1, possible: false }); // width by certain links only
+    expect(arcLook(counted(win(2019, 2025)).data, kaz)).toEqual({ count: 0, possible: false });
+    // hosp-a → PAK: 2018 and 2020, both certain.
+    expect(arcLook(counted(win(2018, 2020)).data, pak)).toEqual({ count: 2, possible: false });
+    // hosp-a → CHL: 2021, and planned for 2025 (drawn only with planned links included).
+    expect(arcLook(counted(win(2025, 2025)).data, chl)).toEqual({ count: 0, possible: false });
+    expect(arcLook(counted(win(2025, 2025, false, true)).data, chl)).toEqual({ count: 1, possible: true });
   });
 
-  it('add undated links only when the window includes them', () => {
-    const data = new Float32Array(ARC_DATA_STRIDE);
-    data.set([0, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 4]);
-    data[ARC_DATA.undated] = 5;
-    expect(arcCountAt(data, 0, windowUniforms(win(2016, 2017)))).toBe(2);
-    expect(arcCountAt(data, 0, windowUniforms(win(2016, 2017, true)))).toBe(7);
-    expect(arcCountAt(data, 0, windowUniforms(win(2025, 2025, true)))).toBe(6);
+  it('keep the two previous windows\' drawn counts, rotating at each step', () => {
+    const kaz = arcOf('hosp-b', 'KAZ');
+    const out = emptyArcCounts(aggregates.pairs.length, buffers.pairOfArc.length);
+    const at = () => [...out.data.subarray(kaz * 4, kaz * 4 + 4)];
+    stepArcCounts(aggregates.byPair, buffers.pairOfArc, win(2015, 2015), out, false);
+    settleArcCounts(out, buffers.pairOfArc.length);
+    expect(at()).toEqual([0, 0, 0, 0]);
+    stepArcCounts(aggregates.byPair, buffers.pairOfArc, win(2016, 2016, true), out, true);
+    expect(at()).toEqual([0, 2, 0, 0]);
+    stepArcCounts(aggregates.byPair, buffers.pairOfArc, win(UP_TO, 2018), out, true);
+    expect(at()).toEqual([1, 0, 2, 0]);
+    stepArcCounts(aggregates.byPair, buffers.pairOfArc, win(2020, 2020), out, true);
+    expect(at()).toEqual([0, 0, 1, 2]);
+    // The same window under other counts: the history becomes the window shown.
+    stepArcCounts(aggregates.byPair, buffers.pairOfArc, win(UP_TO, 2018), out, false);
+    settleArcCounts(out, buffers.pairOfArc.length);
+    expect(at()).toEqual([1, 0, 1, 1]);
   });
 
-  it('compare windows by value', () => {
+  it('reuse their arrays from step to step', () => {
+    const out = emptyArcCounts(aggregates.pairs.length, buffers.pairOfArc.length);
+    const { data, pairs } = out;
+    const { certain } = pairs;
+    for (const w of allWindows().slice(0, 20)) stepArcCounts(aggregates.byPair, buffers.pairOfArc, w, out, true);
+    expect(out.data).toBe(data);
+    expect(out.pairs.certain).toBe(certain);
+  });
+
+  it('compare windows by value, toggles included', () => {
     expect(sameWindow(win(2015, 2019), win(2015, 2019))).toBe(true);
     expect(sameWindow(win(2015, 2019), win(2015, 2019, true))).toBe(false);
-    expect(sameWindow(win(2015, 2019), win(2016, 2019))).toBe(false);
+    expect(sameWindow(win(2015, 2019), win(2015, 2019, false, true))).toBe(false);
+    expect(sameWindow(win(2015, 2019), { from: 2015, to: 2019, includeUndated: false })).toBe(true);
+    expect(sameWindow(win(UP_TO, 2019), win(2015, 2019))).toBe(false);
   });
 });
 
 describe('grow-in history', () => {
-  const u = (from: number, to: number) => windowUniforms(win(from, to));
-  const chile = arcOf('CHL'), pak = arcOf('PAK');
+  const chile = arcOf('hosp-a', 'CHL'), pak = arcOf('hosp-a', 'PAK'), kaz = arcOf('hosp-b', 'KAZ');
+  const steps = (ws: YearWindow[], animate = true) => {
+    const out = emptyArcCounts(aggregates.pairs.length, buffers.pairOfArc.length);
+    const times = stillTimes();
+    ws.forEach((w, i) => {
+      stepArcCounts(aggregates.byPair, buffers.pairOfArc, w, out, i > 0);
+      stepTimes(times, 5000 + 200 * (i - 1), i > 0 && animate);
+    });
+    return { data: out.data, times };
+  };
 
   it('draws the first window and reduced-motion steps at once', () => {
-    const h = showWindow(null, u(2015, 2021), 1000, true);
-    expect(h).toEqual({ win: u(2015, 2021), prev: u(2015, 2021), prev2: u(2015, 2021), changed: LONG_AGO, prevChanged: LONG_AGO });
-    const still = showWindow(showWindow(null, u(2015, 2019), 0, false), u(2015, 2021), 1000, false);
-    expect(arcAppearTime(packed.data, chile, still, 1001)).toBe(LONG_AGO);
+    const first = steps([win(UP_TO, 2021)]);
+    expect(first.times).toEqual({ changed: LONG_AGO, prevChanged: LONG_AGO });
+    const still = steps([win(UP_TO, 2019), win(UP_TO, 2021)], false);
+    expect(arcAppearTime(still.data, chile, still.times, 5001)).toBe(LONG_AGO);
   });
 
-  it('grows in arcs that had no links in the previous window, from the time of the change', () => {
-    const h = showWindow(showWindow(null, u(2015, 2020), 0, false), u(2015, 2021), 5000, true);
-    expect(h.prev).toEqual(u(2015, 2020));
-    expect(h.changed).toBe(5000);
-    expect(arcAppearTime(packed.data, chile, h, 5100)).toBe(5000); // 0 → 1 link
-    expect(arcAppearTime(packed.data, pak, h, 5100)).toBe(LONG_AGO); // had links already
-    expect(arcAppearTime(packed.data, chile, h, 5000 + GROW_MS)).toBe(LONG_AGO); // done
+  it('grows in arcs that had nothing drawn in the previous window, from the time of the change', () => {
+    const h = steps([win(UP_TO, 2020), win(UP_TO, 2021)]);
+    expect(h.times.changed).toBe(5000);
+    expect(arcAppearTime(h.data, chile, h.times, 5100)).toBe(5000); // 0 → 1 link
+    expect(arcAppearTime(h.data, pak, h.times, 5100)).toBe(LONG_AGO); // had links already
+    expect(arcAppearTime(h.data, chile, h.times, 5000 + GROW_MS)).toBe(LONG_AGO); // done
+  });
+
+  it('does not grow an arc whose possible links become certain: it was drawn already', () => {
+    const h = steps([win(2017, 2017), win(UP_TO, 2018)]);
+    expect(arcLook(h.data, kaz).possible).toBe(false);
+    expect(arcAppearTime(h.data, kaz, h.times, 5100)).toBe(LONG_AGO);
+    const appear = steps([win(2015, 2015), win(2017, 2017)]);
+    expect(arcAppearTime(appear.data, kaz, appear.times, 5100)).toBe(5000); // a possible arc grows in too
   });
 
   it('lets an arc that appeared one quick step earlier finish growing', () => {
-    let h = showWindow(null, u(2015, 2020), 0, false);
-    h = showWindow(h, u(2015, 2021), 5000, true); // Chile appears
-    h = showWindow(h, u(2015, 2022), 5200, true); // Chile still there
-    expect(h.prev2).toEqual(u(2015, 2020));
-    expect(arcAppearTime(packed.data, chile, h, 5300)).toBe(5000);
-    expect(arcAppearTime(packed.data, chile, h, 5000 + GROW_MS + 1)).toBe(LONG_AGO);
+    const h = steps([win(UP_TO, 2020), win(UP_TO, 2021), win(UP_TO, 2022)]); // Chile appears at 5000, still there at 5200
+    expect(arcAppearTime(h.data, chile, h.times, 5300)).toBe(5000);
+    expect(arcAppearTime(h.data, chile, h.times, 5000 + GROW_MS + 1)).toBe(LONG_AGO);
   });
 });
 
@@ -144,11 +177,21 @@ describe('arc shader', () => {
     }
   });
 
-  it('reads undated, category, domestic flag and length from the last texel of an arc', () => {
-    expect(ARC_VERTEX_SHADER).toContain('texelFetch(u_data, base + ivec2(3, 0), 0)');
-    expect(ARC_VERTEX_SHADER).toContain('float undated = meta.x;');
-    expect(ARC_VERTEX_SHADER).toContain('int category = int(meta.y + 0.5);');
-    expect(ARC_VERTEX_SHADER).toContain('bool domestic = meta.z > 0.5;');
-    expect(ARC_VERTEX_SHADER).toContain('float lenPx = meta.w * u_world_px;');
+  it('reads the counts and static data where arc-data.ts packs them, and picks the count as arcLook does', () => {
+    expect(ARC_VERTEX_SHADER).toContain('ivec2 texel = ivec2(arc % TEX_W, arc / TEX_W);');
+    expect(ARC_VERTEX_SHADER).toContain('float certain = counts.x;');
+    expect(ARC_VERTEX_SHADER).toContain('float other = counts.y;');
+    expect(ARC_VERTEX_SHADER).toContain('if (counts.z <= 0.0) appeared = u_changed;');
+    expect(ARC_VERTEX_SHADER).toContain('counts.w <= 0.0) appeared = u_prev_changed;');
+    expect(ARC_VERTEX_SHADER).toContain('bool possible = certain <= 0.0;');
+    expect(ARC_VERTEX_SHADER).toContain('float count = possible ? other : certain;');
+    expect(ARC_VERTEX_SHADER).toContain('int category = int(info.x + 0.5);');
+    expect(ARC_VERTEX_SHADER).toContain('bool domestic = info.y > 0.5;');
+    expect(ARC_VERTEX_SHADER).toContain('float lenPx = info.z * u_world_px;');
+  });
+
+  it('dashes and fades possible arcs in the fragment shader', () => {
+    expect(ARC_FRAGMENT_SHADER).toMatch(/if \(!head && possible\) \{[^}]*mod\(v_along_px, v_dash\)/);
+    expect(ARC_FRAGMENT_SHADER).toMatch(/float strength = possible \? 0\.6 \*/);
   });
 });
