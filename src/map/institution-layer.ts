@@ -1,54 +1,51 @@
 /**
- * Chinese institutions as a MapLibre custom layer: one instanced quad per institution, its
- * cumulative per-year counts uploaded once, the time window as uniforms. A year change costs
- * O(1) here, like the arcs; as a circle layer sized by feature state it cost O(institutions)
- * through MapLibre's feature-state bookkeeping on every step (the larger part of a step at 1M
- * links). A selection rewrites one byte per institution. Radius and outline mirror scales.ts
- * (institutionRadius) and the former circle style.
+ * Chinese institutions as a MapLibre custom layer: one instanced quad per institution. A year
+ * change writes each institution's radius and look (window-state.ts works them out from the
+ * window's counts) into a small instance buffer, uploaded in the next frame: O(institutions)
+ * floats, no feature-state bookkeeping (as a circle layer sized by feature state it cost
+ * O(institutions) through MapLibre on every step, the larger part of a step at 1M links).
+ * An institution with links certain in the window is a filled disc sized by them; one with
+ * only possible (or included undated/planned) links is a hollow, dashed, fainter ring sized by
+ * those. A selection rewrites one flag per institution.
  */
 import type { CustomLayerInterface, Map as MapLibreMap } from 'maplibre-gl';
-import { YEAR_COUNT, type EntityCounts } from '../domain/aggregate.ts';
+import type { EntityCounts } from '../domain/aggregate.ts';
 import { rgb } from '../style/palette.ts';
-import { packedWindowCount, type WindowUniforms } from './arc-data.ts';
 import { INSTITUTION_COLOR, SELECTION_COLOR } from './layer-styles.ts';
-import { INSTITUTION_MAX_RADIUS, INSTITUTION_MIN_RADIUS } from './scales.ts';
 import { mercatorX, mercatorY } from './mercator.ts';
-import { GLSL_WINDOW_COUNT, glslFloat, linkProgram, viewSpan, visibleWraps } from './gl-util.ts';
+import { linkProgram, viewSpan, visibleWraps } from './gl-util.ts';
+import { keyTotal } from './window-tally.ts';
 
-/** Floats per institution: x, y (Mercator 0–1), C[0..11] cumulative counts, undated, selected. */
-export const INSTITUTION_STRIDE = 4 + 4 * 3;
-// The shader reads C[0..11] from three vec4s: the timeline's 11 years and a zero.
-if (YEAR_COUNT + 1 > 12) throw new Error(`institution layer: ${YEAR_COUNT} years do not fit its 12 count slots`);
+/** Floats per institution: x, y (Mercator 0–1), radius (CSS px; 0 = not drawn), flags. */
+export const INSTITUTION_STRIDE = 4;
+/** Flags: outlined as selected; drawn as possible (no certain link in the window). */
+export const INSTITUTION_SELECTED = 1;
+export const INSTITUTION_POSSIBLE = 2;
 const STRIDE_BYTES = INSTITUTION_STRIDE * 4;
 
 const VERTEX = /* glsl */ `#version 300 es
 precision highp float;
 layout(location = 0) in vec2 a_corner;   // per vertex: (-1,-1) … (1,1)
-layout(location = 1) in vec4 a_pos;      // per institution: x, y, undated, selected
-layout(location = 2) in vec4 a_c0;       // C[0..3]
-layout(location = 3) in vec4 a_c1;       // C[4..7]
-layout(location = 4) in vec4 a_c2;       // C[8..11]
+layout(location = 1) in vec4 a_inst;     // per institution: x, y, radius, flags
 uniform mat4 u_matrix;
 uniform vec2 u_viewport;
 uniform float u_px_ratio;
 uniform float u_wrap;
-uniform ivec3 u_win;
-uniform float u_ref;
 out vec2 v_px;
 out float v_r;
 out float v_stroke;
 out float v_sel;
-${GLSL_WINDOW_COUNT}
+out float v_possible;
 void main() {
-  float count = windowCount(a_c0, a_c1, a_c2, a_pos.z, u_win);
-  if (count <= 0.0) { gl_Position = vec4(2.0, 2.0, 2.0, 1.0); return; }
-  // institutionRadius() of scales.ts.
-  v_r = min(${glslFloat(INSTITUTION_MAX_RADIUS)}, ${glslFloat(INSTITUTION_MIN_RADIUS)} + ${glslFloat(INSTITUTION_MAX_RADIUS - INSTITUTION_MIN_RADIUS)} * sqrt(count / u_ref));
-  v_sel = a_pos.w;
-  v_stroke = v_sel > 0.5 ? 3.0 : 1.0;
+  v_r = a_inst.z;
+  if (v_r <= 0.0) { gl_Position = vec4(2.0, 2.0, 2.0, 1.0); return; }
+  int flags = int(a_inst.w + 0.5);
+  v_sel = (flags & ${1}) != 0 ? 1.0 : 0.0;
+  v_possible = (flags & ${2}) != 0 ? 1.0 : 0.0;
+  v_stroke = v_sel > 0.5 ? 3.0 : (v_possible > 0.5 ? 1.5 : 1.0);
   float extent = v_r + v_stroke + 1.0;
   v_px = a_corner * extent;
-  vec4 clip = u_matrix * vec4(a_pos.x + u_wrap, a_pos.y, 0.0, 1.0);
+  vec4 clip = u_matrix * vec4(a_inst.x + u_wrap, a_inst.y, 0.0, 1.0);
   clip.xy += a_corner * extent * u_px_ratio / (0.5 * u_viewport) * clip.w;
   gl_Position = clip;
 }
@@ -60,18 +57,31 @@ in vec2 v_px;
 in float v_r;
 in float v_stroke;
 in float v_sel;
+in float v_possible;
 uniform vec3 u_fill;
 uniform vec3 u_sel_color;
 out vec4 color;
+const float TAU = 6.2831853;
 void main() {
   float d = length(v_px);
   float outer = v_r + v_stroke;
   float a = clamp(outer + 0.5 - d, 0.0, 1.0);          // antialiased outer edge
   if (a <= 0.0) discard;
   float inFill = clamp(v_r + 0.5 - d, 0.0, 1.0);       // 1 inside the fill, 0 in the outline
-  vec3 stroke = v_sel > 0.5 ? u_sel_color : vec3(1.0);
-  vec4 fill = vec4(u_fill, 0.88);
-  vec4 c = mix(vec4(stroke, 1.0), fill, inFill);
+  vec4 c;
+  if (v_possible > 0.5) {
+    // Possible links only: a hollow ring in the institution colour, dashed round its edge
+    // (about 3.5 px a dash and a gap), over a faint white disc that keeps it apart from the land.
+    float n = max(4.0, floor(TAU * v_r / 3.5 / 2.0) * 2.0);
+    float s = fract(atan(v_px.y, v_px.x) / TAU * n);
+    float dash = step(s, 0.5);
+    vec3 stroke = v_sel > 0.5 ? u_sel_color : u_fill;
+    float strokeA = v_sel > 0.5 ? 1.0 : 0.8 * dash;
+    c = mix(vec4(stroke, strokeA), vec4(1.0, 1.0, 1.0, 0.45), inFill);
+  } else {
+    vec3 stroke = v_sel > 0.5 ? u_sel_color : vec3(1.0);
+    c = mix(vec4(stroke, 1.0), vec4(u_fill, 0.88), inFill);
+  }
   color = vec4(c.rgb * c.a * a, c.a * a);             // premultiplied
 }
 `;
@@ -81,40 +91,34 @@ void main() {
  * drawn on top and stay visible. Returns the slots in that order.
  */
 export function institutionDrawOrder(entityOf: Int32Array, counts: EntityCounts): number[] {
-  const stride = YEAR_COUNT + 1;
-  const total = (slot: number) => {
-    const e = entityOf[slot] ?? -1;
-    return e < 0 ? 0 : (counts.cumulative[e * stride + YEAR_COUNT] ?? 0) + (counts.undated[e] ?? 0);
-  };
-  return Array.from(entityOf, (_, i) => i).sort((a, b) => total(b) - total(a) || a - b);
+  const total = Array.from(entityOf, (e) => keyTotal(counts, e));
+  return Array.from(entityOf, (_, i) => i).sort((a, b) => (total[b] ?? 0) - (total[a] ?? 0) || a - b);
 }
 
-/**
- * Packs, row by row in `order` (slots), each institution's point and cumulative counts
- * (entity `entityOf[slot]` of `counts`; -1 = no links). Pure: tested in Node.
- */
-export function packInstitutions(points: readonly { point: readonly [number, number] }[], entityOf: Int32Array, counts: EntityCounts, order: readonly number[]): Float32Array {
+/** Packs, row by row in `order` (slots), each institution's point; radii and flags come per step (setLooks). */
+export function packInstitutions(points: readonly { point: readonly [number, number] }[], order: readonly number[]): Float32Array {
   const out = new Float32Array(order.length * INSTITUTION_STRIDE);
-  const stride = YEAR_COUNT + 1;
   order.forEach((slot, row) => {
     const p = points[slot];
     if (!p) return;
-    const i = slot;
-    const o = row * INSTITUTION_STRIDE;
-    out[o] = mercatorX(p.point[0]);
-    out[o + 1] = mercatorY(p.point[1]);
-    const e = entityOf[i] ?? -1;
-    if (e < 0) return;
-    out[o + 2] = counts.undated[e] ?? 0;
-    for (let k = 0; k < stride; k++) out[o + 4 + k] = counts.cumulative[e * stride + k] ?? 0;
+    out[row * INSTITUTION_STRIDE] = mercatorX(p.point[0]);
+    out[row * INSTITUTION_STRIDE + 1] = mercatorY(p.point[1]);
   });
   return out;
 }
 
-/** The shader's count for one row (its reference in JS, for tests). */
-export function institutionCountAt(data: ArrayLike<number>, row: number, u: WindowUniforms): number {
-  const o = row * INSTITUTION_STRIDE;
-  return packedWindowCount(data, o + 4, o + 2, u);
+/**
+ * Writes each slot's radius (0: not drawn) and possible flag into the packed rows, keeping the
+ * selected flag. O(institutions), no allocation.
+ */
+export function writeLooks(data: Float32Array, order: readonly number[], radii: ArrayLike<number>, possible: ArrayLike<number>): void {
+  for (let row = 0; row < order.length; row++) {
+    const slot = order[row] as number;
+    const o = row * INSTITUTION_STRIDE;
+    const selected = (data[o + 3] as number) & INSTITUTION_SELECTED;
+    data[o + 2] = radii[slot] ?? 0;
+    data[o + 3] = selected | ((possible[slot] ?? 0) ? INSTITUTION_POSSIBLE : 0);
+  }
 }
 
 interface Gpu {
@@ -131,15 +135,14 @@ export class InstitutionLayer implements CustomLayerInterface {
   private map: MapLibreMap | undefined;
   private gpu: Gpu | undefined;
   private dirty = true;
-  private win: WindowUniforms = { lo: 0, hi: 0, undated: 0 };
   private readonly count: number;
   private readonly xMin: number;
   private readonly xMax: number;
-
   private readonly rowOfSlot: Map<number, number>;
+  private readonly matrix = new Float32Array(16);
 
-  /** `data` from packInstitutions in `order`; `ref` = the count drawn at the largest radius (institutionRadiusReference). */
-  constructor(readonly id: string, private readonly data: Float32Array, order: readonly number[], private readonly ref: number) {
+  /** `data` from packInstitutions in `order` (slots); nothing is drawn until the first setLooks. */
+  constructor(readonly id: string, private readonly data: Float32Array, private readonly order: readonly number[]) {
     this.count = data.length / INSTITUTION_STRIDE;
     this.rowOfSlot = new Map(order.map((slot, row) => [slot, row]));
     let lo = 1, hi = 0;
@@ -152,17 +155,12 @@ export class InstitutionLayer implements CustomLayerInterface {
     this.xMax = hi;
   }
 
-  /** O(1): the shader works out every institution's count. */
-  setWindow(win: WindowUniforms): void {
-    this.win = win;
-    this.map?.triggerRepaint();
-  }
-
-  /** New counts for the same institutions, in the same row order (a filter changed); the selection stays. */
-  setCounts(data: Float32Array): void {
-    if (data.length !== this.data.length) throw new Error('institution counts for another set of institutions');
-    for (let i = 0; i < this.count; i++) data[i * INSTITUTION_STRIDE + 3] = this.data[i * INSTITUTION_STRIDE + 3] ?? 0;
-    this.data.set(data);
+  /**
+   * Per slot: the radius in CSS px (0: not drawn) and whether it is drawn as possible (non-zero),
+   * for the window shown; uploaded in the next frame. O(institutions), no allocation.
+   */
+  setLooks(radii: ArrayLike<number>, possible: ArrayLike<number>): void {
+    writeLooks(this.data, this.order, radii, possible);
     this.dirty = true;
     this.map?.triggerRepaint();
   }
@@ -170,7 +168,10 @@ export class InstitutionLayer implements CustomLayerInterface {
   /** Outlines one institution slot as selected (or none). O(institutions), on selection only. */
   setSelected(slot: number | null): void {
     const row = slot === null ? -1 : (this.rowOfSlot.get(slot) ?? -1);
-    for (let i = 0; i < this.count; i++) this.data[i * INSTITUTION_STRIDE + 3] = i === row ? 1 : 0;
+    for (let i = 0; i < this.count; i++) {
+      const o = i * INSTITUTION_STRIDE + 3;
+      this.data[o] = ((this.data[o] as number) & ~INSTITUTION_SELECTED) | (i === row ? INSTITUTION_SELECTED : 0);
+    }
     this.dirty = true;
     this.map?.triggerRepaint();
   }
@@ -209,13 +210,11 @@ export class InstitutionLayer implements CustomLayerInterface {
     gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 8, 0);
     gl.bindBuffer(gl.ARRAY_BUFFER, instances);
     gl.bufferData(gl.ARRAY_BUFFER, this.data, gl.DYNAMIC_DRAW);
-    for (let k = 0; k < 4; k++) {
-      gl.enableVertexAttribArray(1 + k);
-      gl.vertexAttribPointer(1 + k, 4, gl.FLOAT, false, STRIDE_BYTES, 16 * k);
-      gl.vertexAttribDivisor(1 + k, 1);
-    }
+    gl.enableVertexAttribArray(1);
+    gl.vertexAttribPointer(1, 4, gl.FLOAT, false, STRIDE_BYTES, 0);
+    gl.vertexAttribDivisor(1, 1);
     gl.bindVertexArray(null);
-    const names = ['u_matrix', 'u_viewport', 'u_px_ratio', 'u_wrap', 'u_win', 'u_ref', 'u_fill', 'u_sel_color'];
+    const names = ['u_matrix', 'u_viewport', 'u_px_ratio', 'u_wrap', 'u_fill', 'u_sel_color'];
     this.dirty = false;
     return { program, vao, corners, instances, uniforms: Object.fromEntries(names.map((n) => [n, gl.getUniformLocation(program, n)])) };
   }
@@ -233,11 +232,10 @@ export class InstitutionLayer implements CustomLayerInterface {
     const u = g.uniforms;
     gl.useProgram(g.program);
     gl.bindVertexArray(g.vao);
-    gl.uniformMatrix4fv(u.u_matrix ?? null, false, Float32Array.from(options.defaultProjectionData.mainMatrix));
+    this.matrix.set(options.defaultProjectionData.mainMatrix);
+    gl.uniformMatrix4fv(u.u_matrix ?? null, false, this.matrix);
     gl.uniform2f(u.u_viewport ?? null, gl.drawingBufferWidth, gl.drawingBufferHeight);
     gl.uniform1f(u.u_px_ratio ?? null, gl.drawingBufferWidth / Math.max(1, map.getCanvas().clientWidth));
-    gl.uniform3i(u.u_win ?? null, this.win.lo, this.win.hi, this.win.undated);
-    gl.uniform1f(u.u_ref ?? null, this.ref);
     gl.uniform3fv(u.u_fill ?? null, rgb(INSTITUTION_COLOR));
     gl.uniform3fv(u.u_sel_color ?? null, rgb(SELECTION_COLOR));
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);

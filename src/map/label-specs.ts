@@ -1,7 +1,8 @@
 /**
  * Which names the map writes, in priority order: what the pointer is on and what is selected,
  * then group rings (so an unnamed group is never mistaken for a country), the few busiest
- * institutions, then partner countries by links. Placement (labels.ts) drops what collides.
+ * institutions, then partner countries by links. Links certain in the window come first; groups
+ * and countries lit only by possible links follow, by those. Placement (labels.ts) drops what collides.
  */
 import { countryName } from '../domain/countries.ts';
 import type { LabelSpec } from './labels.ts';
@@ -23,6 +24,11 @@ export interface LabelContext {
 
 const byTotalDesc = (totals: Uint32Array) => (a: number, b: number) => (totals[b] ?? 0) - (totals[a] ?? 0) || a - b;
 const indexes = (n: number) => Array.from({ length: n }, (_, i) => i);
+/** Slots with certain links by their count, then slots with only other drawn links by theirs. */
+const certainThenPossible = (certain: Uint32Array, other: Uint32Array): number[] => [
+  ...indexes(certain.length).filter((i) => (certain[i] ?? 0) > 0).sort(byTotalDesc(certain)),
+  ...indexes(certain.length).filter((i) => (certain[i] ?? 0) === 0 && (other[i] ?? 0) > 0).sort(byTotalDesc(other)),
+];
 
 export function buildLabelSpecs(model: MapModel, state: WindowState, ctx: LabelContext): LabelSpec[] {
   const specs: LabelSpec[] = [];
@@ -68,9 +74,9 @@ export function buildLabelSpecs(model: MapModel, state: WindowState, ctx: LabelC
       partner(pair.partnerKey);
     }
   }
-  indexes(model.groups.length).filter((i) => (state.groupTotals[i] ?? 0) > 0).sort(byTotalDesc(state.groupTotals)).forEach((i) => push(group(i)));
+  certainThenPossible(state.groupTotals, state.groupOther).forEach((i) => push(group(i)));
   indexes(model.institutions.length).filter((i) => (state.institutionTotals[i] ?? 0) > 0).sort(byTotalDesc(state.institutionTotals))
     .slice(0, ctx.institutionLabels).forEach((i) => push(inst(i)));
-  indexes(model.countries.length).filter((i) => (state.countryTotals[i] ?? 0) > 0).sort(byTotalDesc(state.countryTotals)).forEach((i) => push(country(i)));
+  certainThenPossible(state.countryTotals, state.countryOther).forEach((i) => push(country(i)));
   return specs;
 }

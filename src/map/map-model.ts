@@ -1,13 +1,14 @@
 /**
  * Static lookups the map needs, built once per dataset: the partner countries it shades, the
  * Chinese institution circles, partner markers and group rings it draws, and for each one its
- * entry in the aggregates' per-entity cumulative counts, so a year change reads one count per
- * slot (window-state.ts) and never goes over the pairs. Per pair, the slot each arc counts
+ * key in the aggregates' per-entity code tables, so a year change reads each entity's tally
+ * (window-state.ts) and never goes over the pairs for them. Per pair, the slot each arc counts
  * towards (for labels and selection).
  */
-import { YEAR_COUNT, type Aggregates, type EntityCounts, type Pair } from '../domain/aggregate.ts';
+import type { Aggregates, EntityCounts, Pair } from '../domain/aggregate.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { Bilingual, LonLat } from '../domain/schema.ts';
+import { keyTotal } from './window-tally.ts';
 
 /** Shapes drawn as China: never shaded as partners (the dataset rejects them as partners anyway). */
 export const CHINESE_TERRITORY: ReadonlySet<string> = new Set(['CHN', 'HKG', 'MAC', 'TWN']);
@@ -48,7 +49,7 @@ export interface MapModel {
   markerEntity: Int32Array;
   groupEntity: Int32Array;
   entities: { institutions: EntityCounts; countries: EntityCounts; partners: EntityCounts };
-  /** Per pair: links over the whole timeline plus undated ones; the scales' reference. */
+  /** Per pair: all its links, whatever their dates (undated and planned ones too); the scales' reference. */
   pairAllTime: Uint32Array;
   maxPairAllTime: number;
   maxCountryAllTime: number;
@@ -130,9 +131,8 @@ export function buildMapModel(
   for (const c of countries) c.labelAt ??= anchorOf(c.iso3);
   const entityOf = (e: EntityCounts, keys: readonly string[]) => Int32Array.from(keys, (k) => e.indexOf.get(k) ?? -1);
 
-  const stride = YEAR_COUNT + 1;
-  const pairAllTime = new Uint32Array(n);
-  for (let p = 0; p < n; p++) pairAllTime[p] = (aggregates.cumulative[p * stride + YEAR_COUNT] ?? 0) + (aggregates.undated[p] ?? 0);
+  // The pair table's keys are the pairs' indexes, in order.
+  const pairAllTime = Uint32Array.from(pairs, (p) => keyTotal(aggregates.byPair, p.index));
   return {
     pairs, countries, institutions, markers, groups, pairCountry, pairInstitution, pairMarker, pairGroup, pairAllTime,
     institutionEntity: entityOf(aggregates.byInstitution, institutions.map((x) => x.key)),
