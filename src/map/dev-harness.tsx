@@ -1,7 +1,8 @@
 /**
  * Dev-only page (test/harness/map.html) that shows <AtlasMap> full-window on the real data, to look at
- * it and screenshot it. Query: ?year=2015…2025 (window 2015–year; ?from=YYYY moves its start,
- * ?undated=1 counts undated links), ?lang=zh, ?sel=inst:ID |
+ * it and screenshot it. Query: ?year=2015…2025 (window "up to" the year; ?mode=in for that year
+ * alone; ?from=YYYY for a range from that year; ?undated=1 and ?planned=1 draw undated and
+ * planned links), ?lang=zh, ?sel=inst:ID |
  * partner:KEY | arc:N, ?motion=0 for reduced motion, ?data=FOLDER (same-origin, e.g. a synthetic
  * set). From a test, `window.atlasHarness.setYear(y)` steps the timeline and `setLang` switches
  * the language. Not part of the production build.
@@ -26,8 +27,11 @@ declare global {
 const params = new URLSearchParams(location.search);
 const initialYear = Math.min(2025, Math.max(2015, Number(params.get('year') ?? '2025') || 2025));
 const events: string[] = [];
-const fromYear = Math.min(2025, Math.max(2015, Number(params.get('from') ?? '2015') || 2015));
+const fromParam = params.get('from');
+const fromYear = fromParam === null ? null : Math.min(2025, Math.max(2015, Number(fromParam) || 2015));
+const inYear = params.get('mode') === 'in';
 const includeUndated = params.get('undated') === '1';
+const includePlanned = params.get('planned') === '1';
 const dataDir = /^[\w./-]+$/.test(params.get('data') ?? '') && !(params.get('data') ?? '').includes('..') ? params.get('data') as string : 'data';
 
 function parseSel(s: string | null): MapItem | null {
@@ -63,8 +67,10 @@ function Harness({ data }: { data: Loaded }) {
   const [lang, setLang] = useState<'en' | 'zh'>(params.get('lang') === 'zh' ? 'zh' : 'en');
   const [selection, setSelection] = useState<MapItem | null>(parseSel(params.get('sel')));
   const [hover, setHover] = useState<{ item: MapItem; x: number; y: number } | null>(null);
-  // ?from=YYYY fixes the window's first year (default 2015; the year itself when later); ?undated=1 counts undated links.
-  const win = useMemo((): YearWindow => ({ from: Math.min(year, fromYear), to: year, includeUndated }), [year]);
+  // "Up to" the year (from −Infinity), the year alone (?mode=in), or from ?from=YYYY (the year itself when later).
+  const win = useMemo((): YearWindow => ({
+    from: inYear ? year : fromYear === null ? Number.NEGATIVE_INFINITY : Math.min(year, fromYear), to: year, includeUndated, includePlanned,
+  }), [year]);
   useEffect(() => {
     window.atlasHarness = { setYear, setLang, events };
   }, []);

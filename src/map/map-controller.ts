@@ -1,36 +1,39 @@
 /**
  * The map, created once and then driven imperatively: the React component only forwards prop
- * changes here. A year change costs the same whatever the number of links: the arcs get new
- * window uniforms (their shader counts each arc from cumulative counts uploaded once), and so
- * do the Chinese institutions (institution-layer.ts); country shades and partner markers are read
- * from per-entity cumulative counts (O(countries + partners)) and set as feature state only where
- * a value changed, and the labels are re-placed in the next frame.
+ * changes here. A year change costs O(pairs + entities) whatever the number of links, and
+ * allocates nothing: the pairs' and entities' code tables are tallied for the window
+ * (window-tally.ts), the arcs get one texel of counts each (certain, other drawn, and the two
+ * previous windows' for the grow-in), uploaded in one texSubImage2D (arc-data.ts); the Chinese
+ * institutions get their radii and looks (institution-layer.ts); country shades, partner markers
+ * and group rings are set as feature state only where a value changed, and the labels are
+ * re-placed in the next frame. What the window holds only possibly is drawn apart: dashed faint
+ * arcs, hatched countries, hollow markers and rings.
  */
 import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type MapMouseEvent, type PointLike } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { MultiLineString } from 'geojson';
-import { pairCount, type Aggregates, type Pair, type YearWindow } from '../domain/aggregate.ts';
+import type { Aggregates, Pair, YearWindow } from '../domain/aggregate.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { CountryShapes } from '../domain/world.ts';
 import { countryAnchor } from '../domain/country-anchors.ts';
 import { buildArcBuffers, type ArcBuffers } from './arc-buffer.ts';
-import { packArcData, sameWindow, windowUniforms } from './arc-data.ts';
+import { drawnCount, emptyArcCounts, packArcStatic, sameWindow, settleArcCounts, stepArcCounts, type ArcCounts } from './arc-data.ts';
 import { ArcLayer } from './arc-layer.ts';
 import { InstitutionLayer, institutionDrawOrder, packInstitutions } from './institution-layer.ts';
 import { initialView } from './initial-view.ts';
 import { LabelOverlay } from './labels.ts';
 import { captureMap, type MapCapture } from './map-capture.ts';
 import { buildLabelSpecs } from './label-specs.ts';
-import { LAYER, SOURCE } from './layer-styles.ts';
+import { LAYER, POSSIBLE_HATCH, possibleHatchImage, SOURCE } from './layer-styles.ts';
 import { buildMapModel, type MapModel } from './map-model.ts';
 import { buildStyle, countryFeatureIds, GROUP_RING_RADIUS } from './map-style.ts';
 import { sameItem, type MapItem } from './map-item.ts';
 import { mercatorX, mercatorY, worldPx } from './mercator.ts';
 import { ARC_PICK_TOLERANCE, buildArcPicker, pickArc, pickPoint, type ArcPicker } from './picking.ts';
 import { applyUiStrings, touchScreen, type MapUiStrings } from './map-ui-strings.ts';
-import { arcWidth, arcWidthReference, institutionRadiusReference } from './scales.ts';
+import { arcWidth, arcWidthReference } from './scales.ts';
 import { normalizeCamera, type Camera } from '../url/view-state.ts';
-import { computeWindowState, emptyWindowState, takeChanges, type WindowState } from './window-state.ts';
+import { computeWindowState, emptyWindowState, takeChange, type WindowState } from './window-state.ts';
 
 // MapLibre's worker is a separate file; without this a bundled app silently never loads GeoJSON.
 setWorkerUrl(workerUrl);
@@ -96,8 +99,9 @@ export class AtlasMapController {
   private readonly attribution: HTMLDivElement;
   private readonly canvasBox: HTMLDivElement;
   private readonly state: WindowState;
+  /** The arcs' counts for the window shown (and per pair), refilled in place at every step. */
+  private readonly arcCounts: ArcCounts;
   private aggregates: Aggregates;
-  private readonly institutionOrder: number[];
   /** Set while the map moves to a camera the URL asked for: that move is not reported back. */
   private applyingCamera = false;
   private fitting = false;
@@ -139,13 +143,12 @@ export class AtlasMapController {
       country: new Map(this.model.countries.map((c, i) => [c.iso3, i])),
     };
 
-    this.arcs = new ArcLayer(LAYER.arcs, this.buffers, packArcData(data.aggregates, this.buffers), arcWidthReference(this.model.maxPairAllTime));
+    this.arcCounts = emptyArcCounts(this.model.pairs.length, this.buffers.pairOfArc.length);
+    this.arcs = new ArcLayer(LAYER.arcs, this.buffers, packArcStatic(this.buffers), this.arcCounts, arcWidthReference(this.model.maxPairAllTime));
     this.arcs.onFirstDraw = () => { this.arcsDrawn = true; };
     const { institutionEntity, entities } = this.model;
     const order = institutionDrawOrder(institutionEntity, entities.institutions);
-    this.institutionOrder = order;
-    this.institutionsLayer = new InstitutionLayer(LAYER.institutions, packInstitutions(this.model.institutions, institutionEntity, entities.institutions, order), order,
-      institutionRadiusReference(this.model.maxInstitutionAllTime));
+    this.institutionsLayer = new InstitutionLayer(LAYER.institutions, packInstitutions(this.model.institutions, order), order);
     if (this.buffers.vertexCount === 0) this.arcsDrawn = true;
 
     const canvasBox = document.createElement('div');
@@ -193,12 +196,19 @@ export class AtlasMapController {
     this.attribution.textContent = 'Natural Earth · MapLibre';
     container.appendChild(this.attribution);
 
-    this.applyWindow(true);
+    this.applyWindow('first');
     this.wireEvents();
   }
 
   private wireEvents(): void {
     const map = this.map;
+    // The hatch of countries with only possible links: an image made here, added when the style first asks for it.
+    map.on('styleimagemissing', (e: { id: string }) => {
+      if (e.id === POSSIBLE_HATCH && !map.hasImage(POSSIBLE_HATCH)) {
+        const { pixelRatio, ...image } = possibleHatchImage();
+        map.addImage(POSSIBLE_HATCH, image, { pixelRatio });
+      }
+    });
     map.on('style.load', () => {
       if (this.destroyed) return;
       map.addLayer(this.arcs, LAYER.markers);
@@ -246,18 +256,16 @@ export class AtlasMapController {
   }
 
   /**
-   * Counts of another set of links over the same arcs and entities (a filter changed): the arcs'
-   * and institutions' per-year counts are re-uploaded, O(arcs + institutions) once per filter
-   * change; a year step after it costs what it did before.
+   * Counts of another set of links over the same arcs and entities (a filter changed): the
+   * window shown is counted again, as a step is; nothing grows in. A year step after it costs
+   * what it did before.
    */
   setCounts(counts: Aggregates): void {
     if (counts === this.aggregates) return;
     if (counts.pairs !== this.model.pairs) throw new Error('counts for another dataset');
     this.aggregates = counts;
     this.model = { ...this.model, entities: { institutions: counts.byInstitution, countries: counts.byCountry, partners: counts.byPartner } };
-    this.arcs.setCounts(packArcData(counts, this.buffers));
-    this.institutionsLayer.setCounts(packInstitutions(this.model.institutions, this.model.institutionEntity, counts.byInstitution, this.institutionOrder));
-    this.applyWindow(true);
+    this.applyWindow('counts');
   }
 
   /** The camera now, rounded as the URL writes it. */
@@ -280,11 +288,11 @@ export class AtlasMapController {
 
   /** Frames the arcs a request names (an institution's, a partner's, or all drawn now); the move is reported as the reader's. */
   fit(req: FitRequest): void {
-    const w = this.settings.window;
     const matches = (pair: Pair) => (req.kind === 'inst' ? pair.institution === req.key
       : req.kind === 'partner' ? pair.partnerKey === req.key || pair.iso3 === req.key : true);
     // Frame what is drawn now; when nothing of it is (all outside the years shown), all of it.
-    const shown = this.model.pairs.filter((p) => matches(p) && pairCount(this.aggregates, p.index, w) > 0);
+    const drawn = this.arcCounts.pairs;
+    const shown = this.model.pairs.filter((p) => matches(p) && (drawn.certain[p.index] ?? 0) + (drawn.other[p.index] ?? 0) > 0);
     const pairs = shown.length || req.kind === 'shown' ? shown : this.model.pairs.filter(matches);
     const pts: [number, number][] = [];
     for (const pair of pairs) {
@@ -302,21 +310,33 @@ export class AtlasMapController {
     });
   }
 
-  /** Another time window. No-op when it is the same years and undated setting. */
+  /** Another time window. No-op when it is the same years and include settings. */
   setWindow(window: YearWindow): void {
     if (sameWindow(window, this.settings.window)) return;
     this.settings.window = { ...window };
-    this.applyWindow(false);
+    this.applyWindow('step');
   }
 
-  /** O(institutions + countries + partners + changed feature states): nothing here goes over the arcs. */
-  private applyWindow(initial: boolean): void {
+  /**
+   * Counts the window for everything drawn: O(code entries of the pair and entity tables +
+   * arcs + changed feature states), no allocation but MapLibre's own for those feature states.
+   * `first`: the first view, drawn at once (it should not wait on an animation); `step`: another
+   * window, arcs that appear grow in (unless reduced motion); `counts`: the same window under
+   * other counts (a filter), nothing grows in.
+   */
+  private applyWindow(kind: 'first' | 'step' | 'counts'): void {
     const start = performance.now();
     const w = this.settings.window;
     computeWindowState(this.model, w, this.state);
-    // The first window is drawn at once: the page's first view should not wait on an animation.
-    this.arcs.setWindow(windowUniforms(w), !initial && !this.settings.reducedMotion);
-    this.institutionsLayer.setWindow(windowUniforms(w));
+    stepArcCounts(this.aggregates.byPair, this.buffers.pairOfArc, w, this.arcCounts, kind === 'step');
+    if (kind === 'step') {
+      this.arcs.setWindow(!this.settings.reducedMotion);
+    } else {
+      settleArcCounts(this.arcCounts, this.buffers.pairOfArc.length);
+      if (kind === 'first') this.arcs.setWindow(false);
+      else this.arcs.setCounts();
+    }
+    this.institutionsLayer.setLooks(this.state.institutionRadii, this.state.institutionPossible);
     this.syncFeatureStates();
     this.scheduleLabels();
     performance.clearMeasures(COUNTS_MEASURE);
@@ -327,13 +347,19 @@ export class AtlasMapController {
     if (!this.styleReady) return;
     const map = this.map;
     const s = this.state;
-    for (const i of takeChanges(this.applied.shade, s.countryShades)) {
-      const fid = this.model.countries[i]?.fid;
-      if (fid !== undefined) map.setFeatureState({ source: SOURCE.countries, id: fid }, { shade: s.countryShades[i] });
+    const countries = this.model.countries;
+    for (let i = 0; i < countries.length; i++) {
+      const fid = countries[i]?.fid;
+      if (fid !== undefined && takeChange(this.applied.shade, i, s.countryShades[i] as number)) {
+        map.setFeatureState({ source: SOURCE.countries, id: fid }, { shade: s.countryShades[i] });
+      }
     }
-    for (const i of takeChanges(this.applied.marker, s.markerRadii)) map.setFeatureState({ source: SOURCE.markers, id: i }, { r: s.markerRadii[i] });
-    const active = Array.from(s.groupTotals, (t) => (t > 0 ? 1 : 0));
-    for (const i of takeChanges(this.applied.group, active)) map.setFeatureState({ source: SOURCE.groups, id: i }, { active: active[i] });
+    for (let i = 0; i < s.markerLooks.length; i++) {
+      if (takeChange(this.applied.marker, i, s.markerLooks[i] as number)) map.setFeatureState({ source: SOURCE.markers, id: i }, { r: s.markerLooks[i] });
+    }
+    for (let i = 0; i < s.groupLooks.length; i++) {
+      if (takeChange(this.applied.group, i, s.groupLooks[i] as number)) map.setFeatureState({ source: SOURCE.groups, id: i }, { active: s.groupLooks[i] });
+    }
   }
 
   setLang(lang: 'en' | 'zh'): void {
@@ -395,8 +421,8 @@ export class AtlasMapController {
     if (inst >= 0) return { kind: 'inst', id: this.model.institutions[inst]?.key ?? '' };
     const marker = pickPoint(this.xy.marker, s.markerRadii, mx, my, world);
     if (marker >= 0) return { kind: 'partner', key: this.model.markers[marker]?.key ?? '' };
-    // Counts only for arcs near the pointer, never for all of them.
-    const arcCount = (arc: number) => pairCount(this.aggregates, this.buffers.pairOfArc[arc] as number, this.settings.window);
+    // The count each arc is drawn with now (certain, or the others when none is certain).
+    const arcCount = (arc: number) => drawnCount(this.arcCounts.pairs, this.buffers.pairOfArc[arc] as number);
     // On a partner country's land the country wins over arcs crossing it: zoomed out, arcs cover
     // most of a country like Kazakhstan, which could otherwise never be picked (arcs stay pickable
     // over the sea, China and other land, and from every list). Zoomed in, where arcs are sparse,
@@ -405,19 +431,19 @@ export class AtlasMapController {
     const arc = country && this.map.getZoom() < ARCS_OVER_LAND_ZOOM ? -1
       : pickArc(this.picker, mx, my, world, (a) => arcWidth(arcCount(a), this.model.maxPairAllTime), undefined, country ? 0 : ARC_PICK_TOLERANCE);
     if (arc >= 0) return { kind: 'arc', pair: this.buffers.pairOfArc[arc] as number };
-    const ringPx = Array.from(s.groupTotals, (t) => (t > 0 ? GROUP_RING_RADIUS * world : 0));
+    const ringPx = Array.from(s.groupLooks, (t) => (t !== 0 ? GROUP_RING_RADIUS * world : 0));
     const group = pickPoint(this.xy.group, ringPx, mx, my, world);
     if (group >= 0) return { kind: 'partner', key: this.model.groups[group]?.key ?? '' };
     return country ? { kind: 'partner', key: country } : null;
   }
 
-  /** A partner country shaded now under the point (linked itself or through its institutions). */
+  /** A partner country shaded or hatched now under the point (linked itself or through its institutions). */
   private countryAt(point: PointLike): string | null {
     for (const f of this.map.queryRenderedFeatures(point, { layers: [LAYER.land] })) {
       if (typeof f.id !== 'number') continue;
       const slot = this.model.countries.findIndex((c) => c.fid === f.id);
       const c = this.model.countries[slot];
-      if (c && (this.state.countryTotals[slot] ?? 0) > 0) return c.iso3;
+      if (c && (this.state.countryShades[slot] ?? 0) !== 0) return c.iso3;
     }
     return null;
   }

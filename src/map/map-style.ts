@@ -9,7 +9,7 @@ import type { CountryShapes } from '../domain/world.ts';
 import { CHINESE_TERRITORY, type MapModel } from './map-model.ts';
 import { latOfY, lonOfX, mercatorX, mercatorY } from './mercator.ts';
 import {
-  backgroundLayer, bordersLayer, groupFillLayer, groupRingLayer, landLayer, markerLayer, SOURCE,
+  backgroundLayer, bordersLayer, groupFillLayer, groupRingLayer, groupRingPossibleLayer, landLayer, landPossibleLayer, markerLayer, SOURCE,
 } from './layer-styles.ts';
 
 /** Radius of a group's ring in Mercator units (≈ 5° of longitude): a region, not a country. */
@@ -91,7 +91,8 @@ export function buildStyle(world: CountryShapes, borders: MultiLineString, model
       },
       [SOURCE.markers]: { type: 'geojson', data: points(model.markers, (i) => ({ kind: model.markers[i]?.kind ?? 'institution' })) },
     },
-    // Chinese institutions are drawn above these by a custom layer (institution-layer.ts).
-    layers: [backgroundLayer, landLayer, bordersLayer, groupFillLayer, groupRingLayer, markerLayer],
+    // Chinese institutions are drawn above these by a custom layer (institution-layer.ts). The
+    // hatch of landPossibleLayer is an image the map adds when it first asks for it.
+    layers: [backgroundLayer, landLayer, landPossibleLayer, bordersLayer, groupFillLayer, groupRingLayer, groupRingPossibleLayer, markerLayer],
   };
 }

@@ -3,6 +3,7 @@ import { countryBorders, countryShapes } from '../../src/domain/world.ts';
 import { buildMapModel } from '../../src/map/map-model.ts';
 import { buildStyle, countryFeatureIds, groupRing, unwrapRing } from '../../src/map/map-style.ts';
 import { mercatorX, mercatorY } from '../../src/map/mercator.ts';
+import { LAYER, possibleHatchImage } from '../../src/map/layer-styles.ts';
 import { world } from '../fixtures/world.ts';
 import { mapFixture } from './build.ts';
 
@@ -55,5 +56,18 @@ describe('basemap style', () => {
     for (const [lon, lat] of ring) {
       expect(Math.hypot(mercatorX(lon!) - mercatorX(40), mercatorY(lat!) - mercatorY(24))).toBeCloseTo(0.01, 6);
     }
+  });
+
+  it('draws what is only possible apart: hatched countries above the land, a dotted ring beside the dashed one', () => {
+    const ids = style.layers.map((l) => l.id);
+    expect(ids.indexOf(LAYER.landPossible)).toBe(ids.indexOf(LAYER.land) + 1);
+    expect(ids.indexOf(LAYER.groupRingPossible)).toBe(ids.indexOf(LAYER.groupRing) + 1);
+    const hatch = possibleHatchImage();
+    expect(hatch.data.length).toBe(hatch.width * hatch.height * 4);
+    const alphas = Array.from({ length: hatch.width * hatch.height }, (_, i) => hatch.data[i * 4 + 3]!);
+    // Stripes and gaps, in a tile that repeats without a seam: the first column continues the last.
+    expect(Math.max(...alphas)).toBeGreaterThan(150);
+    expect(alphas.filter((a) => a === 0).length).toBeGreaterThan(alphas.length / 3);
+    for (let y = 0; y < hatch.height; y++) expect(alphas[y * hatch.width]).toBe(alphas[((y + 1) % hatch.height) * hatch.width + hatch.width - 1]);
   });
 });
