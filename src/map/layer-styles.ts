@@ -91,8 +91,9 @@ export const landPossibleLayer: FillLayerSpecification = {
 };
 
 /**
- * The hatch tile: 1.5 px diagonal lines every 6 CSS px, drawn at 2× (MapLibre scales it by
- * `pixelRatio`), transparent between them. Pixels for map.addImage.
+ * The hatch tile: thin (1.2 px) half-opaque diagonal lines every 6 CSS px, drawn at 2× (MapLibre
+ * scales it by `pixelRatio`), transparent between them: lighter than any certain shade, so a
+ * country possibly linked never outweighs one certainly linked. Pixels for map.addImage.
  */
 export function possibleHatchImage(): { width: number; height: number; data: Uint8Array; pixelRatio: number } {
   const size = 12, ratio = 2;
@@ -103,10 +104,10 @@ export function possibleHatchImage(): { width: number; height: number; data: Uin
       // Distance across the stripe x + y ≡ 0 (mod size), wrapping so the tile repeats seamlessly.
       const m = (x + y) % size;
       const d = Math.min(m, size - m) / Math.SQRT2;
-      const a = Math.max(0, Math.min(1, 1.5 * ratio / 2 + 0.5 - d));
+      const a = Math.max(0, Math.min(1, 1.2 * ratio / 2 + 0.5 - d));
       const o = (y * size + x) * 4;
       // Premultiplied is not expected here: MapLibre takes straight RGBA for images.
-      data[o] = r; data[o + 1] = g; data[o + 2] = b; data[o + 3] = Math.round(200 * a);
+      data[o] = r; data[o + 1] = g; data[o + 2] = b; data[o + 3] = Math.round(150 * a);
     }
   }
   return { width: size, height: size, data, pixelRatio: ratio };

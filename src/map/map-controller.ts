@@ -203,8 +203,8 @@ export class AtlasMapController {
   private wireEvents(): void {
     const map = this.map;
     // The hatch of countries with only possible links: an image made here, added when the style first asks for it.
-    map.on('styleimagemissing', (e: { id: string }) => {
-      if (e.id === POSSIBLE_HATCH && !map.hasImage(POSSIBLE_HATCH)) {
+    map.setMissingStyleImageResolver((id) => {
+      if (id === POSSIBLE_HATCH && !map.hasImage(POSSIBLE_HATCH)) {
         const { pixelRatio, ...image } = possibleHatchImage();
         map.addImage(POSSIBLE_HATCH, image, { pixelRatio });
       }
