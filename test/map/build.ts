@@ -12,9 +12,6 @@ import { anchors } from '../fixtures/world.ts';
 
 export function mapFixture() {
   const raw = miniDataset();
-  // The shared fixture predates links' kind and status and sources' side: events, done, from the Chinese side.
-  for (const s of raw.sources) (s as { side?: string }).side ??= 'chinese';
-  for (const l of raw.links) Object.assign(l, { kind: 'event', status: 'completed', ...l });
   raw.partners.push({ id: 'arab-22', kind: 'group', count: 22, anchor: [40, 24], name: { en: '22 Arab-speaking countries (not named)', zh: '22个阿拉伯语国家（未列名）' } } as never);
   const base = raw.links[0]!;
   raw.links.push(
