@@ -34,8 +34,10 @@ export interface AtlasMapProps {
   /** The reader moved the map. */
   onCamera: (camera: Camera) => void;
   /**
-   * The time window shown: inclusive timeline years (2015–2025) and whether undated links count.
-   * A change costs the map the same main-thread work whatever the number of links.
+   * The time window shown: inclusive years (`from` −Infinity for "up to") and whether undated and
+   * planned links are drawn. Links certain in it are drawn solid and sized; links only possibly in
+   * it (and included undated or planned ones) are drawn apart: dashed faint arcs, hollow or hatched
+   * places. A change costs the map O(pairs + entities) main-thread work, whatever the number of links.
    */
   window: YearWindow;
   lang: 'en' | 'zh';

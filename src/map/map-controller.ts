@@ -59,7 +59,7 @@ export type FitTarget = { kind: 'inst'; key: string } | { kind: 'partner'; key: 
 export type FitRequest = { id: number } & FitTarget;
 
 export interface AtlasMapSettings {
-  /** The time window shown (inclusive years, and whether undated links count). */
+  /** The time window shown (inclusive years, `from` −Infinity for "up to"; whether undated and planned links are drawn). */
   window: YearWindow;
   lang: 'en' | 'zh';
   reducedMotion: boolean;
