@@ -61,9 +61,10 @@ export interface ArcCounts extends ArcData {
   weights: CodeWeights;
 }
 
-export function emptyArcCounts(pairs: number, arcs: number): ArcCounts {
+/** `weights` may be shared with other tallies of the same window (the window state's), so a step works them out once. */
+export function emptyArcCounts(pairs: number, arcs: number, weights: CodeWeights = emptyCodeWeights()): ArcCounts {
   const rows = textureRows(arcs);
-  return { data: new Float32Array(rows * DATA_TEXTURE_WIDTH * 4), rows, pairs: emptyShownTallies(pairs), weights: emptyCodeWeights() };
+  return { data: new Float32Array(rows * DATA_TEXTURE_WIDTH * 4), rows, pairs: emptyShownTallies(pairs), weights };
 }
 
 /**

@@ -30,22 +30,33 @@ export interface CodeWeights {
   to: number;
   includeUndated: boolean;
   includePlanned: boolean;
+  /** Per window (numeric key), the domain's presence per code for `codes`: a step then allocates nothing, not even presenceFor's string key. */
+  presence: Map<number, Uint8Array>;
 }
 
 export function emptyCodeWeights(): CodeWeights {
-  return { certain: new Uint8Array(0), other: new Uint8Array(0), codes: null, from: Number.NaN, to: Number.NaN, includeUndated: false, includePlanned: false };
+  return {
+    certain: new Uint8Array(0), other: new Uint8Array(0), codes: null, from: Number.NaN, to: Number.NaN,
+    includeUndated: false, includePlanned: false, presence: new Map(),
+  };
 }
+
+/** A window's years as one number (whole years; `from` −Infinity for "up to"). */
+const windowKey = (w: YearWindow) => (w.from === Number.NEGATIVE_INFINITY ? -1 : w.from) * 65536 + w.to;
 
 /** Fills `weights` for `codes` in the window; O(codes), nothing when they are already for them. */
 export function codeWeights(codes: Uint32Array, w: YearWindow, weights: CodeWeights): CodeWeights {
   const includePlanned = !!w.includePlanned;
   if (weights.codes === codes && weights.from === w.from && weights.to === w.to
     && weights.includeUndated === w.includeUndated && weights.includePlanned === includePlanned) return weights;
+  if (weights.codes !== codes) weights.presence.clear();
   if (weights.certain.length !== codes.length) {
     weights.certain = new Uint8Array(codes.length);
     weights.other = new Uint8Array(codes.length);
   }
-  const pres = presenceFor(codes, w);
+  const key = windowKey(w);
+  let pres = weights.presence.get(key);
+  if (!pres) weights.presence.set(key, (pres = presenceFor(codes, w)));
   for (let k = 0; k < codes.length; k++) {
     const p = pres[k];
     weights.certain[k] = p === CERTAIN ? 1 : 0;
