@@ -37,6 +37,8 @@ test('a tie "since 2019, still running" is there from 2019 on: certain while a s
   const tie = links.find((l) => l.id === 'b04-1')!;
   const rowsFor = async (year: number) => {
     await openView(page, `?view=table&mode=in&year=${year}&inst=${tie.institution}`);
+    // The table loads on demand; with nothing in the window the empty state shows instead.
+    await expect(page.locator('table.vt tbody tr[aria-rowindex], .empty-state').first()).toBeVisible({ timeout: 30_000 });
     return page.locator('table.vt tbody tr[aria-rowindex]').filter({ hasText: 'Kazakhstan Traditional Medicine' }).count();
   };
   expect(await rowsFor(2018)).toBe(0);
@@ -70,6 +72,7 @@ test('planned links are left out of the counts, and join the map only when asked
   await expect(sentence(page)).toContainText(`${t.planned} planned (shown, not counted)`);
   await expect.poll(() => urlParams(page).get('planned')).toBe('1');
   await openView(page, '?view=table&planned=1');
+  await expect(page.locator('table.vt')).toBeVisible({ timeout: 30_000 });
   const rows = Number(await page.locator('table.vt').getAttribute('aria-rowcount')) - 1;
   expect(rows).toBe(t.certain + t.possible + t.planned);
 });
