@@ -4,7 +4,8 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { linkInWindow, type Aggregates, type YearWindow } from '../domain/aggregate.ts';
+import { entityTally, linkInWindow, type Aggregates, type YearWindow } from '../domain/aggregate.ts';
+import { tallyWords } from './tally-words.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { Lang } from '../url/view-state.ts';
 import { formatDate } from '../domain/dates.ts';
@@ -28,10 +29,13 @@ export function LinkList({ index, aggregates, window: w, lang, onSelect, id }: {
   const { t } = useTranslation();
   const [limit, setLimit] = useState(PAGE);
   const rows = useMemo(() => linksInView(aggregates, w), [aggregates, w]);
+  // The rows are what is drawn; the count says how many are certain, possible, undated or planned.
+  const tally = useMemo(() => entityTally(aggregates.total, 0, w), [aggregates, w]);
   return (
     <section className="link-list" id={id} aria-labelledby="link-list-title">
       <h2 id="link-list-title">{t('list.title')}</h2>
       <p>{t('list.caption', { count: rows.length, formattedCount: formatNumber(rows.length, lang) })}</p>
+      {tally.certain !== rows.length && <p className="muted">{t('list.counted', { tally: tallyWords(t, tally, w, lang) })}</p>}
       {rows.length === 0 ? <p>{t('list.empty')}</p> : (
         <div className="table-scroll">
           <table>

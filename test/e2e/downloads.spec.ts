@@ -1,10 +1,20 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { openAtlas } from './helpers.ts';
+import { UPTO, expectedTally, openAtlas } from './helpers.ts';
+import { isUndated, linkSpan, presence } from '../../src/domain/link-time.ts';
+import type { Link } from '../../src/domain/schema.ts';
+
+const links = JSON.parse(readFileSync('data/links.json', 'utf8')) as Link[];
+/** The ids a window shows: certain and possible links, and undated ones when included (never planned here). */
+const shownIds = (w: { from: number; to: number }, undated = false) => links.filter((l) => {
+  if (l.status === 'planned') return false;
+  const s = linkSpan(l);
+  return isUndated(s) ? undated : presence(s, w) !== 'outside';
+}).map((l) => l.id).sort();
 import { EXPORT_COLUMNS } from '../../src/domain/flatten.ts';
 
-const NAME = /^health-silk-road_[a-z0-9_-]+_\d{4}(-\d{4})?\.(csv|geojson|png)$/;
+const NAME = /^health-silk-road_[a-z0-9_-]+_(upto-)?\d{4}(-\d{4})?\.(csv|geojson|png)$/;
 
 /** Clicks a download button and returns the file's name and bytes. */
 async function download(page: Page, button: RegExp): Promise<{ name: string; bytes: Buffer }> {
@@ -31,25 +41,31 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 test('CSV and GeoJSON hold exactly the links the summary counts, with the export columns and a BOM', async ({ page }) => {
   await openAtlas(page, '?mode=in&year=2019');
   const count = await summaryLinks(page);
-  expect(count).toBeGreaterThan(0);
+  const t = expectedTally(links, { from: 2019, to: 2019 });
+  expect(count).toBe(t.certain);
+  // The files hold what the map draws: the links certainly in 2019 and those possibly in it, as the sentence counts them.
+  await expect(page.locator('.filter-sentence')).toContainText(`${t.certain} links · ${t.possible} more possibly`);
+  const shown = t.certain + t.possible;
   const csv = await download(page, /^Download CSV$/);
   expect(csv.name).toBe('health-silk-road_all_2019.csv');
   expect(csv.bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');
   const parsed = Papa.parse<Record<string, string>>(csv.bytes.toString('utf8').slice(1), { header: true, skipEmptyLines: true });
   expect(parsed.errors).toEqual([]);
   expect(parsed.meta.fields).toEqual([...EXPORT_COLUMNS]);
-  expect(parsed.data).toHaveLength(count);
-  expect(parsed.data.every((r) => r.year === '2019')).toBe(true);
+  expect(parsed.data.map((r) => r.id).sort()).toEqual(shownIds({ from: 2019, to: 2019 }));
+  expect(parsed.data).toHaveLength(shown);
+  // A row with one known year is of 2019, or a tie that started earlier; the others' bounds reach 2019.
+  expect(parsed.data.every((r) => (r.year_earliest === '' || Number(r.year_earliest) <= 2019))).toBe(true);
   expect(parsed.data.some((r) => /[\u4e00-\u9fff]/.test(r.institution_zh ?? ''))).toBe(true);
   // The list of links shows the same rows.
   await page.getByRole('button', { name: 'List of links' }).click();
-  await expect(page.getByRole('region', { name: 'Links in the current view' })).toContainText(`${count} links in the current view`);
+  await expect(page.getByRole('region', { name: 'Links in the current view' })).toContainText(`${shown} links in the current view`);
 
   const geo = await download(page, /^Download GeoJSON$/);
   expect(geo.name).toBe('health-silk-road_all_2019.geojson');
   const fc = JSON.parse(geo.bytes.toString('utf8')) as { type: string; features: { geometry: { type: string } | null; properties: { feature_kind: string } }[] };
   expect(fc.type).toBe('FeatureCollection');
-  expect(fc.features.filter((f) => f.properties.feature_kind === 'link')).toHaveLength(count);
+  expect(fc.features.filter((f) => f.properties.feature_kind === 'link')).toHaveLength(shown);
   const types = new Set(fc.features.map((f) => f.geometry?.type));
   expect(types.has('LineString') && types.has('Point')).toBe(true);
   await expect(page.getByText(/^Downloaded health-silk-road_all_2019\.geojson$/)).toBeVisible();
@@ -57,13 +73,15 @@ test('CSV and GeoJSON hold exactly the links the summary counts, with the export
 
 test('with undated links included, the CSV holds them too and the PNG is made', async ({ page }) => {
   await openAtlas(page, '?undated=1&year=2017');
-  const count = await summaryLinks(page);
+  const t = expectedTally(links, { from: UPTO, to: 2017 });
+  expect(await summaryLinks(page)).toBe(t.certain);
   const csv = await download(page, /^Download CSV$/);
   expect(csv.name).toBe('health-silk-road_all_upto-2017.csv');
   const rows = Papa.parse<Record<string, string>>(csv.bytes.toString('utf8').slice(1), { header: true, skipEmptyLines: true }).data;
-  expect(rows).toHaveLength(count);
-  expect(rows.some((r) => r.year === '')).toBe(true);
-  expect(rows.every((r) => r.year === '' || Number(r.year) <= 2017)).toBe(true);
+  expect(rows.map((r) => r.id).sort()).toEqual(shownIds({ from: UPTO, to: 2017 }, true));
+  expect(rows).toHaveLength(t.certain + t.possible + t.undated);
+  expect(rows.some((r) => r.year_earliest === '' && r.year_latest === '')).toBe(true);
+  expect(rows.every((r) => r.year_earliest === '' || Number(r.year_earliest) <= 2017)).toBe(true);
   mkdirSync('test/e2e/screenshots', { recursive: true });
   writeFileSync('test/e2e/screenshots/download-undated.png', (await download(page, /^Download PNG$/)).bytes);
 });
@@ -115,8 +133,11 @@ for (const lang of ['en', 'zh'] as const) {
 
 test('a filtered view downloads exactly its rows, under a name that says what they are', async ({ page }) => {
   await openAtlas(page, '?country=KAZ&year=2023&undated=1');
-  const count = await summaryLinks(page);
-  expect(count).toBeGreaterThan(0);
+  const partners = JSON.parse(readFileSync('data/partners.json', 'utf8')) as { id: string; country?: string }[];
+  const kaz = (l: Link) => l.partner === 'KAZ' || partners.find((p) => p.id === l.partner)?.country === 'KAZ';
+  const t = expectedTally(links, { from: UPTO, to: 2023 }, kaz);
+  expect(await summaryLinks(page)).toBe(t.certain);
+  const count = t.certain + t.possible + t.undated;
   const csv = await download(page, /^Download CSV$/);
   expect(csv.name).toBe('health-silk-road_kazakhstan_upto-2023.csv');
   const rows = Papa.parse<Record<string, string>>(csv.bytes.toString('utf8').slice(1), { header: true, skipEmptyLines: true }).data;
