@@ -194,6 +194,7 @@ async function downloadPng(page: Page): Promise<{ b64: string; top: number; byte
 }
 
 test('the PNG download draws the same difference', async ({ page }) => {
+  test.setTimeout(180_000);
   const shots: Record<number, number[][][]> = {};
   for (const year of [CERTAIN_YEAR, POSSIBLE_YEAR, EMPTY_YEAR]) {
     await openAtlas(page, `${FILTER}&mode=in&year=${year}`);
