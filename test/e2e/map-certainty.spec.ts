@@ -147,6 +147,7 @@ for (const [name, viewport] of [['laptop', { width: 1280, height: 800 }], ['proj
     test.use({ viewport });
 
     test(`an arc only possibly in the window is drawn dashed and fainter than when certain, and its institution as a hollow ring (${name})`, async ({ page }) => {
+      test.setTimeout(150_000); // three page loads on a CPU-drawn WebGL
       mkdirSync('test/e2e/screenshots', { recursive: true });
       const shots: Record<number, { arc: number[][][]; inst: number[] }> = {};
       for (const year of [CERTAIN_YEAR, POSSIBLE_YEAR, EMPTY_YEAR]) {
@@ -194,7 +195,7 @@ async function downloadPng(page: Page): Promise<{ b64: string; top: number; byte
 }
 
 test('the PNG download draws the same difference', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(180_000); // three page loads and three 2× captures, on a CPU-drawn WebGL
   const shots: Record<number, number[][][]> = {};
   for (const year of [CERTAIN_YEAR, POSSIBLE_YEAR, EMPTY_YEAR]) {
     await openAtlas(page, `${FILTER}&mode=in&year=${year}`);
