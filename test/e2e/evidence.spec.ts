@@ -238,8 +238,12 @@ test.describe('screenshots', () => {
       const link = links.find((l) => l.scope && l.inferred) ?? links.find((l) => l.inferred) ?? links.find((l) => l.scope) ?? links[0]!;
       await page.setViewportSize(size);
       mkdirSync('test/e2e/screenshots', { recursive: true });
-      await openTableView(page, `?${EVERYTHING}`);
+      await openTableView(page, `?${EVERYTHING}&evidence=partner`);
       await page.screenshot({ path: `test/e2e/screenshots/evidence-table-${name}.png` });
+      await page.getByRole('button', { name: /^Filters/ }).click();
+      const evidence = page.getByRole('group', { name: 'Evidence' });
+      await evidence.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `test/e2e/screenshots/evidence-filters-${name}.png` });
       await openView(page, `?${EVERYTHING}&sel=arc:${link.institution}~${link.partner}`);
       const card = page.locator(`aside.details article[data-link="${link.id}"]`);
       await card.scrollIntoViewIfNeeded();
