@@ -33,4 +33,8 @@ const out = argValue(args, 'out');
 const bom = args.includes('--bom') || (out !== undefined && !args.includes('--no-bom'));
 const text = exportLinks(index, format, index.dataset.links, { bom });
 if (out) writeFileSync(out, text);
-else process.stdout.write(text);
+else {
+  // A reader that stops early (`| head`) closes the pipe: that is not an error of the export.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
+  process.stdout.write(text);
+}

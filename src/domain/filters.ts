@@ -1,7 +1,8 @@
 /**
  * The explore filters as one plain value, and the rules for what a link matches. Within one
- * dimension the chosen options are alternatives (Training OR TCM); across dimensions they all
- * apply (Training AND Kazakhstan). Pure: tested in Node. Per-link codes and counting are in
+ * dimension the chosen options are alternatives (Training OR TCM), except in the evidence
+ * dimension, whose criteria add up (ALL_OF); across dimensions they all apply (Training AND
+ * Kazakhstan). Pure: tested in Node. Per-link codes and counting are in
  * facets.ts; the URL form is in src/url/view-state.ts.
  */
 import { CATEGORIES, isCategory, type Category } from './categories.ts';

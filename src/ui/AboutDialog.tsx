@@ -6,6 +6,8 @@
  */
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
+import aboutEn from '../i18n/locales/about.en.json';
 import { useQuery } from '@tanstack/react-query';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import { datasetStats } from '../domain/dataset-stats.ts';
@@ -16,6 +18,11 @@ import { summarizeReviewLog } from '../domain/review-log.ts';
 import { loadReviewLog } from '../loaders/load-review-log.ts';
 import { formatNumber } from './format.ts';
 import type { Lang } from '../url/view-state.ts';
+
+// The dialog's English words come with the dialog, not in the first download: only its button's
+// label (and the source kinds' names, which the sources view shows too) are in en.json. The Chinese
+// ones stay in zh.json, which is loaded on demand already.
+i18next.addResourceBundle('en', 'translation', aboutEn, true, false);
 
 interface Props {
   open: boolean;

@@ -8,7 +8,8 @@ import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { Lang } from '../url/view-state.ts';
 import { formatDate } from '../domain/dates.ts';
 import { evidenceBySource } from '../domain/evidence.ts';
-import { evidenceStrength } from '../domain/evidence-strength.ts';
+import { evidenceStrength, sideForLink } from '../domain/evidence-strength.ts';
+import { countryName } from '../domain/countries.ts';
 import { evidenceWords, linkTimeWords, precisionWords, scopeList } from '../domain/link-words.ts';
 import { formatParticipants } from './format.ts';
 import { SourceCitation } from './SourceCitation.tsx';
@@ -26,6 +27,11 @@ export function LinkCard({ link, index, lang, showEnds, onFilterSource }: {
   const sources = evidenceBySource(link);
   const strength = evidenceStrength(index, link);
   const sourceTitle = (id: string) => index.sources.get(id)?.title[lang];
+  const names = {
+    speaksFor: (s: { country?: string | undefined; partner?: string | undefined }) => (s.partner ? (index.partners.get(s.partner) ?? index.institutions.get(s.partner))?.name[lang] ?? s.partner
+      : s.country ? countryName(s.country, lang) : ''),
+    source: sourceTitle,
+  };
   return (
     <article className={link.inferred ? 'link-card link-card-inferred' : 'link-card'} aria-label={formatDate(link.date, lang)} data-link={link.id}>
       <header className="link-card-head">
@@ -80,7 +86,12 @@ export function LinkCard({ link, index, lang, showEnds, onFilterSource }: {
         <ol>
           {sources.map(({ source: id, locators }) => {
             const source = index.sources.get(id);
-            return source ? <li key={id}><SourceCitation source={source} locator={locators.join('; ')} lang={lang} onFilterSource={onFilterSource} /></li> : null;
+            return source ? (
+              <li key={id}>
+                <SourceCitation source={source} locator={locators.join('; ')} lang={lang} onFilterSource={onFilterSource}
+                  sideHere={sideForLink(source, partner)} names={names} />
+              </li>
+            ) : null;
           })}
         </ol>
       </section>

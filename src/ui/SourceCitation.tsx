@@ -1,17 +1,28 @@
-/** A source as a citation: title (original, and translated), publisher, date, kind, language, locator, address. */
+/**
+ * A source as a citation: title (original, and translated), publisher, date, kind, whose voice it
+ * is (and, for a partner-side source about another country's link, that it is a third party here),
+ * what it republishes, language, locator, address.
+ */
 import { useTranslation } from 'react-i18next';
-import type { Source } from '../domain/schema.ts';
+import type { Source, SourceSide } from '../domain/schema.ts';
 import type { Lang } from '../url/view-state.ts';
 import { formatDate } from '../domain/dates.ts';
 import { languageName } from './format.ts';
 import './citation.css';
 
-/** `onFilterSource`, when given, adds "All links citing this source" (a filter to them). */
-export function SourceCitation({ source, locator, lang, onFilterSource }: {
+/**
+ * `onFilterSource`, when given, adds "All links citing this source" (a filter to them). `sideHere` is
+ * the side the source speaks for on the link cited; `names` resolves a country, partner or source id.
+ */
+export function SourceCitation({ source, locator, lang, onFilterSource, sideHere, names }: {
   source: Source; locator: string; lang: Lang; onFilterSource?: (id: string) => void;
+  sideHere?: SourceSide;
+  names?: { speaksFor: (s: Source) => string; source: (id: string) => string | undefined };
 }) {
   const { t } = useTranslation();
   const translated = source.title[lang];
+  const speaksFor = names?.speaksFor(source) ?? source.country ?? source.partner ?? '';
+  const copied = source.copyOf ? names?.source(source.copyOf) ?? source.copyOf : null;
   return (
     <div className="citation">
       <cite className="citation-title" lang={source.language}>{source.title.original}</cite>
@@ -23,6 +34,12 @@ export function SourceCitation({ source, locator, lang, onFilterSource }: {
         <dd>{formatDate(source.published, lang)}{source.published.note ? ` — ${source.published.note[lang]}` : ''}</dd>
         <dt>{t('details.sourceKind')}</dt>
         <dd className={`source-kind source-kind--${source.kind}`}>{t(`details.sourceKind_${source.kind}`)}</dd>
+        <dt>{t('details.voice')}</dt>
+        <dd className={`source-side source-side--${source.side}`}>
+          {t(`details.voice_${source.side}`, { name: speaksFor })}
+          {source.side === 'partner' && sideHere === 'third-party' && <> {t('details.voiceElsewhere', { name: speaksFor })}</>}
+        </dd>
+        {copied && (<><dt>{t('details.copyOf')}</dt><dd>{copied}</dd></>)}
         <dt>{t('details.language')}</dt>
         <dd>{languageName(source.language, lang)}</dd>
         <dt>{t('details.locator')}</dt>

@@ -85,6 +85,22 @@ test.describe('on the bundled data', () => {
     await expect(card.locator('.link-evidence')).toContainText(/^\d+个来源（\d+个独立）/);
   });
 
+  test('each citation says whose voice it is, and a partner-side source about another country\'s link is a third party there', async ({ page }) => {
+    const partners = read<Partner[]>('data', 'partners.json');
+    const confirmed = new Set(partnerConfirmed(links, sources, partners));
+    const speakers = new Map(sources.filter((s) => s.side === 'partner').map((s) => [s.id, s]));
+    const elsewhere = links.find((l) => !confirmed.has(l.id) && l.evidence.some((e) => speakers.has(e.source)));
+    test.skip(!elsewhere, 'no partner-side source is cited for another country\'s link in this data');
+    const link = elsewhere!;
+    await openView(page, `?${EVERYTHING}&sel=arc:${link.institution}~${link.partner}`);
+    const card = page.locator(`aside.details article[data-link="${link.id}"]`);
+    // Citations are listed one per source, in the order the link first cites them.
+    const cited = [...new Set(link.evidence.map((e) => e.source))];
+    const citation = card.locator('.citation').nth(cited.findIndex((id) => speakers.has(id)));
+    await expect(citation.locator('.source-side')).toContainText(/^Partner side: .+ \(about this link, a third party: it speaks for .+\)$/);
+    await expect(card.locator('.link-evidence')).not.toContainText('partner side');
+  });
+
   test('the table shows and sorts by status and evidence', async ({ page }) => {
     const table = await openTableView(page, `?${EVERYTHING}`);
     await expect(table.locator('thead th').nth(1)).toHaveText(/Status/);
@@ -222,8 +238,12 @@ test.describe('screenshots', () => {
       const link = links.find((l) => l.scope && l.inferred) ?? links.find((l) => l.inferred) ?? links.find((l) => l.scope) ?? links[0]!;
       await page.setViewportSize(size);
       mkdirSync('test/e2e/screenshots', { recursive: true });
-      await openTableView(page, `?${EVERYTHING}`);
+      await openTableView(page, `?${EVERYTHING}&evidence=partner`);
       await page.screenshot({ path: `test/e2e/screenshots/evidence-table-${name}.png` });
+      await page.getByRole('button', { name: /^Filters/ }).click();
+      const evidence = page.getByRole('group', { name: 'Evidence' });
+      await evidence.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `test/e2e/screenshots/evidence-filters-${name}.png` });
       await openView(page, `?${EVERYTHING}&sel=arc:${link.institution}~${link.partner}`);
       const card = page.locator(`aside.details article[data-link="${link.id}"]`);
       await card.scrollIntoViewIfNeeded();

@@ -1,16 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../src/i18n/locales/en.json';
+import enCore from '../../src/i18n/locales/en.json';
+import aboutEn from '../../src/i18n/locales/about.en.json';
 import zh from '../../src/i18n/locales/zh.json';
 import { LINK_TYPES } from '../../src/domain/aggregate.ts';
 import { CATEGORIES } from '../../src/domain/categories.ts';
 import { EXCLUSION_REASONS } from '../../src/domain/review-log.ts';
 import { Source } from '../../src/domain/schema.ts';
 
+/** The English strings as the app has them once "About the data" has loaded its own (about.en.json). */
+const en = { ...enCore, about: { ...enCore.about, ...aboutEn.about } };
+
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
 }
 
 describe('interface strings', () => {
+  it('keep the dialog\'s English words out of the first download, each key in one file only', () => {
+    const core = new Set(keys(enCore));
+    expect(keys(aboutEn).filter((k) => core.has(k))).toEqual([]);
+    expect(Object.keys(enCore.about).sort()).toEqual(['kindName_copy', 'kindName_news', 'kindName_original', 'open']);
+  });
+
   it('exist in both English and Chinese, key for key', () => {
     expect(keys(zh).sort()).toEqual(keys(en).sort());
   });
