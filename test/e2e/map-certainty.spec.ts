@@ -195,7 +195,7 @@ async function downloadPng(page: Page): Promise<{ b64: string; top: number; byte
 }
 
 test('the PNG download draws the same difference', async ({ page }) => {
-  test.setTimeout(180_000); // three page loads and three 2× captures, on a CPU-drawn WebGL
+  test.setTimeout(300_000); // three page loads and three 2× captures, on a CPU-drawn WebGL (slow when the machine is busy)
   const shots: Record<number, number[][][]> = {};
   for (const year of [CERTAIN_YEAR, POSSIBLE_YEAR, EMPTY_YEAR]) {
     await openAtlas(page, `${FILTER}&mode=in&year=${year}`);
