@@ -89,16 +89,25 @@ test.describe('on the bundled data', () => {
     const partners = read<Partner[]>('data', 'partners.json');
     const confirmed = new Set(partnerConfirmed(links, sources, partners));
     const speakers = new Map(sources.filter((s) => s.side === 'partner').map((s) => [s.id, s]));
-    const elsewhere = links.find((l) => !confirmed.has(l.id) && l.evidence.some((e) => speakers.has(e.source)));
-    test.skip(!elsewhere, 'no partner-side source is cited for another country\'s link in this data');
-    const link = elsewhere!;
-    await openView(page, `?${EVERYTHING}&sel=arc:${link.institution}~${link.partner}`);
-    const card = page.locator(`aside.details article[data-link="${link.id}"]`);
-    // Citations are listed one per source, in the order the link first cites them.
-    const cited = [...new Set(link.evidence.map((e) => e.source))];
-    const citation = card.locator('.citation').nth(cited.findIndex((id) => speakers.has(id)));
-    await expect(citation.locator('.source-side')).toContainText(/^Partner side: .+ \(about this link, a third party: it speaks for .+\)$/);
-    await expect(card.locator('.link-evidence')).not.toContainText('partner side');
+    const cites = (l: Link) => l.evidence.some((e) => speakers.has(e.source));
+    // A link a partner-side source confirms, and (when the data has one) a link with another country it cites.
+    const own = links.find((l) => confirmed.has(l.id) && cites(l));
+    const elsewhere = links.find((l) => !confirmed.has(l.id) && cites(l));
+    expect(own).toBeDefined();
+    for (const link of [own!, ...(elsewhere ? [elsewhere] : [])]) {
+      await openView(page, `?${EVERYTHING}&sel=arc:${link.institution}~${link.partner}`);
+      const card = page.locator(`aside.details article[data-link="${link.id}"]`);
+      // Citations are listed one per source, in the order the link first cites them.
+      const cited = [...new Set(link.evidence.map((e) => e.source))];
+      const side = card.locator('.citation').nth(cited.findIndex((id) => speakers.has(id))).locator('.source-side');
+      if (link === own) {
+        await expect(side).toHaveText(/^Partner side: [^(]+$/);
+        await expect(card.locator('.link-evidence')).toContainText('the partner side');
+      } else {
+        await expect(side).toHaveText(/^Partner side: .+ \(about this link, a third party: it speaks for .+\)$/);
+        await expect(card.locator('.link-evidence')).not.toContainText('partner side');
+      }
+    }
   });
 
   test('the table shows and sorts by status and evidence', async ({ page }) => {
