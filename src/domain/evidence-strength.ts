@@ -76,9 +76,21 @@ export function originalOf(id: string, sources: ReadonlyMap<string, Pick<Source,
   }
 }
 
+// Each source's original, worked out once per dataset's sources: facets ask for every link's at load.
+const originals = new WeakMap<ReadonlyMap<string, Pick<Source, 'copyOf'>>, Map<string, string>>();
+
+function originalCached(id: string, sources: ReadonlyMap<string, Pick<Source, 'copyOf'>>): string {
+  let cache = originals.get(sources);
+  if (!cache) originals.set(sources, (cache = new Map()));
+  let o = cache.get(id);
+  if (o === undefined) cache.set(id, (o = originalOf(id, sources)));
+  return o;
+}
+
 /** How many of the cited sources are independent: those with the same original count once. */
 export function independentCount(ids: readonly string[], sources: ReadonlyMap<string, Pick<Source, 'copyOf'>>): number {
-  return new Set(ids.map((id) => originalOf(id, sources))).size;
+  if (ids.length <= 1) return ids.length;
+  return new Set(ids.map((id) => originalCached(id, sources))).size;
 }
 
 const DATE_WORD: Record<Link['date']['precision'], DatePrecisionWord> = {
@@ -96,20 +108,23 @@ function partnerPlace(index: DatasetIndex, partner: ResolvedPartner): EvidenceSt
 
 /** Who confirms a link and how independently: the part of its strength the filters need. O(sources of the link). */
 export function confirmation(index: DatasetIndex, link: Link): Pick<EvidenceStrength, 'sources' | 'independent' | 'sides' | 'inferred'> {
-  const ids = linkSourceIds(link);
+  // Most links cite one document: no set is made for them (facets code every link at load).
+  const ids = link.evidence.length === 1 ? [link.evidence[0]!.source] : linkSourceIds(link);
   const partner = index.partnerOf(link);
-  const found = new Set<SourceSide>();
+  let found = 0;
   for (const id of ids) {
     const s = index.sources.get(id);
-    if (s) found.add(sideForLink(s, partner));
+    if (s) found |= SIDE_BIT[sideForLink(s, partner)];
   }
   return {
     sources: ids.length,
     independent: independentCount(ids, index.sources),
-    sides: SIDES.filter((s) => found.has(s)),
+    sides: SIDES.filter((side) => found & SIDE_BIT[side]),
     inferred: link.inferred ?? null,
   };
 }
+
+const SIDE_BIT: Record<SourceSide, number> = { chinese: 1, partner: 2, 'third-party': 4 };
 
 /** A link's evidence strength. O(sources of the link). */
 export function evidenceStrength(index: DatasetIndex, link: Link): EvidenceStrength {
