@@ -261,6 +261,12 @@ test.describe('screenshots', () => {
       await page.setViewportSize({ width: size.width, height: 2400 });
       const box = await card.boundingBox();
       if (box) await page.screenshot({ path: `test/e2e/screenshots/evidence-card-${name}.png`, clip: { ...box, height: Math.min(box.height, 900) } });
+      // The same card in Chinese.
+      await openView(page, `?${EVERYTHING}&lang=zh&sel=arc:${link.institution}~${link.partner}`);
+      const zh = page.locator(`aside.details article[data-link="${link.id}"]`);
+      await zh.scrollIntoViewIfNeeded();
+      const zhBox = await zh.boundingBox();
+      if (zhBox) await page.screenshot({ path: `test/e2e/screenshots/evidence-card-zh-${name}.png`, clip: { ...zhBox, height: Math.min(zhBox.height, 900) } });
     });
   }
 });
