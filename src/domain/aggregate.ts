@@ -451,3 +451,10 @@ export function yearHistogram(a: Pick<Aggregates, 'codes' | 'codeType'>): YearHi
   });
   return { certain, possible, undatedByType };
 }
+
+/** The positions of every link drawn in the window (certain or possible, and undated or planned ones when included). O(links). */
+export function linksInView(a: Aggregates, w: YearWindow): number[] {
+  const out: number[] = [];
+  for (let li = 0; li < a.codeOfLink.length; li++) if (linkInWindow(a, li, w)) out.push(li);
+  return out;
+}

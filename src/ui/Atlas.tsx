@@ -9,14 +9,12 @@ import { useTranslation } from 'react-i18next';
 import type { AtlasData } from '../loaders/load-atlas-data.ts';
 import type { Camera, ViewState } from '../url/view-state.ts';
 import { viewWindow } from '../url/view-state.ts';
-import { summarize, yearHistogram } from '../domain/aggregate.ts';
+import { linksInView, summarize, yearHistogram } from '../domain/aggregate.ts';
 import { tallyWords } from './tally-words.ts';
 import { isFiltered, NO_FILTERS, type Filters } from '../domain/filters.ts';
 import { TIMELINE_FIRST_YEAR, TIMELINE_LAST_YEAR } from '../domain/dates.ts';
 import { AtlasMap, type FitRequest, type MapCapture, type MapItem } from '../map/AtlasMap.tsx';
 import { Timeline } from '../timeline/Timeline.tsx';
-import { DetailsPanel } from './DetailsPanel.tsx';
-import { LinkList, linksInView } from './LinkList.tsx';
 import { OffMapList } from './OffMapList.tsx';
 import { Legend } from './Legend.tsx';
 import { LiveRegion } from './LiveRegion.tsx';
@@ -39,6 +37,9 @@ import './explore.css';
 const TableView = lazy(() => import('./table/TableView.tsx'));
 const SourcesView = lazy(() => import('./sources/SourcesView.tsx'));
 const Downloads = lazy(() => import('./downloads/Downloads.tsx'));
+// The details panel and the list of links load when first opened (or at once when the URL selects something).
+const DetailsPanel = lazy(() => import('./DetailsPanel.tsx').then((m) => ({ default: m.DetailsPanel })));
+const LinkList = lazy(() => import('./LinkList.tsx').then((m) => ({ default: m.LinkList })));
 const FilterPanel = lazy(() => import('./FilterPanel.tsx').then((m) => ({ default: m.FilterPanel })));
 
 interface Props {
@@ -139,7 +140,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
     </div>
   );
 
-  const list = <LinkList id="link-list" index={index} aggregates={counts} window={win} lang={lang} onSelect={select} />;
+  const list = <Suspense fallback={null}><LinkList id="link-list" index={index} aggregates={counts} window={win} lang={lang} onSelect={select} /></Suspense>;
 
   return (
     <div className={viewName !== 'map' && !selected ? 'atlas atlas-wide' : 'atlas'}>
@@ -255,8 +256,10 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
       </div>
       <div className="atlas-side" hidden={viewName !== 'map' && !selected}>
         {selected ? (
-          <DetailsPanel selected={selected} index={index} aggregates={counts} window={win} lang={lang} onClose={closePanel} onSelect={select} autoFocus={view.selection !== selectionAtLoad.current} view={viewName}
-            onFilterSource={(source) => setFilters({ ...view.filters, source })} />
+          <Suspense fallback={null}>
+            <DetailsPanel selected={selected} index={index} aggregates={counts} window={win} lang={lang} onClose={closePanel} onSelect={select} autoFocus={view.selection !== selectionAtLoad.current} view={viewName}
+              onFilterSource={(source) => setFilters({ ...view.filters, source })} />
+          </Suspense>
         ) : (
           <>
             <Legend />
