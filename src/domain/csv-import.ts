@@ -276,8 +276,8 @@ export function importCsv(text: string, reference: Dataset, today = new Date().t
         if (s) out.set(s.id, s);
       }
     }
-    // A reference source that copies another needs it present too.
-    for (const s of [...out.values()]) if (s.copyOf && refSource.has(s.copyOf)) out.set(s.copyOf, refSource.get(s.copyOf) as Source);
+    // A reference source that copies another needs it present too (a Map's iteration reaches entries added during it: whole chains).
+    for (const s of out.values()) if (s.copyOf && refSource.has(s.copyOf)) out.set(s.copyOf, refSource.get(s.copyOf) as Source);
     return [...out.values()];
   };
 

@@ -145,3 +145,13 @@ describe('importCsv', () => {
     expect(timelineSpanOf([{ date: { precision: 'before', to: '2010' } }])).toEqual({ first: 2010, last: 2025 });
   });
 });
+
+describe('shownInEnglish', () => {
+  it('marks English standing in for Chinese on the Chinese page only', async () => {
+    const { shownInEnglish } = await import('../../src/domain/english-fallback.ts');
+    expect(shownInEnglish({ en: 'Kenyatta Hospital', zh: 'Kenyatta Hospital' }, 'zh')).toBe(true);
+    expect(shownInEnglish({ en: 'Kenyatta Hospital', zh: 'Kenyatta Hospital' }, 'en')).toBe(false);
+    expect(shownInEnglish({ en: 'Kenyatta Hospital', zh: '肯雅塔医院' }, 'zh')).toBe(false);
+    expect(shownInEnglish({ en: '2019', zh: '2019' }, 'zh')).toBe(false);
+  });
+});
