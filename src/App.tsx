@@ -66,7 +66,7 @@ export function App({ initialView }: { initialView: ViewState }) {
   // A data= folder reaching beyond 2025 opens on its last year when the URL names none (the default is its last year).
   const loadedSpan = data.data?.span;
   useEffect(() => {
-    if (loadedSpan && !new URLSearchParams(location.search).has('year')) setView((v) => ({ ...v, year: loadedSpan.last }));
+    if (loadedSpan && !new URLSearchParams(location.search).has('year')) setView((v) => (v.year === loadedSpan.last ? v : { ...v, year: loadedSpan.last }));
   }, [loadedSpan]);
 
   // A CSV opened or dropped: read here (File.text(), no request), imported with the loaded dataset as what the atlas knows.
