@@ -106,6 +106,8 @@ function columnOfField(field: string): string {
 interface Built {
   row: number;
   link: Link;
+  /** Chinese texts of this row filled with English. */
+  fallbacks: number;
 }
 
 /**
@@ -147,7 +149,6 @@ export function importCsv(text: string, reference: Dataset, today = new Date().t
   const institutions = new Map<string, Institution>();
   const partners = new Map<string, { partner: Partner; row: number }>();
   const sources = new Map<string, { source: Source; row: number }>();
-  let fallbacks = 0;
   const built: Built[] = [];
   const rowProblems = new Map<number, ImportProblem[]>();
   const linkRow = new Map<string, number>();
@@ -260,9 +261,8 @@ export function importCsv(text: string, reference: Dataset, today = new Date().t
       for (const w of withIds) institutions.set(w, refInst.get(w) as Institution);
       const domestic = refInst.get(partner.ref);
       if (domestic) institutions.set(domestic.id, domestic);
-      built.push({ row: rowNo, link });
+      built.push({ row: rowNo, link, fallbacks: rowFallbacks });
       linkRow.set(id, rowNo);
-      fallbacks += rowFallbacks;
     }
     if (bad.length) rowProblems.set(rowNo, bad);
   });
@@ -336,7 +336,7 @@ export function importCsv(text: string, reference: Dataset, today = new Date().t
     rows: records.length,
     imported: links.length,
     refused: rowsWithProblems.filter((r) => r >= 2),
-    englishFallbacks: fallbacks,
+    englishFallbacks: built.reduce((n, b) => n + b.fallbacks, 0),
   };
 }
 

@@ -155,3 +155,11 @@ describe('shownInEnglish', () => {
     expect(shownInEnglish({ en: '2019', zh: '2019' }, 'zh')).toBe(false);
   });
 });
+
+describe('importCsv counts', () => {
+  it('counts English fallbacks of imported rows only', () => {
+    const r = importCsv(csv([good(), good({ id: 'my-2', date: '2019-13-40' })]), reference, TODAY);
+    expect(r.refused).toEqual([3]);
+    expect(r.englishFallbacks).toBe(1);
+  });
+});

@@ -5,7 +5,8 @@
  * marked as such, and a way back to the atlas's data.
  */
 import { expect, test, type Page, type Request } from '@playwright/test';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { openAtlas, recordOffOrigin, yearSlider } from './helpers.ts';
 
 const institutions = JSON.parse(readFileSync('data/institutions.json', 'utf8')) as { id: string }[];
@@ -46,7 +47,7 @@ test('a CSV chosen with the button is read locally and shown; a bad row is named
   await expect(page.locator('.filter-sentence')).toContainText('Up to 2025: 2 links');
   // The file went nowhere: no request carried a body, and none but the page's own code was fetched.
   expect(requests.filter((r) => r.method() !== 'GET' || r.postData() !== null)).toEqual([]);
-  expect(requests.map((r) => new URL(r.url()).pathname).filter((p) => !/^\/assets\/[\w.-]+\.js$/.test(p))).toEqual([]);
+  expect(requests.map((r) => new URL(r.url()).pathname).filter((p) => !/^\/assets\/[\w.-]+\.m?js$/.test(p))).toEqual([]);
   expect(off).toEqual([]);
 
   mkdirSync('test/e2e/screenshots', { recursive: true });
@@ -82,11 +83,13 @@ test('a CSV dropped on the atlas spanning 2012–2027 extends the timeline, and 
   await expect(slider).toHaveAttribute('aria-valuenow', '2027');
   // The axis is labelled from 2012 to 2027, and the per-year list read by screen readers runs over the same years.
   await expect(page.locator('text.tl-year').first()).toHaveText('2012');
-  await expect(page.locator('text.tl-year').last()).toHaveText('2027');
-  await expect(page.locator('ul.tl-visually-hidden li')).toHaveCount(16);
+  const years = page.locator('ul.tl-visually-hidden li');
+  await expect(years).toHaveCount(16);
+  await expect(years.first()).toHaveText(/^2012/);
+  await expect(years.last()).toHaveText(/^2027/);
 
   // A link's summary, given only in English, is marked as English on the Chinese page.
-  await page.getByRole('button', { name: '链接列表' }).click();
+  await page.getByRole('button', { name: '连线列表' }).click();
   await page.locator('#link-list').getByRole('button').first().click();
   const summary = page.locator('.link-summary').first();
   await expect(summary.locator('span[lang="en"]')).toHaveText(/^Nurses trained in wound care/);
@@ -109,4 +112,22 @@ test('a file that is not a CSV, or with no usable row, is refused with a message
   await expect(alert.getByRole('listitem')).toHaveText(['Row 2, column date: "soon" is not a date: write YYYY, YYYY-MM, YYYY-MM-DD, FROM/TO or ../TO']);
   await expect(page.locator('.filter-sentence')).toHaveText(before ?? '');
   await page.screenshot({ path: 'test/e2e/screenshots/import-refused.png' });
+});
+
+test('data= opens a dataset folder written by the import, on its own years', async ({ page }) => {
+  // The command line import, writing where the preview server serves the built site.
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync('test-results/own-data.csv', `${[HEADER, row('own-1', '2012'), row('own-2', '2019-05')].join('\r\n')}\r\n`);
+  const said = execFileSync('npx', ['tsx', 'src/cli/data-import.ts', 'test-results/own-data.csv', '--out', 'dist/e2e-own-data'], { encoding: 'utf8' });
+  expect(said).toContain('2 of 2 rows imported as links into dist/e2e-own-data/, 0 refused.');
+  expect(said).toContain('Timeline: 2012–2025.');
+
+  await openAtlas(page, '?data=e2e-own-data&mode=in&year=2013');
+  const slider = await yearSlider(page);
+  await expect(slider).toHaveAttribute('aria-valuemin', '2012');
+  await expect(slider).toHaveAttribute('aria-valuenow', '2013');
+  await expect(page.locator('.filter-sentence')).toContainText('In 2013: 0 links');
+  await openAtlas(page, '?data=e2e-own-data');
+  await expect(page.locator('.filter-sentence')).toContainText('Up to 2025: 2 links');
+  await expect(await yearSlider(page)).toHaveAttribute('aria-valuemin', '2012');
 });
