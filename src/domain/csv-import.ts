@@ -152,10 +152,12 @@ export function importCsv(text: string, reference: Dataset, today = new Date().t
   const built: Built[] = [];
   const rowProblems = new Map<number, ImportProblem[]>();
   const linkRow = new Map<string, number>();
+  const cellsOf = new Map<number, Row>();
 
   records.forEach((cells, i) => {
     const rowNo = i + 2;
     const get: Row = (c) => unescapeCell((cells[colIndex.get(c) ?? -1] ?? '').trim());
+    cellsOf.set(rowNo, get);
     const bad: ImportProblem[] = [];
     const fail = (column: string, message: string) => bad.push({ row: rowNo, column, message });
     let rowFallbacks = 0;
@@ -299,7 +301,10 @@ export function importCsv(text: string, reference: Dataset, today = new Date().t
       if (!at) continue;
       rowsOf.add(at.row);
       const list2 = rowProblems.get(at.row) ?? [];
-      list2.push({ row: at.row, column: at.column, message: p.message });
+      // "is not a real calendar date" says more with the cell in front of it.
+      const cell = cellsOf.get(at.row)?.(at.column) ?? '';
+      const message = cell && /^(is|must) /.test(p.message) ? `"${cell}" ${p.message}` : p.message;
+      list2.push({ row: at.row, column: at.column, message });
       rowProblems.set(at.row, list2);
     }
     if (!rowsOf.size) {

@@ -76,7 +76,7 @@ describe('importCsv', () => {
     expect(r.rows).toBe(4);
     expect(r.imported).toBe(1);
     expect(r.refused).toEqual([3, 4, 5]);
-    expect(r.problems).toContainEqual(expect.objectContaining({ row: 3, column: 'date' }));
+    expect(r.problems).toContainEqual({ row: 3, column: 'date', message: '"2019-13-40" is not a real calendar date' });
     expect(r.problems).toContainEqual({ row: 4, column: 'partner_iso3', message: '"XYZ" is not an ISO 3166-1 alpha-3 country code' });
     expect(r.problems).toContainEqual(expect.objectContaining({ row: 5, column: 'type', message: expect.stringContaining('"dancing" is not a type') }));
     expect(r.dataset.links.map((l) => l.id)).toEqual(['my-1']);

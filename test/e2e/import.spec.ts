@@ -39,7 +39,7 @@ test('a CSV chosen with the button is read locally and shown; a bad row is named
   await expect(report).toBeVisible();
   await expect(report.getByTestId('import-counts')).toHaveText(/^2 of 4 rows became links · 2 rows refused: they are not shown, and the list below says why · Timeline: 2015–2025 · 2 Chinese texts were empty/);
   const problems = report.getByTestId('import-problems').getByRole('listitem');
-  await expect(problems.filter({ hasText: /^Row 3, column date: / })).toHaveCount(1);
+  await expect(problems.filter({ hasText: 'Row 3, column date: "2019-13-40" is not a real calendar date' })).toHaveCount(1);
   await expect(problems.filter({ hasText: 'Row 4, column partner_iso3: "XYZ" is not an ISO 3166-1 alpha-3 country code' })).toHaveCount(1);
   await expect(problems).toHaveCount(2);
 
@@ -50,6 +50,8 @@ test('a CSV chosen with the button is read locally and shown; a bad row is named
   expect(requests.map((r) => new URL(r.url()).pathname).filter((p) => !/^\/assets\/[\w.-]+\.m?js$/.test(p))).toEqual([]);
   expect(off).toEqual([]);
 
+  // The new dataset's map is a new map: its ready mark is the page's second.
+  await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length > 1, undefined, { timeout: 60_000 });
   mkdirSync('test/e2e/screenshots', { recursive: true });
   await page.screenshot({ path: 'test/e2e/screenshots/import-chosen.png' });
 
@@ -94,6 +96,7 @@ test('a CSV dropped on the atlas spanning 2012–2027 extends the timeline, and 
   const summary = page.locator('.link-summary').first();
   await expect(summary.locator('span[lang="en"]')).toHaveText(/^Nurses trained in wound care/);
   await expect(summary.locator('abbr.in-english-mark')).toHaveText('EN');
+  await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length > 1, undefined, { timeout: 60_000 });
   await page.screenshot({ path: 'test/e2e/screenshots/import-dropped-zh.png' });
 
   await report.getByRole('button', { name: '返回图集自带的数据' }).click();
