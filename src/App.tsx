@@ -5,6 +5,10 @@ import type { ViewState } from './url/view-state.ts';
 import { useUrlSync } from './url/use-url-sync.ts';
 import { htmlLang, switchLanguage } from './i18n/i18n.ts';
 import { useAtlasData } from './loaders/use-atlas-data.ts';
+import { buildAtlasData, type AtlasData } from './loaders/load-atlas-data.ts';
+import { setTimelineSpan } from './domain/dates.ts';
+import { clampViewToSpan } from './url/view-state.ts';
+import { ImportButton, ImportReportView, isCsvFile, useFileDrop, type ImportReport } from './ui/ImportData.tsx';
 import { ErrorView, LoadingView } from './ui/StatusViews.tsx';
 import { Atlas } from './ui/Atlas.tsx';
 import { Header } from './ui/Header.tsx';
@@ -38,9 +42,16 @@ export function App({ initialView }: { initialView: ViewState }) {
   const onSettled = useCallback(() => setSettled(true), []);
   const { t, i18n } = useTranslation();
   const data = useAtlasData(rawView.dataPath);
-  const explore = useExplore(rawView, data.data, panelOpen);
+  // A file the reader opened (read on this computer, never in the URL); null: the data= folder's dataset.
+  const [imported, setImported] = useState<{ atlas: AtlasData; key: number } | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const shown = imported?.atlas ?? data.data;
+  // The timeline spans the shown dataset's years: set before anything below reads them (the timeline, URL defaults).
+  if (shown) setTimelineSpan(shown.span);
+  const spanned = shown ? clampViewToSpan(rawView, shown.span) : rawView;
+  const explore = useExplore(spanned, shown, panelOpen);
   // What is shown and written to the URL: unknown filter and selection ids dropped once the data is here.
-  const view = explore?.view ?? rawView;
+  const view = explore?.view ?? spanned;
 
   useUrlSync(view, setView);
 
@@ -51,6 +62,49 @@ export function App({ initialView }: { initialView: ViewState }) {
   useEffect(() => {
     document.title = t('app.title');
   }, [t]);
+
+  // A data= folder reaching beyond 2025 opens on its last year when the URL names none (the default is its last year).
+  const loadedSpan = data.data?.span;
+  useEffect(() => {
+    if (loadedSpan && !new URLSearchParams(location.search).has('year')) setView((v) => (v.year === loadedSpan.last ? v : { ...v, year: loadedSpan.last }));
+  }, [loadedSpan]);
+
+  // A CSV opened or dropped: read here (File.text(), no request), imported with the loaded dataset as what the atlas knows.
+  const base = data.data;
+  const openFile = useCallback(async (file: File) => {
+    if (!base) return;
+    if (!isCsvFile(file)) {
+      setReport({ state: 'failed', file: file.name, message: t('import.notCsv', { file: file.name }) });
+      return;
+    }
+    setReport({ state: 'reading', file: file.name });
+    try {
+      const [text, { importCsv }] = await Promise.all([file.text(), import('./domain/csv-import.ts')]);
+      const r = importCsv(text, base.index.dataset);
+      const atlas = r.imported ? buildAtlasData(r.dataset, base.world, base.borders) : null;
+      setReport({
+        state: 'done', file: file.name, rows: r.rows, imported: r.imported, refused: r.refused, problems: r.problems,
+        englishFallbacks: r.englishFallbacks, span: atlas?.span ?? base.span,
+      });
+      if (atlas) {
+        setImported((prior) => ({ atlas, key: (prior?.key ?? 0) + 1 }));
+        // The new dataset opens on all its years, nothing selected (its ids are not the old ones).
+        setView((v) => ({ ...v, year: atlas.span.last, from: atlas.span.first, selection: null }));
+        setPanelOpen(false);
+      }
+    } catch (e) {
+      setReport({ state: 'failed', file: file.name, message: t('import.unreadable', { file: file.name, message: (e as Error).message }) });
+    }
+  }, [base, t]);
+  const onFile = useCallback((f: File) => void openFile(f), [openFile]);
+  const backToAtlas = useCallback(() => {
+    setImported(null);
+    setReport(null);
+    if (base) setView((v) => ({ ...v, year: base.span.last, from: base.span.first, selection: null }));
+  }, [base]);
+  const closeReport = useCallback(() => setReport(null), []);
+  const drop = useFileDrop(onFile);
+  const importTools = useMemo(() => <ImportButton onFile={onFile} />, [onFile]);
 
   // Stable, so that parts which do not depend on the view (header, dialog) skip re-rendering on a timeline step.
   const update = useCallback((patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch })), []);
@@ -96,15 +150,19 @@ export function App({ initialView }: { initialView: ViewState }) {
   return (
     <div className="app">
       <Header lang={view.lang} onLang={onLang} onAbout={data.isSuccess ? openAbout : undefined} search={search} />
-      <main className="main" id="main">
+      <main className="main" id="main" {...(data.isSuccess ? drop.handlers : {})}>
         {data.isPending && <LoadingView {...data.progress} />}
         {data.isError && <ErrorView error={data.error} onRetry={() => void data.refetch()} />}
-        {data.isSuccess && explore && (
-          <Atlas data={data.data} explore={explore} onChange={update} panelOpen={panelOpen} onTogglePanel={togglePanel} fit={fit} onSettled={onSettled} />
+        {report && <ImportReportView report={report} showing={!!imported} lang={view.lang} onBack={backToAtlas} onClose={closeReport} />}
+        {data.isSuccess && shown && explore && (
+          // A new dataset is a new atlas (map, timeline, memos): keyed, so nothing of the old one lingers.
+          <Atlas key={imported ? `import-${imported.key}` : 'loaded'} data={shown} explore={explore} onChange={update} panelOpen={panelOpen} onTogglePanel={togglePanel} fit={fit} onSettled={onSettled}
+            tools={importTools} />
         )}
-        {data.isSuccess && aboutOpened && (
+        {drop.dragging && <div className="drop-overlay" aria-hidden="true"><p>{t('import.drop')}</p></div>}
+        {data.isSuccess && shown && aboutOpened && (
           <Suspense fallback={null}>
-            <AboutDialog open={about} onClose={closeAbout} index={data.data.index} dataPath={view.dataPath} lang={view.lang} />
+            <AboutDialog open={about} onClose={closeAbout} index={shown.index} dataPath={view.dataPath} lang={view.lang} />
           </Suspense>
         )}
       </main>

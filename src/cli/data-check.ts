@@ -26,7 +26,8 @@ const seedsDir = argValue(args, 'seeds') ?? defaultSeedsDir();
 const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--seeds') ?? 'data';
 const { raw, problems: readProblems } = readDataDir(dir);
 const problems: Problem[] = [...readProblems];
-const result = readProblems.length ? null : validateDataset(raw);
+// The atlas's own years (2015–2025, or a reason) are an authoring rule of data/; another folder (an import) has its own.
+const result = readProblems.length ? null : validateDataset(raw, undefined, { atlasYears: dir.replace(/\/$/, '') === 'data' });
 if (result && !result.ok) problems.push(...result.problems);
 if (result?.ok) {
   const d = result.dataset;

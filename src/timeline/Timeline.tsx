@@ -86,7 +86,8 @@ const MODES: readonly TimelineMode[] = ['upto', 'in', 'range'];
 
 export function Timeline({ histogram, possibleByYear, undatedByType, planned = 0, includePlanned = false, mode, year, from, includeUndated, lang, labels, reducedMotion, onChange }: TimelineProps) {
   const [trackRef, width, measured] = useElementWidth<HTMLDivElement>(640);
-  const scale = useMemo(() => timelineScale(width), [width]);
+  // The years are the shown dataset's (FIRST_YEAR and LAST_YEAR are live): a new span is a new scale.
+  const scale = useMemo(() => timelineScale(width), [width, FIRST_YEAR, LAST_YEAR]); // eslint-disable-line react-hooks/exhaustive-deps
   const stacked = useMemo(() => stackHistogram(histogram, possibleByYear), [histogram, possibleByYear]);
   const undated = useMemo(() => total(undatedByType), [undatedByType]);
   // The bars' numbers for screen readers; rebuilt only when the counts or the language change, not on a year step.

@@ -4,7 +4,7 @@
  * Counts for the time window come from prefix sums over the filtered links, so moving the
  * timeline costs the same for a thousand links as for a million, filtered or not.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AtlasData } from '../loaders/load-atlas-data.ts';
 import type { Camera, ViewState } from '../url/view-state.ts';
@@ -52,11 +52,13 @@ interface Props {
   fit: FitRequest | null;
   /** Once: the first view is on screen (the map ready, or at once where no map is drawn). Later work waits for it. */
   onSettled: () => void;
+  /** More buttons beside "Copy link" (the app's "Open your own data…"). */
+  tools?: ReactNode;
 }
 
 const FILTER_PANEL_ID = 'filter-panel';
 
-export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, onSettled }: Props) {
+export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, onSettled, tools }: Props) {
   const { t } = useTranslation();
   const { index, aggregates } = data;
   const { view, counts, facets, selected } = explore;
@@ -163,6 +165,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
           </button>
           <div className="share-tools" id="share-tools" data-open={shareOpen}>
             <CopyLink />
+            {tools}
             {(mapReady || !drawMap || viewName !== 'map') && (
               <Suspense fallback={null}>
                 <Downloads index={index} links={() => linksInView(counts, win)} lang={lang} fileSubject={fileSubject(view.filters, words)} years={win}

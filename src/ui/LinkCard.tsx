@@ -13,6 +13,7 @@ import { countryName } from '../domain/countries.ts';
 import { evidenceWords, linkTimeWords, precisionWords, scopeList } from '../domain/link-words.ts';
 import { formatParticipants } from './format.ts';
 import { SourceCitation } from './SourceCitation.tsx';
+import { LocalText } from './LocalText.tsx';
 import { typeColor } from '../style/palette.ts';
 
 export function LinkCard({ link, index, lang, showEnds, onFilterSource }: {
@@ -51,12 +52,12 @@ export function LinkCard({ link, index, lang, showEnds, onFilterSource }: {
           ))}
         </span>
       </header>
-      {showEnds && <p className="link-ends">{inst.name[lang]} → {partner.name[lang]}</p>}
+      {showEnds && <p className="link-ends"><LocalText value={inst.name} lang={lang} /> → <LocalText value={partner.name} lang={lang} /></p>}
       {link.date.note && <p className="link-note">{link.date.note[lang]}</p>}
       {'basis' in link.date && link.date.basis && link.date.basis !== 'text' && (
         <p className="link-note link-basis">{t(`details.basis_${link.date.basis}`)}</p>
       )}
-      <p className="link-summary">{link.summary[lang]}</p>
+      <p className="link-summary"><LocalText value={link.summary} lang={lang} /></p>
       {link.scope && <p className="link-scope">{t('details.scopeCovers', { list: scopeList(link.scope.map((ty) => t(`type.${ty}`)), lang) })}</p>}
       <dl className="link-facts">
         {link.mode && (<><dt>{t('details.mode')}</dt><dd>{t(`mode.${link.mode}`)}</dd></>)}
@@ -69,7 +70,7 @@ export function LinkCard({ link, index, lang, showEnds, onFilterSource }: {
             </dd>
           </>
         )}
-        {link.programme && (<><dt>{t('details.programme')}</dt><dd>{link.programme[lang]}</dd></>)}
+        {link.programme && (<><dt>{t('details.programme')}</dt><dd><LocalText value={link.programme} lang={lang} /></dd></>)}
         {link.with && link.with.length > 0 && (
           <>
             <dt>{t('details.with')}</dt>

@@ -7,12 +7,12 @@
  * |---------|------------------------------|---------|------------------------------------------------|
  * | lang    | en, zh                       | en      | interface and data language                    |
  * | mode    | upto, in, range              | upto    | links up to / in the year, or in a range       |
- * | year    | 2015–2025                    | 2025    | the window's last year                         |
- * | from    | 2015–2025                    | 2015    | the window's first year (mode=range only)      |
+ * | year    | the dataset's years (2015–2025 for the bundled data) | its last | the window's last year  |
+ * | from    | the dataset's years          | its first | the window's first year (mode=range only)    |
  * | undated | 1, 0                         | 0       | draw links with no date bound (never counted)  |
  * | planned | 1, 0                         | 0       | draw planned links (counted apart)             |
  * | sel     | arc:INST~PARTNER, inst:ID, partner:KEY | none | the item whose details are open     |
- * | data    | a same-origin folder path    | data    | where the dataset is read from (benchmarks)    |
+ * | data    | a same-origin folder path    | data    | where the dataset is read from (a folder of the four JSON files) |
  * | view    | map, table, sources          | map     | which view is shown                            |
  * | at      | LON,LAT,ZOOM                 | fitted  | the map's centre and zoom                      |
  * | cat, type, inst, country, partner  | comma-separated ids | none | filters (any of the listed) |
@@ -26,7 +26,7 @@
  * characters; a repeated key counts once (its first value). Ids the dataset does not know are
  * dropped once the data is loaded (facets.ts knownFilters), so they are not written back.
  */
-import { TIMELINE_FIRST_YEAR, TIMELINE_LAST_YEAR } from '../domain/dates.ts';
+import { TIMELINE_FIRST_YEAR, TIMELINE_LAST_YEAR, YEAR_LIMITS } from '../domain/dates.ts';
 import { NO_FILTERS, isCategory, isEvidenceOption, isLinkStatus, isLinkType, type Filters } from '../domain/filters.ts';
 import type { EvidenceOption } from '../domain/evidence-strength.ts';
 import type { Category } from '../domain/categories.ts';
@@ -65,8 +65,9 @@ export interface ViewState {
 export const DEFAULT_VIEW: Readonly<ViewState> = {
   lang: 'en',
   mode: 'upto',
-  year: TIMELINE_LAST_YEAR,
-  from: TIMELINE_FIRST_YEAR,
+  // The shown dataset's last and first year (live: dates.ts setTimelineSpan); 2025 and 2015 for the bundled data.
+  get year() { return TIMELINE_LAST_YEAR; },
+  get from() { return TIMELINE_FIRST_YEAR; },
   includeUndated: false,
   includePlanned: false,
   selection: null,
@@ -83,7 +84,19 @@ export const MAX_ID = 80;
 /** Renamed or retired keys: old links keep working. Applied before parsing. */
 const MIGRATIONS: { from: string; to: string }[] = [];
 
-const clampYear = (y: number) => Math.min(TIMELINE_LAST_YEAR, Math.max(TIMELINE_FIRST_YEAR, y));
+/**
+ * The URL is read before the data is loaded, and a dataset of one's own (data=) may span more years
+ * than the bundled one: a year is kept within the widest timeline any dataset can have, and
+ * clampViewToSpan narrows it to the dataset's own once it is loaded.
+ */
+const clampYear = (y: number) => Math.min(YEAR_LIMITS.last, Math.max(YEAR_LIMITS.first, y));
+
+/** The view with its years inside the shown dataset's timeline (the same object when they already are). */
+export function clampViewToSpan<V extends Pick<ViewState, 'year' | 'from'>>(v: V, span: { first: number; last: number }): V {
+  const inside = (y: number) => Math.min(span.last, Math.max(span.first, y));
+  if (inside(v.year) === v.year && inside(v.from) === v.from) return v;
+  return { ...v, year: inside(v.year), from: inside(v.from) };
+}
 
 function parseYear(raw: string | null): number | null {
   if (raw === null || !/^\s*-?\d+\s*$/.test(raw)) return null;
@@ -183,6 +196,8 @@ export function parseViewState(search: string): ViewState {
     v.from = from ?? DEFAULT_VIEW.from;
     if (v.from > v.year) [v.from, v.year] = [v.year, v.from];
   }
+  // A year before the shown span's first (a dataset of one's own may reach back further) keeps from ≤ year.
+  else if (v.from > v.year) v.from = v.year;
   const undated = params.get('undated');
   v.includeUndated = undated === '1' || undated === 'true';
   const planned = params.get('planned');
