@@ -11,10 +11,12 @@ import { Header } from './ui/Header.tsx';
 import { useExplore } from './ui/use-explore.ts';
 import type { FitRequest, FitTarget } from './map/map-controller.ts';
 import type { SearchHit, SearchIndex } from './domain/search.ts';
+import { useStory } from './ui/story/use-story.ts';
 
 // On demand: the search box once its index is built (after the first paint), the dialog once opened.
 const SearchBox = lazy(() => import('./ui/SearchBox.tsx').then((m) => ({ default: m.SearchBox })));
 const AboutDialog = lazy(() => import('./ui/AboutDialog.tsx').then((m) => ({ default: m.AboutDialog })));
+const StoryPanel = lazy(() => import('./ui/story/StoryPanel.tsx'));
 import { withChosen, type FilterDimension } from './domain/filters.ts';
 
 /** What a search result filters on, which panel it opens, and what the map frames. */
@@ -43,6 +45,8 @@ export function App({ initialView }: { initialView: ViewState }) {
   const view = explore?.view ?? rawView;
 
   useUrlSync(view, setView);
+  // The guided story (`story=N`). `story.stepper` is what presenter mode's keys drive (null while no story is open).
+  const story = useStory({ view, data: data.data, setView, setFit, wanted: settled });
 
   useEffect(() => {
     if (i18n.language !== view.lang) void switchLanguage(view.lang).catch(() => undefined);
@@ -100,7 +104,17 @@ export function App({ initialView }: { initialView: ViewState }) {
         {data.isPending && <LoadingView {...data.progress} />}
         {data.isError && <ErrorView error={data.error} onRetry={() => void data.refetch()} />}
         {data.isSuccess && explore && (
-          <Atlas data={data.data} explore={explore} onChange={update} panelOpen={panelOpen} onTogglePanel={togglePanel} fit={fit} onSettled={onSettled} />
+          <Atlas data={data.data} explore={explore} onChange={update} panelOpen={panelOpen} onTogglePanel={togglePanel} fit={fit} onSettled={onSettled}
+            story={{
+              open: view.story !== null,
+              // Offered once the dataset's story is loaded and sound; a `story=` URL opens the panel whatever its state, to explain it.
+              toggle: story.status === 'ready' && view.story === null
+                ? <button type="button" className="story-toggle" aria-controls="story-panel" onClick={story.open}>{t('story.open')}</button>
+                : null,
+              panel: view.story !== null
+                ? <Suspense fallback={<p className="muted" role="status">{t('story.loading')}</p>}><StoryPanel state={story} index={data.data.index} lang={view.lang} /></Suspense>
+                : null,
+            }} />
         )}
         {data.isSuccess && aboutOpened && (
           <Suspense fallback={null}>

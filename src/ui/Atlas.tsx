@@ -4,7 +4,7 @@
  * Counts for the time window come from prefix sums over the filtered links, so moving the
  * timeline costs the same for a thousand links as for a million, filtered or not.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AtlasData } from '../loaders/load-atlas-data.ts';
 import type { Camera, ViewState } from '../url/view-state.ts';
@@ -51,11 +51,13 @@ interface Props {
   fit: FitRequest | null;
   /** Once: the first view is on screen (the map ready, or at once where no map is drawn). Later work waits for it. */
   onSettled: () => void;
+  /** The guided story: its button (beside the view switch) and its panel (above the filters), and whether it is open. */
+  story?: { open: boolean; toggle: ReactNode; panel: ReactNode };
 }
 
 const FILTER_PANEL_ID = 'filter-panel';
 
-export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, onSettled }: Props) {
+export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, onSettled, story }: Props) {
   const { t } = useTranslation();
   const { index, aggregates } = data;
   const { view, counts, facets, selected } = explore;
@@ -156,6 +158,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
       <div className="atlas-stage">
         <div className="atlas-controls">
           <ViewSwitch view={viewName} onView={(v) => onChange({ view: v })} />
+          {story?.toggle}
           {/* On a phone the share and download buttons fold behind one button, so the map stays near the top. */}
           <button type="button" className="share-toggle" aria-expanded={shareOpen} aria-controls="share-tools" onClick={() => setShareOpen((o) => !o)}>
             {t('share.toggle')}
@@ -172,6 +175,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
             )}
           </div>
         </div>
+        {story?.panel}
         <FilterBar filters={view.filters} words={words} sentence={`${sentence} · ${[
           t('summary.countries', { count: summary.countries, n: n(summary.countries) }),
           t('summary.institutions', { count: summary.institutions, n: n(summary.institutions) }),
@@ -255,7 +259,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
       </div>
       <div className="atlas-side" hidden={viewName !== 'map' && !selected}>
         {selected ? (
-          <DetailsPanel selected={selected} index={index} aggregates={counts} window={win} lang={lang} onClose={closePanel} onSelect={select} autoFocus={view.selection !== selectionAtLoad.current} view={viewName}
+          <DetailsPanel selected={selected} index={index} aggregates={counts} window={win} lang={lang} onClose={closePanel} onSelect={select} autoFocus={!story?.open && view.selection !== selectionAtLoad.current} view={viewName}
             onFilterSource={(source) => setFilters({ ...view.filters, source })} />
         ) : (
           <>
