@@ -21,12 +21,16 @@ export default function StoryPanel({ state, index, lang }: { state: StoryState; 
   const { story, number: n, total, stepper, goTo, close } = state;
   const heading = useRef<HTMLHeadingElement>(null);
   const opened = useRef(false);
-  // Focus moves into the panel once, when it opens from its button; stepping keeps focus where it is.
+  // Focus moves into the panel once, when it opens; stepping keeps focus where it is. The button
+  // that opened it is gone by then (it shows only while the story is closed), which leaves focus
+  // on the body: that, and only that, is taken over, so focus the reader put elsewhere stays.
+  const hasStep = !!story && n !== null;
   useEffect(() => {
-    if (opened.current || !story) return;
+    if (opened.current || !hasStep) return;
     opened.current = true;
-    if (document.activeElement?.classList.contains('story-toggle')) heading.current?.focus();
-  }, [story]);
+    const active = document.activeElement;
+    if (!active || active === document.body || active.classList.contains('story-toggle')) heading.current?.focus();
+  }, [hasStep]);
 
   const closeButton = (
     <button type="button" className="story-close" onClick={() => {
