@@ -11,7 +11,7 @@ import { Header } from './ui/Header.tsx';
 import { useExplore } from './ui/use-explore.ts';
 import type { FitRequest, FitTarget } from './map/map-controller.ts';
 import type { SearchHit, SearchIndex } from './domain/search.ts';
-import { useStory } from './ui/story/use-story.ts';
+import { storyFocus, useStory } from './ui/story/use-story.ts';
 
 // On demand: the search box once its index is built (after the first paint), the dialog once opened.
 const SearchBox = lazy(() => import('./ui/SearchBox.tsx').then((m) => ({ default: m.SearchBox })));
@@ -109,7 +109,7 @@ export function App({ initialView }: { initialView: ViewState }) {
               open: view.story !== null,
               // Offered once the dataset's story is loaded and sound; a `story=` URL opens the panel whatever its state, to explain it.
               toggle: story.status === 'ready' && view.story === null
-                ? <button type="button" className="story-toggle" aria-controls="story-panel" onClick={story.open}>{t('story.open')}</button>
+                ? <button type="button" className="story-toggle" aria-controls="story-panel" onClick={() => { storyFocus.pending = true; story.open(); }}>{t('story.open')}</button>
                 : null,
               panel: view.story !== null
                 ? <Suspense fallback={<p className="muted" role="status">{t('story.loading')}</p>}><StoryPanel state={story} index={data.data.index} lang={view.lang} /></Suspense>

@@ -6,6 +6,9 @@
  */
 import { checkStory, Story, STORY_FILE, type Story as StoryT } from '../domain/story.ts';
 import type { AtlasData } from './load-atlas-data.ts';
+
+// The story's chunk also carries what a step's view is made of: one dynamic import for both.
+export { stepView, stepCamera } from '../domain/story.ts';
 import { DataError, fetchJson } from './load-atlas-data.ts';
 
 export async function loadStory(dataPath: string, data: Pick<AtlasData, 'index' | 'aggregates'>, signal?: AbortSignal, base: string = document.baseURI): Promise<StoryT | null> {

@@ -11,7 +11,7 @@ import type { DatasetIndex } from '../../domain/dataset-index.ts';
 import type { Lang } from '../../url/view-state.ts';
 import { SourceCitation } from '../SourceCitation.tsx';
 import { ErrorView } from '../StatusViews.tsx';
-import type { StoryState } from './use-story.ts';
+import { storyFocus, type StoryState } from './use-story.ts';
 import './story.css';
 
 export const STORY_PANEL_ID = 'story-panel';
@@ -20,24 +20,20 @@ export default function StoryPanel({ state, index, lang }: { state: StoryState; 
   const { t } = useTranslation();
   const { story, number: n, total, stepper, goTo, close } = state;
   const heading = useRef<HTMLHeadingElement>(null);
-  const opened = useRef(false);
-  // Focus moves into the panel once, when it opens; stepping keeps focus where it is. The button
-  // that opened it is gone by then (it shows only while the story is closed), which leaves focus
-  // on the body: that, and only that, is taken over, so focus the reader put elsewhere stays.
-  const hasStep = !!story && n !== null;
+  // Focus moves to the heading once, when the story's button opened the panel (see storyFocus).
+  const hasStep = !!story && n !== null && n >= 1 && n <= total;
   useEffect(() => {
-    if (opened.current || !hasStep) return;
-    opened.current = true;
-    const active = document.activeElement;
-    if (!active || active === document.body || active.classList.contains('story-toggle')) heading.current?.focus();
+    if (!hasStep || !storyFocus.pending) return;
+    storyFocus.pending = false;
+    heading.current?.focus();
   }, [hasStep]);
 
   const closeButton = (
-    <button type="button" className="story-close" onClick={() => {
+    <button type="button" className="icon-button story-close" aria-label={t('story.close')} onClick={() => {
       close();
       // The panel goes; focus returns to the button that opens it again.
       requestAnimationFrame(() => document.querySelector<HTMLElement>('.story-toggle')?.focus());
-    }}>{t('story.close')}</button>
+    }}>×</button>
   );
   if (state.status === 'error') {
     return (

@@ -33,6 +33,12 @@ export interface StoryState {
 
 export const storyKey = (dataPath: string) => ['story', dataPath] as const;
 
+/**
+ * Set by the story's button: the panel, once it shows a step, moves focus to its heading (the
+ * button is gone by then). A `?story=N` link or a key press leaves focus where it is.
+ */
+export const storyFocus = { pending: false };
+
 export function useStory({ view, data, setView, setFit, wanted }: {
   view: ViewState;
   data: AtlasData | undefined;
@@ -68,7 +74,7 @@ export function useStory({ view, data, setView, setFit, wanted }: {
       setView((v) => (v.story === k ? v : { ...v, story: k }));
       return;
     }
-    void import('../../domain/story.ts').then(({ stepView, stepCamera }) => {
+    void import('../../loaders/load-story.ts').then(({ stepView, stepCamera }) => {
       if (applied.current !== k) return; // the reader moved on meanwhile
       // The camera stays where it is, so the map flies from here to the step's frame.
       setView((v) => ({ ...stepView(step, v, k), camera: v.camera }));
