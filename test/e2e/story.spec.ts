@@ -5,6 +5,7 @@
  * the story with the view kept. Screenshots: a step in Chinese (laptop) and on a phone.
  */
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Link } from '../../src/domain/schema.ts';
 import type { Story, StoryStep } from '../../src/domain/story.ts';
@@ -144,6 +145,11 @@ test.describe('the story', () => {
   test('?story=N opens step N with its view, whatever else the URL says', async ({ page }) => {
     await openAtlas(page, '?story=6&country=FRA&year=2016');
     await expectStep(page, 6, 'en');
+    // The panel passes axe (names, contrast, structure), a source's citation open.
+    await page.locator('#story-panel details summary').first().click();
+    await expect(page.locator('#story-panel details[open] .citation')).toBeVisible();
+    const results = await new AxeBuilder({ page }).include('#story-panel').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
     await page.reload();
     await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length > 0);
     await expectStep(page, 6, 'en');
