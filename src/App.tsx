@@ -15,10 +15,12 @@ import { Header } from './ui/Header.tsx';
 import { useExplore } from './ui/use-explore.ts';
 import type { FitRequest, FitTarget } from './map/map-controller.ts';
 import type { SearchHit, SearchIndex } from './domain/search.ts';
+import { storyFocus, useStory } from './ui/story/use-story.ts';
 
 // On demand: the search box once its index is built (after the first paint), the dialog once opened.
 const SearchBox = lazy(() => import('./ui/SearchBox.tsx').then((m) => ({ default: m.SearchBox })));
 const AboutDialog = lazy(() => import('./ui/AboutDialog.tsx').then((m) => ({ default: m.AboutDialog })));
+const StoryPanel = lazy(() => import('./ui/story/StoryPanel.tsx'));
 import { withChosen, type FilterDimension } from './domain/filters.ts';
 
 /** What a search result filters on, which panel it opens, and what the map frames. */
@@ -54,6 +56,9 @@ export function App({ initialView }: { initialView: ViewState }) {
   const view = explore?.view ?? spanned;
 
   useUrlSync(view, setView);
+  // The guided story (`story=N`). `story.stepper` is what presenter mode's keys drive (null while no story is open).
+  // The story belongs to the bundled (or data=) dataset, not to a file the reader opened.
+  const story = useStory({ view, data: imported ? undefined : data.data, setView, setFit, wanted: settled });
 
   useEffect(() => {
     if (i18n.language !== view.lang) void switchLanguage(view.lang).catch(() => undefined);
@@ -157,7 +162,17 @@ export function App({ initialView }: { initialView: ViewState }) {
         {data.isSuccess && shown && explore && (
           // A new dataset is a new atlas (map, timeline, memos): keyed, so nothing of the old one lingers.
           <Atlas key={imported ? `import-${imported.key}` : 'loaded'} data={shown} explore={explore} onChange={update} panelOpen={panelOpen} onTogglePanel={togglePanel} fit={fit} onSettled={onSettled}
-            tools={importTools} />
+            tools={importTools}
+            story={{
+              open: view.story !== null,
+              // Offered once the dataset's story is loaded and sound; a `story=` URL opens the panel whatever its state, to explain it.
+              toggle: story.status === 'ready' && view.story === null
+                ? <button type="button" className="story-toggle" aria-controls="story-panel" onClick={() => { storyFocus.pending = true; story.open(); }}>{t('story.open')}</button>
+                : null,
+              panel: view.story !== null
+                ? <Suspense fallback={<p className="muted" role="status">{t('story.loading')}</p>}><StoryPanel state={story} index={shown.index} lang={view.lang} /></Suspense>
+                : null,
+            }} />
         )}
         {drop.dragging && <div className="drop-overlay" aria-hidden="true"><p>{t('import.drop')}</p></div>}
         {data.isSuccess && shown && aboutOpened && (

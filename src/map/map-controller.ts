@@ -55,7 +55,8 @@ export interface AtlasMapCallbacks {
 }
 
 /** Frame something on the map: an institution's or a partner's arcs, or every arc drawn now. `id` tells repeated requests apart. */
-export type FitTarget = { kind: 'inst'; key: string } | { kind: 'partner'; key: string } | { kind: 'shown' };
+/** `at`: fly to a fixed camera (a story step's); the others frame arcs, whatever the screen. */
+export type FitTarget = { kind: 'inst'; key: string } | { kind: 'partner'; key: string } | { kind: 'shown' } | { kind: 'at'; camera: Camera };
 export type FitRequest = { id: number } & FitTarget;
 
 export interface AtlasMapSettings {
@@ -288,6 +289,11 @@ export class AtlasMapController {
 
   /** Frames the arcs a request names (an institution's, a partner's, or all drawn now); the move is reported as the reader's. */
   fit(req: FitRequest): void {
+    if (req.kind === 'at') {
+      this.fitting = true;
+      this.map.flyTo({ center: [req.camera.lon, req.camera.lat], zoom: req.camera.zoom, duration: this.settings.reducedMotion ? 0 : 1200 });
+      return;
+    }
     const matches = (pair: Pair) => (req.kind === 'inst' ? pair.institution === req.key
       : req.kind === 'partner' ? pair.partnerKey === req.key || pair.iso3 === req.key : true);
     // Frame what is drawn now; when nothing of it is (all outside the years shown), all of it.

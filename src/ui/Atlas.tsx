@@ -54,11 +54,13 @@ interface Props {
   onSettled: () => void;
   /** More buttons beside "Copy link" (the app's "Open your own data…"). */
   tools?: ReactNode;
+  /** The guided story: its button (beside the view switch) and its panel (above the filters), and whether it is open. */
+  story?: { open: boolean; toggle: ReactNode; panel: ReactNode };
 }
 
 const FILTER_PANEL_ID = 'filter-panel';
 
-export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, onSettled, tools }: Props) {
+export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, onSettled, tools, story }: Props) {
   const { t } = useTranslation();
   const { index, aggregates } = data;
   const { view, counts, facets, selected } = explore;
@@ -159,6 +161,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
       <div className="atlas-stage">
         <div className="atlas-controls">
           <ViewSwitch view={viewName} onView={(v) => onChange({ view: v })} />
+          {story?.toggle}
           {/* On a phone the share and download buttons fold behind one button, so the map stays near the top. */}
           <button type="button" className="share-toggle" aria-expanded={shareOpen} aria-controls="share-tools" onClick={() => setShareOpen((o) => !o)}>
             {t('share.toggle')}
@@ -176,6 +179,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
             )}
           </div>
         </div>
+        {story?.panel}
         <FilterBar filters={view.filters} words={words} sentence={`${sentence} · ${[
           t('summary.countries', { count: summary.countries, n: n(summary.countries) }),
           t('summary.institutions', { count: summary.institutions, n: n(summary.institutions) }),
@@ -260,7 +264,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
       <div className="atlas-side" hidden={viewName !== 'map' && !selected}>
         {selected ? (
           <Suspense fallback={null}>
-            <DetailsPanel selected={selected} index={index} aggregates={counts} window={win} lang={lang} onClose={closePanel} onSelect={select} autoFocus={view.selection !== selectionAtLoad.current} view={viewName}
+            <DetailsPanel selected={selected} index={index} aggregates={counts} window={win} lang={lang} onClose={closePanel} onSelect={select} autoFocus={!story?.open && view.selection !== selectionAtLoad.current} view={viewName}
               onFilterSource={(source) => setFilters({ ...view.filters, source })} />
           </Suspense>
         ) : (

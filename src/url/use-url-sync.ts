@@ -1,6 +1,6 @@
 /**
  * Mirrors the view in the address bar, and the address bar in the view when the reader goes
- * Back or Forward. A meaningful change (another view, filters, selection, language, dataset)
+ * Back or Forward. A meaningful change (another view, filters, selection, language, dataset, story step)
  * adds a history entry at once, so Back returns to the state before it; scrubbing the timeline
  * and moving the map only replace the current entry, and only once things settle: writing the
  * URL costs a few milliseconds per call in Chromium (and browsers throttle frequent calls). It
@@ -16,7 +16,7 @@ export const URL_WRITE_MEASURE = 'atlas:url-write';
 
 /** Whether going from `a` to `b` deserves its own history entry (not a year step or a pan). */
 export function isMeaningfulChange(a: ViewState, b: ViewState): boolean {
-  return a.view !== b.view || a.selection !== b.selection || a.lang !== b.lang || a.dataPath !== b.dataPath || !sameFilters(a.filters, b.filters);
+  return a.view !== b.view || a.story !== b.story || a.selection !== b.selection || a.lang !== b.lang || a.dataPath !== b.dataPath || !sameFilters(a.filters, b.filters);
 }
 
 function writeUrl(view: ViewState, push: boolean): void {

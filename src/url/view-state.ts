@@ -21,6 +21,7 @@
  * | online  | 1, 0                         | both    | online (or hybrid) links, or the others        |
  * | status  | planned, agreed, active, completed, ended, unknown (comma-separated) | any | the link's status (any of the listed) |
  * | evidence | partner, stated, multi (comma-separated) | none | evidence strength: every listed criterion holds |
+ * | story   | a step number, 1-based       | none    | the guided story open at this step (data/story.json) |
  *
  * Values are bounded: a list keeps at most MAX_LIST well-formed ids, an id at most MAX_ID
  * characters; a repeated key counts once (its first value). Ids the dataset does not know are
@@ -60,6 +61,11 @@ export interface ViewState {
   filters: Filters;
   /** null: the map fits its first view to the screen. */
   camera: Camera | null;
+  /**
+   * The story step open (1-based, as the URL writes it), or null when no story is open. Any whole
+   * number is kept, so that `?story=99` can say there is no such step instead of ignoring it.
+   */
+  story: number | null;
 }
 
 export const DEFAULT_VIEW: Readonly<ViewState> = {
@@ -75,6 +81,7 @@ export const DEFAULT_VIEW: Readonly<ViewState> = {
   view: 'map',
   filters: NO_FILTERS,
   camera: null,
+  story: null,
 };
 
 /** At most this many options per filter key, and characters per id: nothing unbounded is kept. */
@@ -210,6 +217,9 @@ export function parseViewState(search: string): ViewState {
   if (view === 'map' || view === 'table' || view === 'sources') v.view = view;
   v.filters = parseFilters(params);
   v.camera = parseCamera(params.get('at'));
+  const story = params.get('story');
+  // A whole number, bounded; anything else is malformed and, like every other key, falls back to none.
+  if (story !== null && /^\s*-?\d{1,4}\s*$/.test(story)) v.story = Number(story);
   return v;
 }
 
@@ -239,6 +249,7 @@ export function serializeViewState(v: ViewState): string {
   list('status', f.status);
   list('evidence', f.evidence);
   if (v.camera) params.set('at', formatCamera(v.camera));
+  if (v.story !== null) params.set('story', String(v.story));
   // Commas in lists and the camera read better unescaped; URLSearchParams escapes them.
   return params.toString().replaceAll('%2C', ',');
 }

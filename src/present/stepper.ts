@@ -1,0 +1,1 @@
+export interface Stepper { next(): void; prev(): void; first(): void; last(): void }
