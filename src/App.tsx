@@ -94,7 +94,7 @@ export function App({ initialView }: { initialView: ViewState }) {
   );
 
   return (
-    <div className="app">
+    <div className={view.present ? `app app--present present-${view.theme}` : 'app'}>
       <Header lang={view.lang} onLang={onLang} onAbout={data.isSuccess ? openAbout : undefined} search={search} />
       <main className="main" id="main">
         {data.isPending && <LoadingView {...data.progress} />}

@@ -21,6 +21,9 @@
  * | online  | 1, 0                         | both    | online (or hybrid) links, or the others        |
  * | status  | planned, agreed, active, completed, ended, unknown (comma-separated) | any | the link's status (any of the listed) |
  * | evidence | partner, stated, multi (comma-separated) | none | evidence strength: every listed criterion holds |
+ * | present | 1, 0                         | 0       | presenter mode: large type, keys from anywhere, arcs framed |
+ * | theme   | dark, light                  | dark    | presenter mode's high-contrast theme           |
+ * | autoplay | 1, 0                        | 0       | the timeline plays on load (steps without animation under reduced motion) |
  *
  * Values are bounded: a list keeps at most MAX_LIST well-formed ids, an id at most MAX_ID
  * characters; a repeated key counts once (its first value). Ids the dataset does not know are
@@ -35,6 +38,8 @@ import type { LinkStatus, LinkType } from '../domain/schema.ts';
 export type Lang = 'en' | 'zh';
 export type TimelineMode = 'upto' | 'in' | 'range';
 export type ViewName = 'map' | 'table' | 'sources';
+/** Presenter mode's high-contrast themes. */
+export type PresentTheme = 'dark' | 'light';
 
 /** The map's camera: centre and zoom. */
 export interface Camera {
@@ -60,6 +65,12 @@ export interface ViewState {
   filters: Filters;
   /** null: the map fits its first view to the screen. */
   camera: Camera | null;
+  /** Presenter mode: large type, presenter keys wherever focus is, every drawn arc framed. */
+  present: boolean;
+  /** Presenter mode's theme (ignored outside it). */
+  theme: PresentTheme;
+  /** The timeline starts playing when the page opens. */
+  autoplay: boolean;
 }
 
 export const DEFAULT_VIEW: Readonly<ViewState> = {
@@ -74,6 +85,9 @@ export const DEFAULT_VIEW: Readonly<ViewState> = {
   view: 'map',
   filters: NO_FILTERS,
   camera: null,
+  present: false,
+  theme: 'dark',
+  autoplay: false,
 };
 
 /** At most this many options per filter key, and characters per id: nothing unbounded is kept. */
@@ -195,6 +209,11 @@ export function parseViewState(search: string): ViewState {
   if (view === 'map' || view === 'table' || view === 'sources') v.view = view;
   v.filters = parseFilters(params);
   v.camera = parseCamera(params.get('at'));
+  const flag = (key: string) => { const x = params.get(key); return x === '1' || x === 'true'; };
+  v.present = flag('present');
+  const theme = params.get('theme')?.toLowerCase();
+  if (theme === 'dark' || theme === 'light') v.theme = theme;
+  v.autoplay = flag('autoplay');
   return v;
 }
 
@@ -224,6 +243,9 @@ export function serializeViewState(v: ViewState): string {
   list('status', f.status);
   list('evidence', f.evidence);
   if (v.camera) params.set('at', formatCamera(v.camera));
+  if (v.present) params.set('present', '1');
+  if (v.theme !== DEFAULT_VIEW.theme) params.set('theme', v.theme);
+  if (v.autoplay) params.set('autoplay', '1');
   // Commas in lists and the camera read better unescaped; URLSearchParams escapes them.
   return params.toString().replaceAll('%2C', ',');
 }
