@@ -117,8 +117,8 @@ test('presenter keys work wherever focus is: PageDown goes forward, even on the 
   await expect(page.locator('.present-bar')).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1, name: 'Health Silk Road Atlas' })).toBeVisible();
   await expect.poll(() => urlParams(page).get('present')).toBe(null);
-  await page.keyboard.press('End');
   await slider.focus();
+  await page.keyboard.press('End');
   await page.keyboard.press('PageDown');
   await expect(slider).toHaveAttribute('aria-valuenow', '2022');
 });

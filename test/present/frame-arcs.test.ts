@@ -58,6 +58,12 @@ describe('boxHoldingArcs', () => {
     expect(box.north).toBeLessThan(mercatorY(70)); // the great circle passes far north of both ends
   });
 
+  it('keeps an arc between nearly opposite points (China to Argentina, over the pole) inside the world', () => {
+    const ex = arcExtents(samplesOf([[[121.5, 31.2], [-58.4, -34.6]]]), ARC_SEGMENTS + 1, [0]);
+    expect(ex[0]!.y0).toBeGreaterThanOrEqual(0);
+    expect(ex[0]!.y1).toBeLessThanOrEqual(1);
+  });
+
   it('is null with nothing to frame', () => {
     expect(boxHoldingArcs([])).toBeNull();
   });
