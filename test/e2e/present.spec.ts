@@ -220,7 +220,11 @@ test('autoplay=1 plays the timeline on load; under reduced motion it steps witho
   await expect(slider).not.toHaveAttribute('aria-valuenow', '2016', { timeout: 8000 });
   const transition = await slider.evaluate((el) => getComputedStyle(el).transitionDuration);
   expect(transition.split(',').every((d) => parseFloat(d) === 0)).toBe(true);
-  // P pauses it.
+  // (On a loaded machine playback may have reached the last year by now.) P plays from the first year, and P pauses.
+  await page.keyboard.press('Home');
+  await expect(slider).toHaveAttribute('aria-valuenow', '2015');
+  await page.keyboard.press('p');
+  await expect(slider).not.toHaveAttribute('aria-valuenow', '2015', { timeout: 8000 });
   await page.keyboard.press('p');
   const y = await year(page);
   await page.waitForTimeout(2500);
