@@ -169,6 +169,9 @@ for (const theme of ['dark', 'light'] as const) {
     await expect(map).toHaveAttribute('data-arcs-outside', '0');
     expect(Number(await map.getAttribute('data-arcs-drawn'))).toBeGreaterThan(50);
 
+    // The controls as a presenter sees them when moving the pointer, then idle (hidden).
+    await page.mouse.move(900, 500);
+    await expect(page.locator('.present-controls')).toHaveCSS('opacity', '1');
     await page.screenshot({ path: `test/e2e/screenshots/present-${theme}-1920.png` });
 
     const results = await new AxeBuilder({ page }).exclude('canvas.maplibregl-canvas').analyze();
