@@ -153,7 +153,7 @@ export function App({ initialView }: { initialView: ViewState }) {
   );
 
   return (
-    <div className="app">
+    <div className={view.present ? `app app--present present-${view.theme}` : 'app'}>
       <Header lang={view.lang} onLang={onLang} onAbout={data.isSuccess ? openAbout : undefined} search={search} />
       <main className="main" id="main" {...(data.isSuccess ? drop.handlers : {})}>
         {data.isPending && <LoadingView {...data.progress} />}
@@ -165,6 +165,7 @@ export function App({ initialView }: { initialView: ViewState }) {
             tools={importTools}
             story={{
               open: view.story !== null,
+              stepper: story.stepper,
               // Offered once the dataset's story is loaded and sound; a `story=` URL opens the panel whatever its state, to explain it.
               toggle: story.status === 'ready' && view.story === null
                 ? <button type="button" className="story-toggle" aria-controls="story-panel" onClick={() => { storyFocus.pending = true; story.open(); }}>{t('story.open')}</button>

@@ -8,7 +8,7 @@ import type { MultiLineString } from 'geojson';
 import type { Aggregates, YearWindow } from '../domain/aggregate.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { CountryShapes } from '../domain/world.ts';
-import { AtlasMapController, type FitRequest } from './map-controller.ts';
+import { AtlasMapController, type FitRequest, type FramePadding } from './map-controller.ts';
 import type { Camera } from '../url/view-state.ts';
 import type { MapItem } from './map-item.ts';
 import type { MapCapture } from './map-capture.ts';
@@ -56,6 +56,10 @@ export interface AtlasMapProps {
   onError?: (message: string) => void;
   /** Filled with a function that draws the map at a pixel ratio (default 2) for an image; null while there is no map. */
   captureRef?: RefObject<((scale?: number) => Promise<MapCapture>) | null>;
+  /** Map labels this many times their normal size (presenter mode). */
+  labelScale?: number;
+  /** Presenter mode: frame every arc the filters let through, keeping this room clear; null: the camera prop rules. */
+  framing?: FramePadding | null;
 }
 
 export function AtlasMap(props: AtlasMapProps) {
@@ -115,11 +119,18 @@ export function AtlasMap(props: AtlasMapProps) {
     c.setUiStrings(props.uiStrings);
     c.setReducedMotion(props.reducedMotion);
     c.setSelection(props.selection);
+    c.setLabelScale(props.labelScale ?? 1);
   });
 
-  const { camera, fit } = props;
+  const { camera, fit, framing = null } = props;
+  const framingKey = framing ? `${framing.top},${framing.right},${framing.bottom},${framing.left}` : '';
   useEffect(() => {
-    controller.current?.setCamera(camera);
+    controller.current?.setFraming(framing, latest.current.camera);
+    // framingKey stands for framing: a new object with the same room must not re-frame.
+  }, [framingKey, world, borders, index, aggregates]);
+  useEffect(() => {
+    // While presenting the framed camera rules; the URL's returns when presenter mode ends.
+    if (!latest.current.framing) controller.current?.setCamera(camera);
   }, [camera]);
   const fitDone = useRef(0);
   useEffect(() => {

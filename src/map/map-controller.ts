@@ -28,12 +28,23 @@ import { LAYER, POSSIBLE_HATCH, possibleHatchImage, SOURCE } from './layer-style
 import { buildMapModel, type MapModel } from './map-model.ts';
 import { buildStyle, countryFeatureIds, GROUP_RING_RADIUS } from './map-style.ts';
 import { sameItem, type MapItem } from './map-item.ts';
-import { mercatorX, mercatorY, worldPx } from './mercator.ts';
+import { latOfY as latOfMercator, mercatorX, mercatorY, worldPx } from './mercator.ts';
 import { ARC_PICK_TOLERANCE, buildArcPicker, pickArc, pickPoint, type ArcPicker } from './picking.ts';
 import { applyUiStrings, touchScreen, type MapUiStrings } from './map-ui-strings.ts';
 import { arcWidth, arcWidthReference } from './scales.ts';
 import { normalizeCamera, type Camera } from '../url/view-state.ts';
 import { computeWindowState, emptyWindowState, takeChange, type WindowState } from './window-state.ts';
+import { keyTotal } from './window-tally.ts';
+import { ARC_SEGMENTS } from './arc-buffer.ts';
+import { arcExtents, boxHoldingArcs, cameraForBox } from '../present/frame-arcs.ts';
+
+/** Room kept clear around framed arcs (CSS px): their width, arrowheads and the zoom buttons. */
+export interface FramePadding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
 
 // MapLibre's worker is a separate file; without this a bundled app silently never loads GeoJSON.
 setWorkerUrl(workerUrl);
@@ -122,6 +133,8 @@ export class AtlasMapController {
   /** The kind of the last pointer: a tap's emulated mouse events must not leave a hover tooltip. */
   private pointerType = 'mouse';
   private destroyed = false;
+  /** Presenter mode: the camera frames every arc the filters let through, and follows resizes and filter changes. */
+  private framing: FramePadding | null = null;
 
   constructor(container: HTMLElement, data: AtlasMapData, settings: AtlasMapSettings, private readonly callbacks: () => AtlasMapCallbacks) {
     this.settings = { ...settings, window: { ...settings.window } };
@@ -235,7 +248,10 @@ export class AtlasMapController {
       if (this.applyingCamera) { this.applyingCamera = false; return; }
       if (report) this.callbacks().onCamera?.(this.camera());
     });
-    map.on('resize', () => this.scheduleLabels());
+    map.on('resize', () => {
+      if (this.framing) this.frameArcs();
+      this.scheduleLabels();
+    });
     const container = map.getCanvasContainer();
     const notePointer = (e: PointerEvent) => { this.pointerType = e.pointerType; };
     container.addEventListener('pointerdown', notePointer, { capture: true, passive: true });
@@ -267,6 +283,7 @@ export class AtlasMapController {
     this.aggregates = counts;
     this.model = { ...this.model, entities: { institutions: counts.byInstitution, countries: counts.byCountry, partners: counts.byPartner } };
     this.applyWindow('counts');
+    if (this.framing) this.frameArcs();
   }
 
   /** The camera now, rounded as the URL writes it. */
@@ -285,6 +302,62 @@ export class AtlasMapController {
     if (Math.abs(now.lon - target.lon) < 0.002 && Math.abs(now.lat - target.lat) < 0.002 && Math.abs(now.zoom - target.zoom) < 0.02) return;
     this.applyingCamera = true;
     this.map.jumpTo({ center: [target.lon, target.lat], zoom: target.zoom });
+  }
+
+  /**
+   * Presenter mode on (with the room to keep clear) or off (null). On, the camera holds every arc
+   * the filters let through in any year, so no arc leaves the frame as the years step or play, and
+   * the camera stays still while they do; off, the URL's camera (or the fitted first view) returns.
+   */
+  setFraming(padding: FramePadding | null, camera: Camera | null): void {
+    const was = this.framing;
+    this.framing = padding;
+    if (padding) this.frameArcs();
+    else if (was) {
+      this.setCamera(camera);
+      this.map.getContainer().parentElement?.removeAttribute('data-arcs-outside');
+    }
+  }
+
+  private frameArcs(): void {
+    const pad = this.framing;
+    if (!pad) return;
+    const byPair = this.aggregates.byPair;
+    const arcs: number[] = [];
+    this.buffers.pairOfArc.forEach((pair, arc) => { if (keyTotal(byPair, pair) > 0) arcs.push(arc); });
+    const box = boxHoldingArcs(arcExtents(this.buffers.samples, ARC_SEGMENTS + 1, arcs));
+    if (!box) return;
+    const { center, zoom } = cameraForBox(box, this.canvasBox.clientWidth, this.canvasBox.clientHeight, pad, 5);
+    this.applyingCamera = true;
+    this.map.jumpTo({ center, zoom });
+    this.scheduleLabels();
+  }
+
+  /**
+   * In presenter mode, how many arcs drawn now have a point outside the map's box, found by
+   * projecting each arc's samples with the map itself (in the world copy nearest the centre).
+   * Written on the map's box as data-arcs-outside / data-arcs-drawn: the browser test reads it.
+   */
+  private checkFrame(): void {
+    const el = this.map.getContainer().parentElement;
+    if (!el) return;
+    const w = this.canvasBox.clientWidth, h = this.canvasBox.clientHeight;
+    const centre = mercatorX(this.map.getCenter().lng);
+    const n = ARC_SEGMENTS + 1, samples = this.buffers.samples;
+    let drawn = 0, outside = 0;
+    this.buffers.pairOfArc.forEach((pair, arc) => {
+      if (drawnCount(this.arcCounts.pairs, pair) <= 0) return;
+      drawn++;
+      const mid = samples[(arc * n + (n >> 1)) * 2] as number;
+      const shift = Math.round(centre - mid);
+      for (let i = 0; i < n; i++) {
+        const x = (samples[(arc * n + i) * 2] as number) + shift, y = samples[(arc * n + i) * 2 + 1] as number;
+        const p = this.map.project([x * 360 - 180, latOfMercator(y)]);
+        if (p.x < -0.5 || p.y < -0.5 || p.x > w + 0.5 || p.y > h + 0.5) { outside++; return; }
+      }
+    });
+    el.dataset.arcsDrawn = String(drawn);
+    el.dataset.arcsOutside = String(outside);
   }
 
   /** Frames the arcs a request names (an institution's, a partner's, or all drawn now); the move is reported as the reader's. */
@@ -379,6 +452,11 @@ export class AtlasMapController {
     if (!strings || strings === this.settings.uiStrings) return;
     this.settings.uiStrings = strings;
     applyUiStrings(this.map.getContainer(), strings);
+  }
+
+  /** Map labels this many times their normal size (presenter mode: 20 px type). */
+  setLabelScale(scale: number): void {
+    if (this.labels.setScale(scale)) this.scheduleLabels();
   }
 
   setReducedMotion(reducedMotion: boolean): void {
@@ -485,6 +563,7 @@ export class AtlasMapController {
   }
 
   private placeLabels(): void {
+    if (this.framing) this.checkFrame();
     const canvas = this.map.getCanvas();
     const w = canvas.clientWidth, h = canvas.clientHeight;
     const center = this.map.getCenter().lng;

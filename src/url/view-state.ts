@@ -22,6 +22,9 @@
  * | status  | planned, agreed, active, completed, ended, unknown (comma-separated) | any | the link's status (any of the listed) |
  * | evidence | partner, stated, multi (comma-separated) | none | evidence strength: every listed criterion holds |
  * | story   | a step number, 1-based       | none    | the guided story open at this step (data/story.json) |
+ * | present | 1, 0                         | 0       | presenter mode: large type, keys from anywhere, arcs framed |
+ * | theme   | dark, light                  | dark    | presenter mode's high-contrast theme           |
+ * | autoplay | 1, 0                        | 0       | the timeline plays on load (steps without animation under reduced motion) |
  *
  * Values are bounded: a list keeps at most MAX_LIST well-formed ids, an id at most MAX_ID
  * characters; a repeated key counts once (its first value). Ids the dataset does not know are
@@ -36,6 +39,8 @@ import type { LinkStatus, LinkType } from '../domain/schema.ts';
 export type Lang = 'en' | 'zh';
 export type TimelineMode = 'upto' | 'in' | 'range';
 export type ViewName = 'map' | 'table' | 'sources';
+/** Presenter mode's high-contrast themes. */
+export type PresentTheme = 'dark' | 'light';
 
 /** The map's camera: centre and zoom. */
 export interface Camera {
@@ -66,6 +71,12 @@ export interface ViewState {
    * number is kept, so that `?story=99` can say there is no such step instead of ignoring it.
    */
   story: number | null;
+  /** Presenter mode: large type, presenter keys wherever focus is, every drawn arc framed. */
+  present: boolean;
+  /** Presenter mode's theme (ignored outside it). */
+  theme: PresentTheme;
+  /** The timeline starts playing when the page opens. */
+  autoplay: boolean;
 }
 
 export const DEFAULT_VIEW: Readonly<ViewState> = {
@@ -82,6 +93,9 @@ export const DEFAULT_VIEW: Readonly<ViewState> = {
   filters: NO_FILTERS,
   camera: null,
   story: null,
+  present: false,
+  theme: 'dark',
+  autoplay: false,
 };
 
 /** At most this many options per filter key, and characters per id: nothing unbounded is kept. */
@@ -220,6 +234,11 @@ export function parseViewState(search: string): ViewState {
   const story = params.get('story');
   // A whole number, bounded; anything else is malformed and, like every other key, falls back to none.
   if (story !== null && /^\s*-?\d{1,4}\s*$/.test(story)) v.story = Number(story);
+  const flag = (key: string) => { const x = params.get(key); return x === '1' || x === 'true'; };
+  v.present = flag('present');
+  const theme = params.get('theme')?.toLowerCase();
+  if (theme === 'dark' || theme === 'light') v.theme = theme;
+  v.autoplay = flag('autoplay');
   return v;
 }
 
@@ -250,6 +269,9 @@ export function serializeViewState(v: ViewState): string {
   list('evidence', f.evidence);
   if (v.camera) params.set('at', formatCamera(v.camera));
   if (v.story !== null) params.set('story', String(v.story));
+  if (v.present) params.set('present', '1');
+  if (v.theme !== DEFAULT_VIEW.theme) params.set('theme', v.theme);
+  if (v.autoplay) params.set('autoplay', '1');
   // Commas in lists and the camera read better unescaped; URLSearchParams escapes them.
   return params.toString().replaceAll('%2C', ',');
 }
