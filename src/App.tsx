@@ -11,6 +11,8 @@ import { Header } from './ui/Header.tsx';
 import { useExplore } from './ui/use-explore.ts';
 import type { FitRequest, FitTarget } from './map/map-controller.ts';
 import type { SearchHit, SearchIndex } from './domain/search.ts';
+import { EmbedAtlas } from './embed/EmbedAtlas.tsx';
+import { useEmbedMessages } from './embed/use-embed-messages.ts';
 
 // On demand: the search box once its index is built (after the first paint), the dialog once opened.
 const SearchBox = lazy(() => import('./ui/SearchBox.tsx').then((m) => ({ default: m.SearchBox })));
@@ -43,6 +45,7 @@ export function App({ initialView }: { initialView: ViewState }) {
   const view = explore?.view ?? rawView;
 
   useUrlSync(view, setView);
+  useEmbedMessages(view, setView);
 
   useEffect(() => {
     if (i18n.language !== view.lang) void switchLanguage(view.lang).catch(() => undefined);
@@ -94,12 +97,13 @@ export function App({ initialView }: { initialView: ViewState }) {
   );
 
   return (
-    <div className="app">
-      <Header lang={view.lang} onLang={onLang} onAbout={data.isSuccess ? openAbout : undefined} search={search} />
+    <div className={view.embed ? 'app app-embed' : 'app'}>
+      {!view.embed && <Header lang={view.lang} onLang={onLang} onAbout={data.isSuccess ? openAbout : undefined} search={search} />}
       <main className="main" id="main">
         {data.isPending && <LoadingView {...data.progress} />}
         {data.isError && <ErrorView error={data.error} onRetry={() => void data.refetch()} />}
-        {data.isSuccess && explore && (
+        {data.isSuccess && explore && view.embed && <EmbedAtlas data={data.data} explore={explore} onChange={update} onSettled={onSettled} />}
+        {data.isSuccess && explore && !view.embed && (
           <Atlas data={data.data} explore={explore} onChange={update} panelOpen={panelOpen} onTogglePanel={togglePanel} fit={fit} onSettled={onSettled} />
         )}
         {data.isSuccess && aboutOpened && (

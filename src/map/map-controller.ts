@@ -31,6 +31,7 @@ import { sameItem, type MapItem } from './map-item.ts';
 import { mercatorX, mercatorY, worldPx } from './mercator.ts';
 import { ARC_PICK_TOLERANCE, buildArcPicker, pickArc, pickPoint, type ArcPicker } from './picking.ts';
 import { applyUiStrings, touchScreen, type MapUiStrings } from './map-ui-strings.ts';
+import { wheelAfterClick } from '../embed/wheel-after-click.ts';
 import { arcWidth, arcWidthReference } from './scales.ts';
 import { normalizeCamera, type Camera } from '../url/view-state.ts';
 import { computeWindowState, emptyWindowState, takeChange, type WindowState } from './window-state.ts';
@@ -68,6 +69,8 @@ export interface AtlasMapSettings {
   camera?: Camera | null;
   /** MapLibre's interface strings in the reader's language (its `locale` keys). */
   uiStrings?: MapUiStrings;
+  /** `embed`: the wheel scrolls the page unless Ctrl/⌘ is held or the map was clicked (src/embed/wheel-after-click.ts). */
+  cooperative?: 'embed';
 }
 
 /**
@@ -110,6 +113,7 @@ export class AtlasMapController {
   private readonly applied: { shade: Float32Array; marker: Float32Array; group: Float32Array };
   private readonly slotOf: { inst: Map<string, number>; marker: Map<string, number>; group: Map<string, number>; country: Map<string, number> };
   private settings: AtlasMapSettings;
+  private unwireWheel: (() => void) | null = null;
   private styleReady = false;
   private arcsDrawn = false;
   private ready = false;
@@ -174,7 +178,7 @@ export class AtlasMapController {
         maxPitch: 0,
         fadeDuration: 0,
         // On a touch screen one finger scrolls the page and two move the map (a tap still picks).
-        cooperativeGestures: touchScreen(),
+        cooperativeGestures: settings.cooperative === 'embed' || touchScreen(),
         ...(settings.uiStrings ? { locale: { ...settings.uiStrings } } : {}),
         // preserveDrawingBuffer: the canvas stays readable after a frame (screenshots, the e2e pixel check).
         canvasContextAttributes: { antialias: true, preserveDrawingBuffer: true },
@@ -188,6 +192,9 @@ export class AtlasMapController {
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    if (settings.cooperative === 'embed') {
+      this.unwireWheel = wheelAfterClick(this.map, () => { if (this.settings.uiStrings) applyUiStrings(this.map.getContainer(), this.settings.uiStrings); });
+    }
 
     this.labels = new LabelOverlay(container);
     this.attribution = document.createElement('div');
@@ -498,6 +505,7 @@ export class AtlasMapController {
 
   destroy(): void {
     this.destroyed = true;
+    this.unwireWheel?.();
     if (this.labelFrame) cancelAnimationFrame(this.labelFrame);
     if (this.hoverFrame) cancelAnimationFrame(this.hoverFrame);
     this.labels.destroy();
