@@ -47,12 +47,6 @@ export function EmbedAtlas({ data, explore, onChange, onSettled }: Props) {
   const mapBox = useRef<HTMLDivElement>(null);
   useResizeReport(root, mapBox, view.hosts);
 
-  // The page itself never scrolls: the frame is sized by the host, and what does not fit is the map's to give up.
-  useEffect(() => {
-    document.documentElement.classList.add('embed-page');
-    return () => document.documentElement.classList.remove('embed-page');
-  }, []);
-
   const { mode, year, from, includeUndated, includePlanned } = view;
   const win = useMemo(() => viewWindow({ mode, year, from, includeUndated, includePlanned }), [mode, year, from, includeUndated, includePlanned]);
   const summary = useMemo(() => summarize(counts, win), [counts, win]);

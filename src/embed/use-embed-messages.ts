@@ -3,6 +3,7 @@
  * the windows it accepts (origins.ts) and reports each view change with `atlas:view`. Messages of
  * any other shape, or from anyone else, get no answer and change nothing.
  */
+import './embed.css';
 import { useEffect, useRef } from 'react';
 import { applyViewPatch, serializeViewState, type ViewState } from '../url/view-state.ts';
 import { parseSetMessage, viewMessage } from './messages.ts';
@@ -13,6 +14,13 @@ export function useEmbedMessages(view: ViewState, setView: (update: (v: ViewStat
   const hostKey = hosts.join(',');
   const setRef = useRef(setView);
   setRef.current = setView;
+
+  // The page itself never scrolls, from the loading screen on: the host sizes the frame, and the map gives up room first.
+  useEffect(() => {
+    if (!embed) return undefined;
+    document.documentElement.classList.add('embed-page');
+    return () => document.documentElement.classList.remove('embed-page');
+  }, [embed]);
 
   useEffect(() => {
     if (!embed) return undefined;
