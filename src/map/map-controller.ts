@@ -107,6 +107,7 @@ export class AtlasMapController {
   private aggregates: Aggregates;
   /** Set while the map moves to a camera the URL asked for: that move is not reported back. */
   private applyingCamera = false;
+  private readerMove = false;
   private fitting = false;
   private readonly xy: { inst: Float64Array; marker: Float64Array; group: Float64Array };
   /** What feature state currently holds, to set only what changed (NaN = never set). */
@@ -235,9 +236,12 @@ export class AtlasMapController {
     map.on('move', () => this.scheduleLabels());
     // Only the reader's moves (drag, wheel, keys, buttons) and the app's framing of a search
     // result become the URL's camera; a resize or a camera taken from the URL does not.
+    // A wheel zoom ends without an originalEvent (it ends on a timer): its start carries the reader's event.
+    map.on('movestart', (e: { originalEvent?: Event }) => { this.readerMove = !!e.originalEvent; });
     map.on('moveend', (e: { originalEvent?: Event }) => {
-      const report = !!e.originalEvent || this.fitting;
+      const report = !!e.originalEvent || this.readerMove || this.fitting;
       this.fitting = false;
+      this.readerMove = false;
       if (this.applyingCamera) { this.applyingCamera = false; return; }
       if (report) this.callbacks().onCamera?.(this.camera());
     });

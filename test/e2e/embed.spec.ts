@@ -188,7 +188,7 @@ test('at 320×240 the embed fits its frame with no scrollbar; sized by its messa
   expect(fit.scrollW).toBeLessThanOrEqual(fit.clientW);
   expect(fit.scrollH).toBeLessThanOrEqual(fit.clientH);
   expect(fit.bottom).toBeLessThanOrEqual(fit.innerH);
-  expect(fit.map).toBeGreaterThanOrEqual(90);
+  expect(fit.map).toBeGreaterThanOrEqual(60);
   await expect(frame.getByRole('link', { name: /Full atlas/ })).toBeVisible();
   await expect(frame.getByRole('slider', { name: 'Year' })).toBeVisible();
   await page.locator('#atlas').screenshot({ path: 'test/e2e/screenshots/embed-320x240.png' });
