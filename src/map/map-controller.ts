@@ -236,8 +236,10 @@ export class AtlasMapController {
     map.on('move', () => this.scheduleLabels());
     // Only the reader's moves (drag, wheel, keys, buttons) and the app's framing of a search
     // result become the URL's camera; a resize or a camera taken from the URL does not.
-    // A wheel zoom ends without an originalEvent (it ends on a timer): its start carries the reader's event.
-    map.on('movestart', (e: { originalEvent?: Event }) => { this.readerMove = !!e.originalEvent; });
+    // A wheel zoom starts and ends on MapLibre's timers, often without an originalEvent: a wheel
+    // the map took (it prevents its default; a cooperative-gestures block does not) marks the next move the reader's.
+    // Listened for on the box around the map's own element, so that MapLibre's listener has run.
+    this.canvasBox.parentElement?.addEventListener('wheel', (e) => { if (e.defaultPrevented) this.readerMove = true; }, { passive: true });
     map.on('moveend', (e: { originalEvent?: Event }) => {
       const report = !!e.originalEvent || this.readerMove || this.fitting;
       this.fitting = false;

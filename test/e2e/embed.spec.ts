@@ -138,7 +138,7 @@ test('a host page on another origin hears the embed, steers it, and keeps its sc
   await page.mouse.click(at.x, at.y);
   const scrollAfterClick = await page.evaluate(() => scrollY);
   await page.mouse.wheel(0, -300);
-  await expect.poll(async () => (await lastView(page))?.at, { timeout: 15_000 }).toBeTruthy();
+  await expect.poll(async () => (await lastView(page))?.at, { timeout: 30_000 }).toBeTruthy();
   expect(await page.evaluate(() => scrollY)).toBe(scrollAfterClick);
 
   // Nothing added to the host page's history; nothing stored; nothing fetched from elsewhere.
