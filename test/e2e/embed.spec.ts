@@ -133,9 +133,15 @@ test('a host page on another origin hears the embed, steers it, and keeps its sc
   await expect(frame.locator('.maplibregl-desktop-message')).toHaveText('Ctrl + scroll zooms the map, or click the map first');
 
   // After a click on the map, the wheel zooms the map instead, and the host page stays where it is.
+  // The wheel scrolled the map partly out of view: bring it back, and let the scroll rest before aiming.
+  await page.locator('#atlas').evaluate((f) => f.scrollIntoView({ block: 'start' }));
+  let resting = -1;
+  await expect.poll(async () => { const y = await page.evaluate(() => scrollY); const still = y === resting; resting = y; return still; }, { intervals: [300] }).toBe(true);
   const box2 = (await frame.locator('.embed-map .map-frame').boundingBox())!;
   const at = { x: box2.x + box2.width * 0.75, y: box2.y + box2.height * 0.3 };
   await page.mouse.click(at.x, at.y);
+  // The click handed the map the wheel: MapLibre's hint layer is gone until the pointer leaves.
+  await expect(frame.locator('.maplibregl-cooperative-gesture-screen')).toHaveCount(0);
   const scrollAfterClick = await page.evaluate(() => scrollY);
   await page.mouse.wheel(0, -300);
   await expect.poll(async () => (await lastView(page))?.at, { timeout: 30_000 }).toBeTruthy();
