@@ -23,7 +23,7 @@ function CopyField({ id, label, value }: { id: string; label: string; value: str
   return (
     <div className="embed-field">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} readOnly value={value} rows={4} spellCheck={false} onFocus={(e) => e.currentTarget.select()} />
+      <textarea id={id} readOnly value={value} rows={5} spellCheck={false} onFocus={(e) => e.currentTarget.select()} />
       <div className="embed-field-actions">
         <button type="button" onClick={() => void copy()}>{t('embed.copy')}</button>
         <span role="status">{state === 'copied' ? t('embed.copied') : state === 'failed' ? t('embed.copyFailed') : ''}</span>
