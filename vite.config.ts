@@ -59,7 +59,7 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /** Modules loaded only on demand (views, dialogs, downloads, search, the second language). */
-const ON_DEMAND = /papaparse|[\\/]src[\\/]ui[\\/](downloads|table|sources)[\\/]|[\\/]src[\\/]ui[\\/]story[\\/](StoryPanel\.tsx|story\.css)|[\\/]src[\\/]ui[\\/](SearchBox|AboutDialog|FilterPanel|DetailsPanel|PanelTable|PanelFacts|LinkCard|SourceCitation|LinkList)\.tsx|[\\/]src[\\/]domain[\\/](search|fold|link-rows|source-rows|sort-order|panel-rows|csv-import|story|file-names|antimeridian|csv|export-formats|review-log|dataset-stats)\.ts|[\\/]src[\\/]loaders[\\/](load-review-log|load-story)\.ts|locales[\\/](zh|about\.en)\.json/;
+const ON_DEMAND = /papaparse|[\\/]src[\\/]ui[\\/](downloads|table|sources)[\\/]|[\\/]src[\\/]ui[\\/]story[\\/](StoryPanel\.tsx|story\.css)|[\\/]src[\\/]embed[\\/](EmbedAtlas\.tsx|use-resize-report\.ts|frame-height\.ts|wheel-after-click\.ts)|[\\/]src[\\/]ui[\\/](SearchBox|AboutDialog|FilterPanel|DetailsPanel|PanelTable|PanelFacts|LinkCard|SourceCitation|LinkList)\.tsx|[\\/]src[\\/]domain[\\/](search|fold|link-rows|source-rows|sort-order|panel-rows|csv-import|story|file-names|antimeridian|csv|export-formats|review-log|dataset-stats)\.ts|[\\/]src[\\/]loaders[\\/](load-review-log|load-story)\.ts|locales[\\/](zh|about\.en)\.json/;
 
 export default defineConfig({
   base: './',

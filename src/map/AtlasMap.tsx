@@ -43,6 +43,8 @@ export interface AtlasMapProps {
   lang: 'en' | 'zh';
   /** MapLibre's own strings (zoom buttons, the two-finger hint) in the reader's language. */
   uiStrings?: MapUiStrings;
+  /** `embed`: the wheel scrolls the host page unless Ctrl/⌘ is held or the map was clicked. Read once, when the map is made. */
+  cooperative?: 'embed';
   /** No animation at all when true. */
   reducedMotion: boolean;
   selection: MapItem | null;
@@ -82,6 +84,7 @@ export function AtlasMap(props: AtlasMapProps) {
       c = new AtlasMapController(el, { world, borders, index, aggregates }, {
         window: p.window, lang: p.lang, reducedMotion: p.reducedMotion, selection: p.selection, camera: p.camera,
         ...(p.uiStrings ? { uiStrings: p.uiStrings } : {}),
+        ...(p.cooperative ? { cooperative: p.cooperative } : {}),
       }, () => ({
         onCamera: (camera) => latest.current.onCamera(camera),
         onHover: (item, point) => latest.current.onHover(item, point),

@@ -31,6 +31,7 @@ import { sameItem, type MapItem } from './map-item.ts';
 import { latOfY as latOfMercator, mercatorX, mercatorY, worldPx } from './mercator.ts';
 import { ARC_PICK_TOLERANCE, buildArcPicker, pickArc, pickPoint, type ArcPicker } from './picking.ts';
 import { applyUiStrings, touchScreen, type MapUiStrings } from './map-ui-strings.ts';
+import { wheelAfterClick } from '../embed/wheel-after-click.ts';
 import { arcWidth, arcWidthReference } from './scales.ts';
 import { normalizeCamera, type Camera } from '../url/view-state.ts';
 import { computeWindowState, emptyWindowState, takeChange, type WindowState } from './window-state.ts';
@@ -80,6 +81,8 @@ export interface AtlasMapSettings {
   camera?: Camera | null;
   /** MapLibre's interface strings in the reader's language (its `locale` keys). */
   uiStrings?: MapUiStrings;
+  /** `embed`: the wheel scrolls the page unless Ctrl/⌘ is held or the map was clicked (src/embed/wheel-after-click.ts). */
+  cooperative?: 'embed';
 }
 
 /**
@@ -116,12 +119,14 @@ export class AtlasMapController {
   private aggregates: Aggregates;
   /** Set while the map moves to a camera the URL asked for: that move is not reported back. */
   private applyingCamera = false;
+  private readerMove = false;
   private fitting = false;
   private readonly xy: { inst: Float64Array; marker: Float64Array; group: Float64Array };
   /** What feature state currently holds, to set only what changed (NaN = never set). */
   private readonly applied: { shade: Float32Array; marker: Float32Array; group: Float32Array };
   private readonly slotOf: { inst: Map<string, number>; marker: Map<string, number>; group: Map<string, number>; country: Map<string, number> };
   private settings: AtlasMapSettings;
+  private unwireWheel: (() => void) | null = null;
   private styleReady = false;
   private arcsDrawn = false;
   private ready = false;
@@ -188,7 +193,7 @@ export class AtlasMapController {
         maxPitch: 0,
         fadeDuration: 0,
         // On a touch screen one finger scrolls the page and two move the map (a tap still picks).
-        cooperativeGestures: touchScreen(),
+        cooperativeGestures: settings.cooperative === 'embed' || touchScreen(),
         ...(settings.uiStrings ? { locale: { ...settings.uiStrings } } : {}),
         // preserveDrawingBuffer: the canvas stays readable after a frame (screenshots, the e2e pixel check).
         canvasContextAttributes: { antialias: true, preserveDrawingBuffer: true },
@@ -202,6 +207,9 @@ export class AtlasMapController {
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    if (settings.cooperative === 'embed') {
+      this.unwireWheel = wheelAfterClick(this.map, () => { if (this.settings.uiStrings) applyUiStrings(this.map.getContainer(), this.settings.uiStrings); });
+    }
 
     this.labels = new LabelOverlay(container);
     this.attribution = document.createElement('div');
@@ -242,9 +250,14 @@ export class AtlasMapController {
     map.on('move', () => this.scheduleLabels());
     // Only the reader's moves (drag, wheel, keys, buttons) and the app's framing of a search
     // result become the URL's camera; a resize or a camera taken from the URL does not.
+    // A wheel zoom starts and ends on MapLibre's timers, often without an originalEvent: a wheel
+    // the map took (it prevents its default; a cooperative-gestures block does not) marks the next move the reader's.
+    // Listened for on the box around the map's own element, so that MapLibre's listener has run.
+    this.canvasBox.parentElement?.addEventListener('wheel', (e) => { if (e.defaultPrevented) this.readerMove = true; }, { passive: true });
     map.on('moveend', (e: { originalEvent?: Event }) => {
-      const report = !!e.originalEvent || this.fitting;
+      const report = !!e.originalEvent || this.readerMove || this.fitting;
       this.fitting = false;
+      this.readerMove = false;
       if (this.applyingCamera) { this.applyingCamera = false; return; }
       if (report) this.callbacks().onCamera?.(this.camera());
     });
@@ -583,6 +596,7 @@ export class AtlasMapController {
 
   destroy(): void {
     this.destroyed = true;
+    this.unwireWheel?.();
     if (this.labelFrame) cancelAnimationFrame(this.labelFrame);
     if (this.hoverFrame) cancelAnimationFrame(this.hoverFrame);
     this.labels.destroy();

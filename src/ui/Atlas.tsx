@@ -29,6 +29,7 @@ import { FilterBar } from './FilterBar.tsx';
 import { fileSubject, filterPhrases, type WordsContext } from './filter-words.ts';
 import { ViewSwitch, VIEW_PANEL_ID } from './ViewSwitch.tsx';
 import { CopyLink } from './CopyLink.tsx';
+import { EmbedButton } from '../embed/EmbedDialog.tsx';
 import { usePanelOpener } from './panel-focus.ts';
 import { useMapStrings } from './use-map-strings.ts';
 import { yearStepper, type Stepper } from '../present/stepper.ts';
@@ -236,6 +237,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
             <button type="button" className="present-open" title={t('present.openHint')} onClick={startPresent}>{t('present.open')}</button>
             <CopyLink />
             {tools}
+            <EmbedButton view={view} what={what} />
             {(mapReady || !drawMap || viewName !== 'map') && (
               <Suspense fallback={null}>
                 <Downloads index={index} links={() => linksInView(counts, win)} lang={lang} fileSubject={fileSubject(view.filters, words)} years={win}
