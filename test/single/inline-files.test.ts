@@ -4,7 +4,7 @@ import { installInlineFiles } from '../../src/single/inline-files.ts';
 const BASE = 'file:///media/usb/health-silk-road-atlas.html?year=2020';
 
 function setup() {
-  const browserFetch = vi.fn(async () => new Response('from the network'));
+  const browserFetch = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => new Response('from the network'));
   const scope = { fetch: browserFetch as unknown as typeof fetch };
   installInlineFiles({ 'data/links.json': '[{"id":"a"}]', 'world/countries-50m.json': '{"type":"Topology"}' }, BASE, scope);
   return { scope, browserFetch };
