@@ -8,6 +8,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { countryBorders, countryShapes, type WorldTopology } from '../../src/domain/world.ts';
 import { buildStyle, countryFeatureIds } from '../../src/map/map-style.ts';
+import { POSSIBLE_HATCH, possibleHatchImage } from '../../src/map/layer-styles.ts';
 import { initialView } from '../../src/map/initial-view.ts';
 import type { MapModel } from '../../src/map/map-model.ts';
 
@@ -22,6 +23,13 @@ if (el) {
   const map = new MapLibreMap({
     container: el, style: buildStyle(shapes, countryBorders(world), noLinks, countryFeatureIds(shapes)),
     center: view.center, zoom: view.zoom, attributionControl: false, fadeDuration: 0,
+  });
+  // The style's hatch pattern, given as the atlas gives it (without it MapLibre asks for it again and again).
+  map.setMissingStyleImageResolver((id) => {
+    if (id === POSSIBLE_HATCH && !map.hasImage(POSSIBLE_HATCH)) {
+      const { pixelRatio, ...image } = possibleHatchImage();
+      map.addImage(POSSIBLE_HATCH, image, { pixelRatio });
+    }
   });
   map.once('idle', () => performance.mark('bare:ready'));
 }

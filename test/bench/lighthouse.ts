@@ -10,7 +10,8 @@
 import { cpSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import lighthouse from 'lighthouse';
+import lighthouse, { defaultConfig, type Config } from 'lighthouse';
+import PatientMainDocumentContent from './lighthouse-main-document.ts';
 import { launch } from 'chrome-launcher';
 
 const require = createRequire(import.meta.url);
@@ -48,15 +49,41 @@ export function prepareBareMap(): void {
   cpSync(require.resolve('world-atlas/countries-50m.json'), join(world, 'countries-50m.json'));
 }
 
+/** The default config, with more time to read the page's HTML (lighthouse-main-document.ts). */
+const CONFIG: Config = {
+  ...defaultConfig,
+  artifacts: defaultConfig.artifacts?.map((a) => (a.id === 'MainDocumentContent' ? { id: a.id, gatherer: PatientMainDocumentContent } : a)),
+};
+
 const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'speed-index', 'cumulative-layout-shift'];
 
-async function runOnce(url: string, chromePath: string): Promise<LighthouseRun> {
+/**
+ * Lighthouse gives Chromium 1 s to hand over the page's HTML (MainDocumentContent); on a machine
+ * this loaded that can run out, and the whole run fails with PROTOCOL_TIMEOUT. Such a run says
+ * nothing about the page: it is run again (at most `attempts` times in all).
+ */
+async function runOnce(url: string, chromePath: string, attempts = 3, log: (s: string) => void = console.error): Promise<LighthouseRun> {
+  for (let i = 1; ; i++) {
+    try {
+      return await runOnceAttempt(url, chromePath);
+    } catch (e) {
+      if (i >= attempts || !/PROTOCOL_TIMEOUT/.test((e as Error).message)) throw e;
+      log(`  ${(e as Error).message}; again (${i + 1}/${attempts})`);
+    }
+  }
+}
+
+async function runOnceAttempt(url: string, chromePath: string): Promise<LighthouseRun> {
   const chrome = await launch({ chromePath, chromeFlags: CHROMIUM_FLAGS });
   try {
-    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] }, CONFIG);
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { lhr } = result;
-    if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    // A gatherer that timed out sets runtimeError, though its audits may weigh nothing (text
+    // compression on a server that does not compress); only a category without a score is fatal.
+    const missing = CATEGORIES.filter((c) => typeof lhr.categories[c]?.score !== 'number');
+    if (lhr.runtimeError && missing.length) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    if (missing.length) throw new Error(`Lighthouse on ${url}: no score for ${missing.join(', ')}`);
     const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? Number.NaN) * 100)])) as Record<Category, number>;
     const metrics = Object.fromEntries(METRICS.map((id) => [id, lhr.audits[id]?.numericValue ?? Number.NaN]));
     const failing: LighthouseRun['failing'] = [];
@@ -64,6 +91,7 @@ async function runOnce(url: string, chromePath: string): Promise<LighthouseRun> 
       for (const ref of lhr.categories[category]?.auditRefs ?? []) {
         const audit = lhr.audits[ref.id];
         // Weighted audits that lost points; performance's metrics are reported as numbers instead.
+        if (audit?.scoreDisplayMode === 'error') failing.push({ category, id: ref.id, title: `could not run: ${audit.errorMessage ?? ''}`, score: 0 });
         if (!audit || ref.weight === 0 || audit.score === null || audit.score >= 1 || category === 'performance') continue;
         failing.push({ category, id: ref.id, title: audit.title, score: audit.score });
       }
