@@ -174,8 +174,9 @@ export function App({ initialView }: { initialView: ViewState }) {
               open: view.story !== null,
               stepper: story.stepper,
               // Offered once the dataset's story is loaded and sound; a `story=` URL opens the panel whatever its state, to explain it.
+              // No aria-controls: the panel is not in the page until the button opens it (focus moves to it then).
               toggle: story.status === 'ready' && view.story === null
-                ? <button type="button" className="story-toggle" aria-controls="story-panel" onClick={() => { storyFocus.pending = true; story.open(); }}>{t('story.open')}</button>
+                ? <button type="button" className="story-toggle" onClick={() => { storyFocus.pending = true; story.open(); }}>{t('story.open')}</button>
                 : null,
               panel: view.story !== null
                 ? <Suspense fallback={<p className="muted" role="status">{t('story.loading')}</p>}><StoryPanel state={story} index={shown.index} lang={view.lang} /></Suspense>
