@@ -30,6 +30,8 @@ test.describe.configure({ timeout: 150_000 });
 test('a CSV chosen with the button is read locally and shown; a bad row is named by row and column', async ({ page, baseURL }) => {
   const off = recordOffOrigin(page, new URL(baseURL!).origin);
   await openAtlas(page);
+  // The atlas's own story is fetched once the first view is on screen: let it arrive before counting requests.
+  await expect(page.locator('.story-toggle')).toBeVisible();
   const requests = recordRequests(page);
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open your own data…' }).click();
