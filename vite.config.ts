@@ -3,6 +3,9 @@ import react from '@vitejs/plugin-react';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { buildManifest, schemaDigest } from './src/cli/build-manifest.ts';
+import { formatProblem } from './src/domain/validate.ts';
+import { MANIFEST_FILE } from './src/domain/data-manifest.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -10,9 +13,14 @@ const require = createRequire(import.meta.url);
  * Serves the bundled data on the app's own origin: `data/*.json` at `/data/…` (and the review
  * log, `data/review/leads.json`, which the "About the data" dialog reads), and the
  * Natural Earth shapes at `/world/countries-50m.json`. They stay JSON files (not JS modules)
- * so the app fetches and validates them at run time, and the JS bundle stays small.
+ * so the app fetches them at run time, and the JS bundle stays small.
+ *
+ * The build validates `data/` as data:check does (and fails on any problem), then writes
+ * `data/manifest.json`: each file's length and SHA-256, and the digest of the rules it used. The
+ * browser skips validating what matches it (src/domain/data-manifest.ts). The dev server writes no
+ * manifest, so dev validates in the browser as any other dataset.
  */
-function bundledData(): Plugin {
+function bundledData(schema: string): Plugin {
   const files = (): Record<string, string> => {
     const out: Record<string, string> = {};
     for (const f of readdirSync('data')) if (f.endsWith('.json')) out[`data/${f}`] = join('data', f);
@@ -34,6 +42,12 @@ function bundledData(): Plugin {
       });
     },
     generateBundle() {
+      const { manifest, problems } = buildManifest('data', schema);
+      if (!manifest) {
+        const shown = problems.slice(0, 40).map((p) => `  data/${formatProblem(p)}`);
+        this.error(`data/ does not validate (${problems.length} problem(s); npm run data:check lists them all):\n${shown.join('\n')}`);
+      }
+      this.emitFile({ type: 'asset', fileName: `data/${MANIFEST_FILE}`, source: `${JSON.stringify(manifest, null, 1)}\n` });
       for (const [fileName, file] of Object.entries(files())) {
         this.emitFile({ type: 'asset', fileName, source: readFileSync(file) });
       }
@@ -58,12 +72,19 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-/** Modules loaded only on demand (views, dialogs, downloads, search, the second language). */
-const ON_DEMAND = /papaparse|[\\/]src[\\/]ui[\\/](downloads|table|sources)[\\/]|[\\/]src[\\/]ui[\\/]story[\\/](StoryPanel\.tsx|story\.css)|[\\/]src[\\/]ui[\\/](SearchBox|AboutDialog|FilterPanel|DetailsPanel|PanelTable|PanelFacts|LinkCard|SourceCitation|LinkList)\.tsx|[\\/]src[\\/]domain[\\/](search|fold|link-rows|source-rows|sort-order|panel-rows|csv-import|story|file-names|antimeridian|csv|export-formats|review-log|dataset-stats)\.ts|[\\/]src[\\/]loaders[\\/](load-review-log|load-story)\.ts|locales[\\/](zh|about\.en)\.json/;
+/**
+ * Modules loaded only on demand (views, dialogs, downloads, search, the second language, and the
+ * validator with zod, which the bundled dataset does without: see bundledData).
+ */
+const ON_DEMAND = /papaparse|[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]ui[\\/](downloads|table|sources)[\\/]|[\\/]src[\\/]ui[\\/]story[\\/](StoryPanel\.tsx|story\.css)|[\\/]src[\\/]ui[\\/](SearchBox|AboutDialog|FilterPanel|DetailsPanel|PanelTable|PanelFacts|LinkCard|SourceCitation|LinkList)\.tsx|[\\/]src[\\/]domain[\\/](search|fold|link-rows|source-rows|sort-order|panel-rows|csv-import|story|file-names|antimeridian|csv|export-formats|review-log|dataset-stats|validate|schema|aliases)\.ts|[\\/]src[\\/]loaders[\\/](load-review-log|load-story|validate-fetched)\.ts|locales[\\/](zh|about\.en)\.json/;
+
+const SCHEMA = schemaDigest();
 
 export default defineConfig({
   base: './',
-  plugins: [react(), bundledData(), contentSecurityPolicy()],
+  plugins: [react(), bundledData(SCHEMA), contentSecurityPolicy()],
+  // The rules digest the bundle checks a manifest against (src/domain/data-manifest.ts).
+  define: { __ATLAS_SCHEMA__: JSON.stringify(SCHEMA) },
   build: {
     target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000,
     rolldownOptions: {
