@@ -37,16 +37,15 @@ function hex(buffer: ArrayBuffer): string {
 
 /**
  * Whether `manifest` vouches for every one of `files` (name → the bytes fetched, or undefined for
- * an optional file that is not there) under `schema`. False, never an error, for anything it
- * cannot confirm: a missing or malformed manifest, other rules, a length or digest that differs,
- * a file the manifest lists but that did not arrive, and a page without `crypto.subtle` (pages
- * served over plain HTTP from another host than localhost).
+ * an optional file that is not there) under the rules digest `schema`. False, never an error, for
+ * anything it cannot confirm: a missing or malformed manifest, other rules, a length or digest
+ * that differs, a file the manifest lists but that did not arrive, and no `subtle` (browsers have
+ * no `crypto.subtle` on pages served over plain HTTP from another host than localhost).
  */
 export async function manifestVouches(
   manifest: unknown,
   files: Readonly<Record<string, Uint8Array | undefined>>,
-  schema: string | undefined,
-  subtle: SubtleCrypto | undefined = globalThis.crypto?.subtle,
+  { schema, subtle }: { schema: string | undefined; subtle: SubtleCrypto | undefined },
 ): Promise<boolean> {
   if (!subtle || !schema || !manifest || typeof manifest !== 'object') return false;
   const m = manifest as Partial<DataManifest>;

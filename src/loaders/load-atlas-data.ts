@@ -112,7 +112,7 @@ export async function loadAtlasData(
   const vouched = await manifestVouches(
     await manifest,
     Object.fromEntries([aliasFile, ...files].map((f) => [f.name, f.bytes])),
-    bundleSchema(),
+    { schema: bundleSchema(), subtle: globalThis.crypto?.subtle },
   );
   let dataset: Dataset;
   let aliases: Alias[];
