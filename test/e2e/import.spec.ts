@@ -29,7 +29,10 @@ test.describe.configure({ timeout: 150_000 });
 
 test('a CSV chosen with the button is read locally and shown; a bad row is named by row and column', async ({ page, baseURL }) => {
   const off = recordOffOrigin(page, new URL(baseURL!).origin);
+  // The page fetches the guided story by itself once the first view is up (after its checker's code): not the import's doing.
+  const story = page.waitForResponse((r) => new URL(r.url()).pathname === '/data/story.json');
   await openAtlas(page);
+  await story;
   const requests = recordRequests(page);
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open your own data…' }).click();
