@@ -63,6 +63,7 @@ test('a data= folder without a manifest loads the validator, and a corrupted rec
   await expect(alert).toContainText('1 problem');
   await expect(alert.getByRole('row').filter({ hasText: corrupted })).toContainText('Hong Kong is Chinese territory');
   await expect(alert.getByRole('row').filter({ hasText: corrupted })).toContainText(`${DIR}/links.json`);
+  await page.screenshot({ path: 'test/e2e/screenshots/data-trust-synthetic-error.png' });
 });
 
 test('the bundled data, changed in flight, is validated in the browser and its problem named', async ({ page }) => {
