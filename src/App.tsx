@@ -16,10 +16,13 @@ import { useExplore } from './ui/use-explore.ts';
 import type { FitRequest, FitTarget } from './map/map-controller.ts';
 import type { SearchHit, SearchIndex } from './domain/search.ts';
 import { storyFocus, useStory } from './ui/story/use-story.ts';
+import { useEmbedMessages } from './embed/use-embed-messages.ts';
 
 // On demand: the search box once its index is built (after the first paint), the dialog once opened.
 const SearchBox = lazy(() => import('./ui/SearchBox.tsx').then((m) => ({ default: m.SearchBox })));
 const AboutDialog = lazy(() => import('./ui/AboutDialog.tsx').then((m) => ({ default: m.AboutDialog })));
+// Embed mode's screen, only for pages opened with embed=1.
+const EmbedAtlas = lazy(() => import('./embed/EmbedAtlas.tsx').then((m) => ({ default: m.EmbedAtlas })));
 const StoryPanel = lazy(() => import('./ui/story/StoryPanel.tsx'));
 import { withChosen, type FilterDimension } from './domain/filters.ts';
 
@@ -59,6 +62,7 @@ export function App({ initialView }: { initialView: ViewState }) {
   // The guided story (`story=N`). `story.stepper` is what presenter mode's keys drive (null while no story is open).
   // The story belongs to the bundled (or data=) dataset, not to a file the reader opened.
   const story = useStory({ view, data: imported ? undefined : data.data, setView, setFit, wanted: settled });
+  useEmbedMessages(view, setView);
 
   useEffect(() => {
     if (i18n.language !== view.lang) void switchLanguage(view.lang).catch(() => undefined);
@@ -153,21 +157,26 @@ export function App({ initialView }: { initialView: ViewState }) {
   );
 
   return (
-    <div className="app">
-      <Header lang={view.lang} onLang={onLang} onAbout={data.isSuccess ? openAbout : undefined} search={search} />
-      <main className="main" id="main" {...(data.isSuccess ? drop.handlers : {})}>
+    <div className={view.embed ? 'app app-embed' : view.present ? `app app--present present-${view.theme}` : 'app'}>
+      {!view.embed && <Header lang={view.lang} onLang={onLang} onAbout={data.isSuccess ? openAbout : undefined} search={search} />}
+      <main className="main" id="main" {...(data.isSuccess && !view.embed ? drop.handlers : {})}>
         {data.isPending && <LoadingView {...data.progress} />}
         {data.isError && <ErrorView error={data.error} onRetry={() => void data.refetch()} />}
         {report && <ImportReportView report={report} showing={!!imported} lang={view.lang} onBack={backToAtlas} onClose={closeReport} />}
-        {data.isSuccess && shown && explore && (
+        {data.isSuccess && shown && explore && view.embed && (
+          <Suspense fallback={null}><EmbedAtlas data={shown} explore={explore} onChange={update} onSettled={onSettled} /></Suspense>
+        )}
+        {data.isSuccess && shown && explore && !view.embed && (
           // A new dataset is a new atlas (map, timeline, memos): keyed, so nothing of the old one lingers.
           <Atlas key={imported ? `import-${imported.key}` : 'loaded'} data={shown} explore={explore} onChange={update} panelOpen={panelOpen} onTogglePanel={togglePanel} fit={fit} onSettled={onSettled}
             tools={importTools}
             story={{
               open: view.story !== null,
+              stepper: story.stepper,
               // Offered once the dataset's story is loaded and sound; a `story=` URL opens the panel whatever its state, to explain it.
+              // No aria-controls: the panel is not in the page until the button opens it (focus moves to it then).
               toggle: story.status === 'ready' && view.story === null
-                ? <button type="button" className="story-toggle" aria-controls="story-panel" onClick={() => { storyFocus.pending = true; story.open(); }}>{t('story.open')}</button>
+                ? <button type="button" className="story-toggle" onClick={() => { storyFocus.pending = true; story.open(); }}>{t('story.open')}</button>
                 : null,
               panel: view.story !== null
                 ? <Suspense fallback={<p className="muted" role="status">{t('story.loading')}</p>}><StoryPanel state={story} index={shown.index} lang={view.lang} /></Suspense>

@@ -29,9 +29,18 @@ import { FilterBar } from './FilterBar.tsx';
 import { fileSubject, filterPhrases, type WordsContext } from './filter-words.ts';
 import { ViewSwitch, VIEW_PANEL_ID } from './ViewSwitch.tsx';
 import { CopyLink } from './CopyLink.tsx';
+import { EmbedButton } from '../embed/EmbedDialog.tsx';
 import { usePanelOpener } from './panel-focus.ts';
 import { useMapStrings } from './use-map-strings.ts';
+import { yearStepper, type Stepper } from '../present/stepper.ts';
+import { usePresenterKeys, useIdle } from '../present/use-presenter.ts';
+import { enterFullscreen, exitFullscreen, isFullscreen, toggleFullscreen } from '../present/fullscreen.ts';
+import { PresentBar } from '../present/PresentBar.tsx';
+import { KeysDialog } from '../present/KeysDialog.tsx';
+import type { Playback } from '../timeline/use-playback.ts';
+import type { FramePadding } from '../map/map-controller.ts';
 import './explore.css';
+import '../present/present.css';
 
 // Loaded on demand: a reader who only looks at the map never downloads them.
 const TableView = lazy(() => import('./table/TableView.tsx'));
@@ -54,9 +63,14 @@ interface Props {
   onSettled: () => void;
   /** More buttons beside "Copy link" (the app's "Open your own data…"). */
   tools?: ReactNode;
-  /** The guided story: its button (beside the view switch) and its panel (above the filters), and whether it is open. */
-  story?: { open: boolean; toggle: ReactNode; panel: ReactNode };
+  /** The guided story: its button (beside the view switch) and its panel (above the filters), whether it is open, and its steps (null while closed), which presenter mode's keys drive instead of the years. */
+  story?: { open: boolean; toggle: ReactNode; panel: ReactNode; stepper: Stepper | null };
 }
+
+/** Presenter mode's labels: 20 px on the map (from 11 px). */
+const PRESENT_LABEL_SCALE = 20 / 11;
+/** Room kept clear around the framed arcs: arc widths and arrowheads, and the zoom buttons on the right. */
+const PRESENT_FRAME_PADDING: FramePadding = { top: 24, right: 64, bottom: 24, left: 24 };
 
 const FILTER_PANEL_ID = 'filter-panel';
 
@@ -76,6 +90,53 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
   const [mapReady, setMapReady] = useState(false);
   const captureRef = useRef<((scale?: number) => Promise<MapCapture>) | null>(null);
   const selectionAtLoad = useRef(view.selection);
+
+  // Presenter mode: keys from anywhere drive the story's steps or the years; the controls hide while idle.
+  const present = view.present;
+  const playbackRef = useRef<Playback | null>(null);
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const years = useMemo(() => yearStepper(() => viewRef.current, (patch) => {
+    playbackRef.current?.pause(); // a step by hand ends playback, as the slider's keys do
+    onChange(patch);
+  }), [onChange]);
+  const [keysOpen, setKeysOpen] = useState(false);
+  const [fullscreen, setFullscreen] = useState(isFullscreen);
+  // Set when the app itself changes full screen, so a change it did not ask for can be told apart.
+  const fullscreenByApp = useRef(false);
+  const leavePresent = useCallback(() => {
+    fullscreenByApp.current = true;
+    exitFullscreen();
+    setKeysOpen(false);
+    onChange({ present: false });
+  }, [onChange]);
+  const toggleFs = useCallback(() => {
+    fullscreenByApp.current = true;
+    toggleFullscreen();
+  }, []);
+  useEffect(() => {
+    const onFs = () => {
+      const now = isFullscreen();
+      setFullscreen(now);
+      // Browsers keep Escape for themselves in full screen (the page never sees it): leaving full
+      // screen that way leaves presenter mode too, as Escape does out of full screen.
+      if (!now && !fullscreenByApp.current && viewRef.current.present) onChange({ present: false });
+      fullscreenByApp.current = false;
+    };
+    document.addEventListener('fullscreenchange', onFs);
+    return () => document.removeEventListener('fullscreenchange', onFs);
+  }, [onChange]);
+  usePresenterKeys(present, {
+    years, story: story?.stepper ?? null, play: () => playbackRef.current?.toggle(), fullscreen: toggleFs, exit: leavePresent, help: () => setKeysOpen(true),
+  });
+  const idle = useIdle(present);
+  const startPresent = () => {
+    fullscreenByApp.current = true;
+    enterFullscreen();
+    onChange({ present: true });
+    // The button disappears with the ordinary controls: focus goes to the view, where Space and Enter step.
+    requestAnimationFrame(() => document.getElementById(VIEW_PANEL_ID)?.focus({ preventScroll: true }));
+  };
 
   const { mode, year, from, includeUndated, includePlanned } = view;
   const win = useMemo(() => viewWindow({ mode, year, from, includeUndated, includePlanned }), [mode, year, from, includeUndated, includePlanned]);
@@ -147,7 +208,13 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
   const list = <Suspense fallback={null}><LinkList id="link-list" index={index} aggregates={counts} window={win} lang={lang} onSelect={select} /></Suspense>;
 
   return (
-    <div className={viewName !== 'map' && !selected ? 'atlas atlas-wide' : 'atlas'}>
+    <div className={`${viewName !== 'map' && !selected ? 'atlas atlas-wide' : 'atlas'}${present ? ' atlas--present' : ''}`} data-idle={present && idle ? 'true' : undefined}>
+      {present && (
+        <PresentBar sentence={live} theme={view.theme} fullscreen={fullscreen}
+          onPrev={() => (story?.stepper ?? years).prev()} onNext={() => (story?.stepper ?? years).next()} onFullscreen={toggleFs}
+          onTheme={(theme) => onChange({ theme })} onHelp={() => setKeysOpen(true)} onExit={leavePresent} />
+      )}
+      {present && <KeysDialog open={keysOpen} onClose={() => setKeysOpen(false)} />}
       {/* The list is only rendered once asked for, so the link targets the view (always there) and moves focus itself. */}
       <a className="skip-link" href={`#${VIEW_PANEL_ID}`} onClick={(e) => {
         e.preventDefault();
@@ -167,8 +234,10 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
             {t('share.toggle')}
           </button>
           <div className="share-tools" id="share-tools" data-open={shareOpen}>
+            <button type="button" className="present-open" title={t('present.openHint')} onClick={startPresent}>{t('present.open')}</button>
             <CopyLink />
             {tools}
+            <EmbedButton view={view} what={what} />
             {(mapReady || !drawMap || viewName !== 'map') && (
               <Suspense fallback={null}>
                 <Downloads index={index} links={() => linksInView(counts, win)} lang={lang} fileSubject={fileSubject(view.filters, words)} years={win}
@@ -212,6 +281,8 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
                 onReady={onReady}
                 onError={setMapError}
                 captureRef={captureRef}
+                labelScale={present ? PRESENT_LABEL_SCALE : 1}
+                framing={present ? PRESENT_FRAME_PADDING : null}
               />
               {hover && <Tooltip item={hover.item} x={hover.x} y={hover.y} index={index} aggregates={counts} window={win} lang={lang} />}
               {empty}
@@ -249,6 +320,8 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
           labels={timelineLabels}
           reducedMotion={reducedMotion}
           onChange={onChange}
+          playbackRef={playbackRef}
+          autoplay={view.autoplay}
         />
         {viewName === 'map' && (
           <div className="toolbar">

@@ -5,6 +5,8 @@
  * and moving the map only replace the current entry, and only once things settle: writing the
  * URL costs a few milliseconds per call in Chromium (and browsers throttle frequent calls). It
  * is also written when the page is hidden or left, so a reload never misses the latest view.
+ * Embedded (`embed=1`), it only ever replaces: an iframe's pushState adds entries to the host
+ * page's history, and the reader's Back button would step through the atlas instead of leaving.
  */
 import { useEffect, useRef } from 'react';
 import { parseViewState, serializeViewState, type ViewState } from './view-state.ts';
@@ -45,7 +47,7 @@ export function useUrlSync(view: ViewState, onPop: (v: ViewState) => void): void
     window.clearTimeout(timer.current);
     if (isMeaningfulChange(written.current, view)) {
       written.current = view;
-      writeUrl(view, true);
+      writeUrl(view, !view.embed);
       return;
     }
     timer.current = window.setTimeout(() => {

@@ -22,6 +22,11 @@
  * | status  | planned, agreed, active, completed, ended, unknown (comma-separated) | any | the link's status (any of the listed) |
  * | evidence | partner, stated, multi (comma-separated) | none | evidence strength: every listed criterion holds |
  * | story   | a step number, 1-based       | none    | the guided story open at this step (data/story.json) |
+ * | present | 1, 0                         | 0       | presenter mode: large type, keys from anywhere, arcs framed |
+ * | theme   | dark, light                  | dark    | presenter mode's high-contrast theme           |
+ * | autoplay | 1, 0                        | 0       | the timeline plays on load (steps without animation under reduced motion) |
+ * | embed   | 1, 0                         | 0       | embed mode: minimal chrome for an iframe (src/embed/) |
+ * | host    | origins, comma-separated     | none    | embed: the origins whose `atlas:set` it accepts (else its parent window only) |
  *
  * Values are bounded: a list keeps at most MAX_LIST well-formed ids, an id at most MAX_ID
  * characters; a repeated key counts once (its first value). Ids the dataset does not know are
@@ -32,10 +37,13 @@ import { NO_FILTERS, isCategory, isEvidenceOption, isLinkStatus, isLinkType, typ
 import type { EvidenceOption } from '../domain/evidence-strength.ts';
 import type { Category } from '../domain/categories.ts';
 import type { LinkStatus, LinkType } from '../domain/schema.ts';
+import { formatOrigins, parseOrigins } from '../embed/origins.ts';
 
 export type Lang = 'en' | 'zh';
 export type TimelineMode = 'upto' | 'in' | 'range';
 export type ViewName = 'map' | 'table' | 'sources';
+/** Presenter mode's high-contrast themes. */
+export type PresentTheme = 'dark' | 'light';
 
 /** The map's camera: centre and zoom. */
 export interface Camera {
@@ -66,6 +74,16 @@ export interface ViewState {
    * number is kept, so that `?story=99` can say there is no such step instead of ignoring it.
    */
   story: number | null;
+  /** Presenter mode: large type, presenter keys wherever focus is, every drawn arc framed. */
+  present: boolean;
+  /** Presenter mode's theme (ignored outside it). */
+  theme: PresentTheme;
+  /** The timeline starts playing when the page opens. */
+  autoplay: boolean;
+  /** Embed mode (`embed=1`): minimal chrome, no history entries, messages to the parent window. */
+  embed: boolean;
+  /** Embed mode: the origins (`host=`) whose `atlas:set` messages are accepted; none: the parent window only. */
+  hosts: readonly string[];
 }
 
 export const DEFAULT_VIEW: Readonly<ViewState> = {
@@ -82,6 +100,11 @@ export const DEFAULT_VIEW: Readonly<ViewState> = {
   filters: NO_FILTERS,
   camera: null,
   story: null,
+  present: false,
+  theme: 'dark',
+  autoplay: false,
+  embed: false,
+  hosts: [],
 };
 
 /** At most this many options per filter key, and characters per id: nothing unbounded is kept. */
@@ -220,6 +243,14 @@ export function parseViewState(search: string): ViewState {
   const story = params.get('story');
   // A whole number, bounded; anything else is malformed and, like every other key, falls back to none.
   if (story !== null && /^\s*-?\d{1,4}\s*$/.test(story)) v.story = Number(story);
+  const flag = (key: string) => { const x = params.get(key); return x === '1' || x === 'true'; };
+  v.present = flag('present');
+  const theme = params.get('theme')?.toLowerCase();
+  if (theme === 'dark' || theme === 'light') v.theme = theme;
+  v.autoplay = flag('autoplay');
+  const embed = params.get('embed');
+  v.embed = embed === '1' || embed === 'true';
+  v.hosts = parseOrigins(params.get('host'));
   return v;
 }
 
@@ -250,8 +281,74 @@ export function serializeViewState(v: ViewState): string {
   list('evidence', f.evidence);
   if (v.camera) params.set('at', formatCamera(v.camera));
   if (v.story !== null) params.set('story', String(v.story));
+  if (v.present) params.set('present', '1');
+  if (v.theme !== DEFAULT_VIEW.theme) params.set('theme', v.theme);
+  if (v.autoplay) params.set('autoplay', '1');
+  if (v.embed) params.set('embed', '1');
+  if (v.hosts.length) params.set('host', formatOrigins(v.hosts));
   // Commas in lists and the camera read better unescaped; URLSearchParams escapes them.
   return params.toString().replaceAll('%2C', ',');
+}
+
+/** A change to part of the view: only the keys given, the filters given merged into the current ones. */
+export type ViewPatch = Partial<Omit<ViewState, 'filters' | 'dataPath' | 'embed' | 'hosts'>> & { filters?: Partial<Filters> };
+
+/** The URL keys a patch may set: the view, not the dataset or the embedding. */
+export const PATCH_KEYS = [
+  'lang', 'mode', 'year', 'from', 'undated', 'planned', 'sel', 'view', 'at',
+  'cat', 'type', 'inst', 'country', 'partner', 'prog', 'scope', 'online', 'source', 'status', 'evidence',
+] as const;
+
+/**
+ * URL query → the keys it sets, each parsed as parseViewState parses it. Unlike a page load, a
+ * malformed value is left out rather than reset to its default: a key given with nothing valid in
+ * it changes nothing. An empty value (`sel=`, `country=`, `at=`) clears the key to its default.
+ */
+export function parseViewPatch(params: URLSearchParams): ViewPatch {
+  const patch: ViewPatch = {};
+  // Parsed alone, each key falls back to its default when malformed; this tells the two apart.
+  const alone = (key: string, raw: string) => parseViewState(`${key}=${encodeURIComponent(raw)}${key === 'from' ? '&mode=range' : ''}`);
+  const reads = (key: string, raw: string) => serializeViewState(alone(key, raw)).split('&').some((kv) => kv.split('=')[0] === key);
+  for (const key of PATCH_KEYS) {
+    const raw = params.get(key);
+    if (raw === null) continue;
+    const empty = raw.trim() === '';
+    const v = alone(key, raw);
+    // A value equal to the default writes nothing back; it is valid when it reads as the default's own text.
+    const valid = empty || reads(key, raw) || DEFAULT_TEXT[key]?.(raw.trim()) === true;
+    if (!valid) continue;
+    switch (key) {
+      case 'lang': patch.lang = v.lang; break;
+      case 'mode': patch.mode = v.mode; break;
+      case 'year': if (!empty) patch.year = v.year; break;
+      case 'from': if (!empty) patch.from = v.from; break;
+      case 'undated': patch.includeUndated = v.includeUndated; break;
+      case 'planned': patch.includePlanned = v.includePlanned; break;
+      case 'sel': patch.selection = v.selection; break;
+      case 'view': patch.view = v.view; break;
+      case 'at': patch.camera = v.camera; break;
+      default: patch.filters = { ...patch.filters, [key]: v.filters[key] };
+    }
+  }
+  return patch;
+}
+
+/** The texts that mean a key's default (and so write nothing back), per key. */
+const DEFAULT_TEXT: Partial<Record<(typeof PATCH_KEYS)[number], (raw: string) => boolean>> = {
+  lang: (s) => s.toLowerCase() === 'en',
+  mode: (s) => s === 'upto',
+  year: (s) => /^-?\d+$/.test(s),
+  from: (s) => /^-?\d+$/.test(s),
+  undated: (s) => s === '0' || s === 'false',
+  planned: (s) => s === '0' || s === 'false',
+  view: (s) => s === 'map',
+};
+
+/** The view with a patch applied, normalised as a reload would read it (a range's ends in order). */
+export function applyViewPatch(v: ViewState, patch: ViewPatch): ViewState {
+  const next: ViewState = { ...v, ...patch, filters: { ...v.filters, ...patch.filters } };
+  if (next.mode === 'range' && next.from > next.year) [next.from, next.year] = [next.year, next.from];
+  return next;
 }
 
 /**

@@ -109,4 +109,13 @@ describe('URL view state: explore keys', () => {
   it('clamps the camera and wraps its longitude', () => {
     expect(parseViewState('?at=200,95,20').camera).toEqual({ lon: -160, lat: 85, zoom: 9 });
   });
+
+  it('reads presenter mode, its theme and autoplay, writes them only when set, and keeps old links as they were', () => {
+    const v = parseViewState('?present=1&theme=LIGHT&autoplay=1&year=2018');
+    expect(v).toMatchObject({ present: true, theme: 'light', autoplay: true, year: 2018 });
+    expect(serializeViewState(v)).toBe('year=2018&present=1&theme=light&autoplay=1');
+    expect(parseViewState('?present=yes&theme=pink&autoplay=2')).toMatchObject({ present: false, theme: 'dark', autoplay: false });
+    expect(parseViewState('?year=2019')).toMatchObject({ present: false, theme: 'dark', autoplay: false });
+    expect(serializeViewState({ ...parseViewState('?year=2019'), theme: 'dark' })).toBe('year=2019');
+  });
 });
