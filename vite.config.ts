@@ -5,6 +5,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { buildManifest, schemaDigest } from './src/cli/build-manifest.ts';
+import { formatProblem } from './src/domain/validate.ts';
+import { MANIFEST_FILE } from './src/domain/data-manifest.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -12,7 +15,12 @@ const require = createRequire(import.meta.url);
  * Serves the bundled data on the app's own origin: `data/*.json` at `/data/…` (and the review
  * log, `data/review/leads.json`, which the "About the data" dialog reads), and the
  * Natural Earth shapes at `/world/countries-50m.json`. They stay JSON files (not JS modules)
- * so the app fetches and validates them at run time, and the JS bundle stays small.
+ * so the app fetches them at run time, and the JS bundle stays small.
+ *
+ * The build validates `data/` as data:check does (and fails on any problem), then writes
+ * `data/manifest.json`: each file's length and SHA-256, and the digest of the rules it used. The
+ * browser skips validating what matches it (src/domain/data-manifest.ts). The dev server writes no
+ * manifest, so dev validates in the browser as any other dataset.
  */
 /** URL path (relative to the page) → file on disk, for every JSON file the app may read. */
 function bundledFiles(): Record<string, string> {
@@ -25,7 +33,17 @@ function bundledFiles(): Record<string, string> {
   return out;
 }
 
-function bundledData(): Plugin {
+/** The manifest of `data/` (src/cli/build-manifest.ts); a dataset that does not validate fails the build. */
+function validatedManifest(fail: (message: string) => never, schema: string): string {
+  const { manifest, problems } = buildManifest('data', schema);
+  if (!manifest) {
+    const shown = problems.slice(0, 40).map((p) => `  data/${formatProblem(p)}`);
+    fail(`data/ does not validate (${problems.length} problem(s); npm run data:check lists them all):\n${shown.join('\n')}`);
+  }
+  return `${JSON.stringify(manifest, null, 1)}\n`;
+}
+
+function bundledData(schema: string): Plugin {
   const files = bundledFiles;
   return {
     name: 'atlas-bundled-data',
@@ -39,6 +57,7 @@ function bundledData(): Plugin {
       });
     },
     generateBundle() {
+      this.emitFile({ type: 'asset', fileName: `data/${MANIFEST_FILE}`, source: validatedManifest((m) => this.error(m), schema) });
       for (const [fileName, file] of Object.entries(files())) {
         this.emitFile({ type: 'asset', fileName, source: readFileSync(file) });
       }
@@ -75,7 +94,7 @@ const WORKER_BLOB = 'virtual:atlas-worker-blob';
  * the JSON inlined here (a page opened from file:// can fetch no file); and the MapLibre worker,
  * otherwise a file beside the page, is built from its inlined source as a blob: URL.
  */
-function singleFileSources(): Plugin {
+function singleFileSources(schema: string): Plugin {
   return {
     name: 'atlas-single-file-sources',
     enforce: 'pre',
@@ -88,7 +107,10 @@ function singleFileSources(): Plugin {
     },
     load(id) {
       if (id === `\0${INLINE_FILES}`) {
-        const entries = Object.entries(bundledFiles()).map(([path, file]) => `${JSON.stringify(path)}: ${JSON.stringify(readFileSync(file, 'utf8'))}`);
+        // With the manifest, as the normal build writes it: the single file, too, skips validating its own data.
+        const texts: Record<string, string> = { [`data/${MANIFEST_FILE}`]: validatedManifest((m) => this.error(m), schema) };
+        for (const [path, file] of Object.entries(bundledFiles())) texts[path] = readFileSync(file, 'utf8');
+        const entries = Object.entries(texts).map(([path, text]) => `${JSON.stringify(path)}: ${JSON.stringify(text)}`);
         return `export default {\n${entries.join(',\n')}\n};`;
       }
       if (id === `\0${WORKER_BLOB}`) {
@@ -136,16 +158,24 @@ function singleFileCsp(): Plugin {
   };
 }
 
-/** Modules loaded only on demand (views, dialogs, downloads, search, the second language). */
-const ON_DEMAND = /papaparse|[\\/]src[\\/]ui[\\/](downloads|table|sources)[\\/]|[\\/]src[\\/]ui[\\/]story[\\/](StoryPanel\.tsx|story\.css)|[\\/]src[\\/]embed[\\/](EmbedAtlas\.tsx|use-resize-report\.ts|frame-height\.ts|wheel-after-click\.ts)|[\\/]src[\\/]ui[\\/](SearchBox|AboutDialog|FilterPanel|DetailsPanel|PanelTable|PanelFacts|LinkCard|SourceCitation|LinkList)\.tsx|[\\/]src[\\/]domain[\\/](search|fold|link-rows|source-rows|sort-order|panel-rows|csv-import|story|file-names|antimeridian|csv|export-formats|review-log|dataset-stats)\.ts|[\\/]src[\\/]loaders[\\/](load-review-log|load-story)\.ts|locales[\\/](zh|about\.en)\.json/;
+/**
+ * Modules loaded only on demand (views, dialogs, downloads, search, the second language, and the
+ * validator with zod, which the bundled dataset does without: see bundledData).
+ */
+const ON_DEMAND = /papaparse|[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]ui[\\/](downloads|table|sources)[\\/]|[\\/]src[\\/]ui[\\/]story[\\/](StoryPanel\.tsx|story\.css)|[\\/]src[\\/]embed[\\/](EmbedAtlas\.tsx|use-resize-report\.ts|frame-height\.ts|wheel-after-click\.ts)|[\\/]src[\\/]ui[\\/](SearchBox|AboutDialog|FilterPanel|DetailsPanel|PanelTable|PanelFacts|LinkCard|SourceCitation|LinkList)\.tsx|[\\/]src[\\/]domain[\\/](search|fold|link-rows|source-rows|sort-order|panel-rows|csv-import|story|file-names|antimeridian|csv|export-formats|review-log|dataset-stats|validate|schema|aliases)\.ts|[\\/]src[\\/]loaders[\\/](load-review-log|load-story|validate-fetched)\.ts|locales[\\/](zh|about\.en)\.json/;
+
+const SCHEMA = schemaDigest();
 
 export default defineConfig(({ mode }) => (mode === 'single' ? {
   base: './',
-  plugins: [react(), singleFileSources(), viteSingleFile({ outputFileName: SINGLE_FILE }), singleFileCsp()],
+  plugins: [react(), singleFileSources(SCHEMA), viteSingleFile({ outputFileName: SINGLE_FILE }), singleFileCsp()],
+  define: { __ATLAS_SCHEMA__: JSON.stringify(SCHEMA) },
   build: { target: 'es2022', outDir: 'dist-single', sourcemap: false },
 } : {
   base: './',
-  plugins: [react(), bundledData(), contentSecurityPolicy()],
+  plugins: [react(), bundledData(SCHEMA), contentSecurityPolicy()],
+  // The rules digest the bundle checks a manifest against (src/domain/data-manifest.ts).
+  define: { __ATLAS_SCHEMA__: JSON.stringify(SCHEMA) },
   build: {
     // Source maps beside the files (never loaded unless devtools ask), so that anyone can read the
     // shipped code; Lighthouse counts their absence against best practices.

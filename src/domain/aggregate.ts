@@ -8,13 +8,13 @@
  */
 import type { DatasetIndex, PartnerKind, ResolvedPartner } from './dataset-index.ts';
 import type { LinkType, LonLat } from './schema.ts';
-import { LinkType as LinkTypeSchema } from './schema.ts';
+import { LINK_TYPE_OPTIONS } from './schema-values.ts';
 import { CERTAIN, OUTSIDE, PLANNED, POSSIBLE, UNDATED, codePresence, timeCode, type YearsWindow } from './time-codes.ts';
 
 /** The timeline's years (live: the shown dataset's span, dates.ts setTimelineSpan). */
 export { TIMELINE_YEARS as YEARS, TIMELINE_YEAR_COUNT as YEAR_COUNT } from './dates.ts';
 import { TIMELINE_YEARS as YEARS, TIMELINE_YEAR_COUNT as YEAR_COUNT } from './dates.ts';
-export const LINK_TYPES: readonly LinkType[] = LinkTypeSchema.options;
+export const LINK_TYPES: readonly LinkType[] = LINK_TYPE_OPTIONS;
 
 /** One arc: every link between one Chinese institution and one partner. */
 export interface Pair {

@@ -4,16 +4,15 @@
  * record's own names. Optional: without the file there are no aliases.
  */
 import { z } from 'zod';
-import { isCountryRef, type Dataset, type Link, type Partner } from './schema.ts';
+import { isCountryRef, type Dataset } from './schema.ts';
+import { ALIASES_FILE, PROGRAMME_PREFIX, partnerCountries } from './alias-values.ts';
 import type { Problem } from './validate.ts';
 import { countryNames } from './countries.ts';
 import { programmeId } from './programmes.ts';
 import { foldText } from './fold.ts';
 
-export const ALIASES_FILE = 'aliases.json';
-
-/** `programme:` + a programme id (see programmes.ts) names a programme as an alias target. */
-export const PROGRAMME_PREFIX = 'programme:';
+// The zod-free part lives in alias-values.ts (the first view needs it); re-exported for the checks' users.
+export { ALIASES_FILE, PROGRAMME_PREFIX, partnerCountries };
 
 const slug = '[a-z0-9]+(?:-[a-z0-9]+)*';
 const TARGET = new RegExp(`^(?:${slug}|[A-Z]{3}|${PROGRAMME_PREFIX}${slug})$`);
@@ -41,14 +40,6 @@ export function parseAliases(raw: unknown, file: string = ALIASES_FILE): { alias
     for (const issue of parsed.error.issues) problems.push({ file, id: target, field: issue.path.map(String).join('.'), message: issue.message });
   });
   return { aliases, problems };
-}
-
-/** Partner countries in the data: those linked directly and those of partner institutions. */
-export function partnerCountries(links: readonly Pick<Link, 'partner'>[], partners: readonly Partner[]): Set<string> {
-  const out = new Set<string>();
-  for (const l of links) if (isCountryRef(l.partner)) out.add(l.partner);
-  for (const p of partners) if (p.kind === 'institution') out.add(p.country);
-  return out;
 }
 
 /**

@@ -3,8 +3,8 @@
  * lookups for the Natural Earth shapes that world-atlas ships.
  */
 import countries from 'i18n-iso-countries';
-import en from 'i18n-iso-countries/langs/en.json';
-import zh from 'i18n-iso-countries/langs/zh.json';
+import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import zh from 'i18n-iso-countries/langs/zh.json' with { type: 'json' };
 import type { Lang } from './dates.ts';
 
 countries.registerLocale(en);

@@ -3,7 +3,8 @@
  * points, whatever kind the partner is (country, foreign institution, organisation, group,
  * or a place in China for domestic links).
  */
-import { isCountryRef, type Dataset, type Institution, type Link, type LonLat, type Partner, type Source, type Bilingual } from './schema.ts';
+import { isCountryRef } from './schema-values.ts';
+import type { Dataset, Institution, Link, LonLat, Partner, Source, Bilingual } from './schema.ts';
 import { countryName } from './countries.ts';
 
 export type PartnerKind = 'country' | 'institution' | 'organization' | 'group' | 'domestic';

@@ -12,13 +12,14 @@
  */
 import type { DatasetIndex, ResolvedPartner } from './dataset-index.ts';
 import { linkSourceIds } from './evidence.ts';
-import { SourceSide as SourceSideSchema, type Bilingual, type Institution, type Link, type Source, type SourceSide } from './schema.ts';
+import { SOURCE_SIDE_OPTIONS } from './schema-values.ts';
+import type { Bilingual, Institution, Link, Source, SourceSide } from './schema.ts';
 
 /** How exact a point is: the building, its city, or its province. */
 export type PlacePrecision = Institution['precision'];
 
 /** The sides in the order they are listed (the schema's): Chinese, partner, third party. */
-export const SIDES: readonly SourceSide[] = SourceSideSchema.options;
+export const SIDES: readonly SourceSide[] = SOURCE_SIDE_OPTIONS;
 
 /** The filter options of evidence strength (URL `evidence=`). */
 export const EVIDENCE_OPTIONS = ['partner', 'stated', 'multi'] as const;

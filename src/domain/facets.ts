@@ -9,7 +9,8 @@ import { ALL_OF, chosen, FILTER_DIMENSIONS, LINK_STATUSES, withChosen, type Filt
 import { confirmation, EVIDENCE_OPTIONS, evidenceOptions } from './evidence-strength.ts';
 import { linkSourceIds } from './evidence.ts';
 import { programmeId } from './programmes.ts';
-import { LinkType as LinkTypeSchema, type Bilingual } from './schema.ts';
+import { LINK_TYPE_OPTIONS } from './schema-values.ts';
+import type { Bilingual } from './schema.ts';
 import { tableFromDense, type EntityCounts } from './aggregate.ts';
 
 /**
@@ -76,7 +77,7 @@ export function buildFacets(index: DatasetIndex): Facets {
   const programmeNames = new Map<string, Bilingual>();
   const dims: Record<FilterDimension, Facet> = {
     cat: multiFacet(n, new KeyCoder(CATEGORIES), (li) => links[li]!.types.map((t) => CATEGORY_OF_TYPE[t])),
-    type: multiFacet(n, new KeyCoder(LinkTypeSchema.options), (li) => links[li]!.types),
+    type: multiFacet(n, new KeyCoder(LINK_TYPE_OPTIONS), (li) => links[li]!.types),
     inst: multiFacet(n, new KeyCoder(), (li) => [links[li]!.institution, ...(links[li]!.with ?? [])]),
     country: singleFacet(n, new KeyCoder(), (li) => index.partnerOf(links[li]!).iso3 ?? null),
     partner: singleFacet(n, new KeyCoder(), (li) => {

@@ -6,7 +6,8 @@
  * facets.ts; the URL form is in src/url/view-state.ts.
  */
 import { CATEGORIES, isCategory, type Category } from './categories.ts';
-import { LinkStatus as LinkStatusSchema, LinkType as LinkTypeSchema, type LinkStatus, type LinkType } from './schema.ts';
+import { LINK_STATUS_OPTIONS, LINK_TYPE_OPTIONS } from './schema-values.ts';
+import type { LinkStatus, LinkType } from './schema.ts';
 import { EVIDENCE_OPTIONS, isEvidenceOption, type EvidenceOption } from './evidence-strength.ts';
 
 export type Scope = 'international' | 'domestic';
@@ -100,10 +101,10 @@ export const ALL_OF: ReadonlySet<FilterDimension> = new Set(['evidence']);
 /** Dimensions where one option at most is chosen. */
 export const SINGLE_CHOICE: ReadonlySet<FilterDimension> = new Set(['prog', 'scope', 'online', 'source']);
 
-const LINK_TYPE_IDS: readonly LinkType[] = LinkTypeSchema.options;
+const LINK_TYPE_IDS: readonly LinkType[] = LINK_TYPE_OPTIONS;
 export const isLinkType = (s: string): s is LinkType => (LINK_TYPE_IDS as readonly string[]).includes(s);
 /** The statuses in the schema's order, which is a link's life: planned, agreed, active, completed, ended, unknown. */
-export const LINK_STATUSES: readonly LinkStatus[] = LinkStatusSchema.options;
+export const LINK_STATUSES: readonly LinkStatus[] = LINK_STATUS_OPTIONS;
 export const isLinkStatus = (s: string): s is LinkStatus => (LINK_STATUSES as readonly string[]).includes(s);
 export { isCategory, isEvidenceOption };
 

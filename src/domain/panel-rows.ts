@@ -7,7 +7,7 @@
  */
 import { linkInWindow, type Aggregates, type Pair, type YearWindow } from './aggregate.ts';
 import type { DatasetIndex } from './dataset-index.ts';
-import { isCountryRef } from './schema.ts';
+import { isCountryRef } from './schema-values.ts';
 import { dateSortKeys } from './sort-order.ts';
 
 /** What a panel is about: a Chinese institution, or a partner (a country's ISO code, or a partner id). */

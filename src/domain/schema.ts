@@ -4,6 +4,13 @@
  * Cross-record rules (references, duplicates, timeline bounds) live in `validate.ts`.
  */
 import { z } from 'zod';
+import {
+  DATA_FILE_NAMES, INSTITUTION_KIND_OPTIONS, LINK_KIND_OPTIONS, LINK_STATUS_OPTIONS, LINK_TYPE_OPTIONS,
+  PLACE_PRECISION_OPTIONS, SOURCE_SIDE_OPTIONS,
+} from './schema-values.ts';
+
+// Kept here too for the code that validates; the first view imports it from schema-values.ts.
+export { isCountryRef } from './schema-values.ts';
 
 // No compiled parsers: zod would otherwise probe `new Function` once, which the page's
 // Content-Security-Policy refuses and reports as a violation in the console (and Lighthouse
@@ -23,9 +30,6 @@ export const Id = z
 /** An ISO 3166-1 alpha-3 shape; whether the code exists is checked against the ISO list in validate.ts. */
 export const Iso3 = z.string().regex(/^[A-Z]{3}$/, 'must be three capital letters (ISO 3166-1 alpha-3)');
 
-/** A link's `partner` (or a selection key) that is a country code rather than a record id. */
-export const isCountryRef = (ref: string): boolean => /^[A-Z]{3}$/.test(ref);
-
 /** [longitude, latitude] in degrees, GeoJSON order. */
 export const LonLat = z.tuple([
   z.number().min(-180, 'longitude must be within -180..180').max(180, 'longitude must be within -180..180'),
@@ -33,7 +37,7 @@ export const LonLat = z.tuple([
 ]);
 
 /** How exact a point is: the building, the city it is in, or a province/state. */
-export const PlacePrecision = z.enum(['site', 'city', 'province']);
+export const PlacePrecision = z.enum(PLACE_PRECISION_OPTIONS);
 
 const ymd = /^\d{4}-\d{2}-\d{2}$/;
 const ym = /^\d{4}-\d{2}$/;
@@ -88,7 +92,7 @@ export const LanguageTag = z.string().refine((s) => {
   }
 }, 'must be a BCP 47 language tag such as en, zh or pt-BR');
 
-export const SourceSide = z.enum(['chinese', 'partner', 'third-party']);
+export const SourceSide = z.enum(SOURCE_SIDE_OPTIONS);
 
 /** One source document. */
 export const Source = z.strictObject({
@@ -122,9 +126,7 @@ export const Source = z.strictObject({
   copyOf: Id.optional(),
 });
 
-export const InstitutionKind = z.enum([
-  'hospital', 'university', 'association', 'government', 'research', 'alliance', 'place',
-]);
+export const InstitutionKind = z.enum(INSTITUTION_KIND_OPTIONS);
 
 /** A Chinese institution (or, for domestic links, a place in China). */
 export const Institution = z.strictObject({
@@ -174,11 +176,7 @@ export const PartnerGroup = z.strictObject({
 
 export const Partner = z.discriminatedUnion('kind', [PartnerInstitution, PartnerOrganization, PartnerGroup]);
 
-export const LinkType = z.enum([
-  'training', 'agreement', 'remote-surgery', 'remote-consultation', 'delegation-visit', 'conference',
-  'hospital-construction', 'tcm', 'public-health', 'medical-team', 'expert-exchange',
-  'policy-dialogue', 'multilateral', 'alliance', 'research', 'industry', 'medical-services',
-]);
+export const LinkType = z.enum(LINK_TYPE_OPTIONS);
 
 export const Participants = z.strictObject({
   value: z.number().int().nonnegative(),
@@ -200,7 +198,7 @@ export const Evidence = z.strictObject({
  * `active` running (a tie); `completed` done (an event, or a tie that ran its course);
  * `ended` a tie the sources say has stopped; `unknown` the sources do not say.
  */
-export const LinkStatus = z.enum(['planned', 'agreed', 'active', 'completed', 'ended', 'unknown']);
+export const LinkStatus = z.enum(LINK_STATUS_OPTIONS);
 
 /**
  * An *event* happened once (a training, a visit, a signing, an operation, a donation): `date` is
@@ -208,7 +206,7 @@ export const LinkStatus = z.enum(['planned', 'agreed', 'active', 'completed', 'e
  * is when it started, `end` when it ended, `ongoingAsOf` the date of the latest source that says it
  * was still running.
  */
-export const LinkKind = z.enum(['event', 'tie']);
+export const LinkKind = z.enum(LINK_KIND_OPTIONS);
 
 /** One cooperation event or tie between one Chinese institution and one partner. */
 export const Link = z.strictObject({
@@ -288,8 +286,8 @@ export interface Dataset {
 
 /** Each data file: its name and the schema of one of its records. */
 export const DATA_FILES = {
-  sources: { file: 'sources.json', record: Source },
-  institutions: { file: 'institutions.json', record: Institution },
-  partners: { file: 'partners.json', record: Partner },
-  links: { file: 'links.json', record: Link },
+  sources: { file: DATA_FILE_NAMES.sources, record: Source },
+  institutions: { file: DATA_FILE_NAMES.institutions, record: Institution },
+  partners: { file: DATA_FILE_NAMES.partners, record: Partner },
+  links: { file: DATA_FILE_NAMES.links, record: Link },
 } as const;

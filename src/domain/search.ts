@@ -7,7 +7,7 @@
 import type { DatasetIndex } from './dataset-index.ts';
 import type { Bilingual } from './schema.ts';
 import type { Lang } from './dates.ts';
-import { PROGRAMME_PREFIX, partnerCountries, type Alias } from './aliases.ts';
+import { PROGRAMME_PREFIX, partnerCountries, type Alias } from './alias-values.ts';
 import { countryName, countryNames } from './countries.ts';
 import { listProgrammes, programmeId } from './programmes.ts';
 import { foldText, hasHan } from './fold.ts';

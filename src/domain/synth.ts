@@ -4,7 +4,7 @@
  * Deterministic for a seed. Every name says "synthetic" so it can never pass for real data.
  */
 import type { Institution, Link, LinkType, Partner, Source } from './schema.ts';
-import { LinkType as LinkTypeSchema } from './schema.ts';
+import { LINK_TYPE_OPTIONS } from './schema-values.ts';
 
 /** mulberry32: a tiny, fast, seedable PRNG; plenty for test data. */
 export function prng(seed: number): () => number {
@@ -35,7 +35,7 @@ const COUNTRIES = [
   'MEX', 'CUB', 'USA', 'CAN', 'AUS', 'NZL', 'FJI', 'PNG', 'TON', 'VUT', 'WSM', 'ISR',
 ];
 
-const TYPES: LinkType[] = LinkTypeSchema.options;
+const TYPES: readonly LinkType[] = LINK_TYPE_OPTIONS;
 
 export interface SynthOptions {
   links: number;

@@ -1,16 +1,19 @@
 /**
- * Fetches the bundled dataset and world shapes from the page's own origin, validates them with
- * the schema, and prepares the indexes the map and timeline need. Failures become typed errors
+ * Fetches the dataset and world shapes from the page's own origin and prepares the indexes the map
+ * and timeline need. A dataset the build validated (its manifest matches the bytes fetched) is used
+ * as it is; any other is validated with the schema, loaded on demand. Failures become typed errors
  * that the UI can explain (which file, which record, which field), never a blank page.
  */
-import { DATA_FILES, isCountryRef, type Dataset, type RawDataset } from '../domain/schema.ts';
+import { DATA_FILE_NAMES, isCountryRef } from '../domain/schema-values.ts';
+import type { Dataset, RawDataset } from '../domain/schema.ts';
 import { timelineSpanOf, type TimelineSpan } from '../domain/dates.ts';
-import { validateDataset, type Problem } from '../domain/validate.ts';
+import type { Problem } from '../domain/validate.ts';
 import { indexDataset, type DatasetIndex } from '../domain/dataset-index.ts';
 import { aggregate, type Aggregates } from '../domain/aggregate.ts';
 import { countryShapes, countryBorders, type CountryShapes, type WorldTopology } from '../domain/world.ts';
 import { countryAnchors } from '../domain/country-anchors.ts';
-import { ALIASES_FILE, parseAliases, type Alias } from '../domain/aliases.ts';
+import { ALIASES_FILE, type Alias } from '../domain/alias-values.ts';
+import { MANIFEST_FILE, bundleSchema, manifestVouches } from '../domain/data-manifest.ts';
 import type { MultiLineString } from 'geojson';
 
 export const WORLD_FILE = 'world/countries-50m.json';
@@ -40,12 +43,18 @@ export class DataError extends Error {
   }
 }
 
+/** One fetched file: its bytes (for the manifest's digests) and its parsed JSON. */
+interface Fetched {
+  bytes: Uint8Array;
+  value: unknown;
+}
+
 /**
  * Fetches and parses one JSON file from the page's origin. With `optional`, a file that is not
  * there gives `undefined`: HTTP 404, or a reply that is not JSON at all (static hosts set up for
  * single-page apps, and Vite's own servers, answer a missing file with index.html).
  */
-export async function fetchJson(url: string, file: string, signal?: AbortSignal, optional = false): Promise<unknown> {
+async function fetchFile(url: string, file: string, signal: AbortSignal | undefined, optional: boolean): Promise<Fetched | undefined> {
   let res: Response;
   try {
     res = await fetch(url, { signal, credentials: 'same-origin' });
@@ -55,12 +64,17 @@ export async function fetchJson(url: string, file: string, signal?: AbortSignal,
   }
   if (optional && (res.status === 404 || (res.ok && /text\/html/i.test(res.headers.get('content-type') ?? '')))) return undefined;
   if (!res.ok) throw new FetchError(file, `HTTP ${res.status}`);
-  const text = await res.text();
+  const bytes = new Uint8Array(await res.arrayBuffer());
   try {
-    return JSON.parse(text);
+    return { bytes, value: JSON.parse(new TextDecoder().decode(bytes)) };
   } catch (e) {
     throw new DataError([{ file, id: '(file)', field: '', message: `is not valid JSON: ${(e as Error).message}` }]);
   }
+}
+
+/** fetchFile's parsed JSON alone. */
+export async function fetchJson(url: string, file: string, signal?: AbortSignal, optional = false): Promise<unknown> {
+  return (await fetchFile(url, file, signal, optional))?.value;
 }
 
 /** Loads everything; `onProgress(done, total)` after each file. `base` is the page's URL. */
@@ -70,7 +84,7 @@ export async function loadAtlasData(
   signal?: AbortSignal,
   base: string = document.baseURI,
 ): Promise<AtlasData> {
-  const entries = Object.entries(DATA_FILES) as [keyof RawDataset, { file: string }][];
+  const entries = Object.entries(DATA_FILE_NAMES) as [keyof RawDataset, string][];
   const total = entries.length + 2;
   let done = 0;
   const tick = <T>(x: T) => {
@@ -80,26 +94,45 @@ export async function loadAtlasData(
   };
   onProgress(0, total);
   const aliasesFile = `${dataPath}/${ALIASES_FILE}`;
-  const [world, rawAliases, ...files] = await Promise.all([
+  // Fetched beside the data, not before it. Any failure only means "not vouched for": validate.
+  const manifest = fetchJson(new URL(`${dataPath}/${MANIFEST_FILE}`, base).href, MANIFEST_FILE, signal, true).catch(() => undefined);
+  /** A data file; its bytes are kept for the digest only when there is a manifest to check them against. */
+  const dataFile = async (name: string, optional = false) => {
+    const fetched = await fetchFile(new URL(`${dataPath}/${name}`, base).href, `${dataPath}/${name}`, signal, optional);
+    tick(fetched);
+    return { name, value: fetched?.value, bytes: (await manifest) === undefined ? undefined : fetched?.bytes };
+  };
+  const [world, aliasFile, ...files] = await Promise.all([
     fetchJson(new URL(WORLD_FILE, base).href, WORLD_FILE, signal).then(tick),
     // Optional: a dataset without an alias list (a synthetic one, an older copy) simply has none.
-    fetchJson(new URL(aliasesFile, base).href, aliasesFile, signal, true).then(tick),
-    ...entries.map(([, { file }]) => fetchJson(new URL(`${dataPath}/${file}`, base).href, `${dataPath}/${file}`, signal).then(tick)),
+    dataFile(ALIASES_FILE, true),
+    ...entries.map(([, name]) => dataFile(name)),
   ]);
-  const raw = Object.fromEntries(entries.map(([key], i) => [key, files[i]])) as unknown as RawDataset;
-  // Yield so the "checking" message paints before the synchronous validation of a large file.
-  await new Promise((r) => setTimeout(r, 0));
-  // Any dataset's own years are fine here: the timeline spans them (the 2015–2025 rule is data:check's, for data/).
-  const result = validateDataset(raw, undefined, { atlasYears: false });
-  if (!result.ok) throw new DataError(result.problems.map((p) => ({ ...p, file: `${dataPath}/${p.file}` })));
-  // Only the shape is checked here; unknown targets are data:check's to report, and search skips them.
-  const aliases = rawAliases === undefined ? { aliases: [], problems: [] } : parseAliases(rawAliases, aliasesFile);
-  if (aliases.problems.length) throw new DataError(aliases.problems);
+  const raw = Object.fromEntries(entries.map(([key], i) => [key, files[i]!.value])) as unknown as RawDataset;
+  const vouched = await manifestVouches(
+    await manifest,
+    Object.fromEntries([aliasFile, ...files].map((f) => [f.name, f.bytes])),
+    { schema: bundleSchema(), subtle: globalThis.crypto?.subtle },
+  );
+  let dataset: Dataset;
+  let aliases: Alias[];
+  if (vouched) {
+    // The build validated these very bytes with these very rules (vite.config.ts, build-manifest.ts).
+    dataset = raw as unknown as Dataset;
+    aliases = (aliasFile.value ?? []) as Alias[];
+  } else {
+    // Yield so the "checking" message paints before the synchronous validation of a large file.
+    await new Promise((r) => setTimeout(r, 0));
+    const { validateFetched } = await import('./validate-fetched.ts');
+    const result = validateFetched(raw, aliasFile.value, dataPath, aliasesFile);
+    if (!result.ok) throw new DataError(result.problems);
+    ({ dataset, aliases } = result);
+  }
   const topology = world as WorldTopology;
   if (!topology || typeof topology !== 'object' || !('objects' in topology)) {
     throw new DataError([{ file: WORLD_FILE, id: '(file)', field: 'objects', message: 'is not a TopoJSON topology' }]);
   }
-  return buildAtlasData(result.dataset, countryShapes(topology), countryBorders(topology), aliases.aliases);
+  return buildAtlasData(dataset, countryShapes(topology), countryBorders(topology), aliases);
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Aggregates, Pair } from '../domain/aggregate.ts';
 import { partnerOfPair } from '../domain/aggregate.ts';
 import type { DatasetIndex, ResolvedPartner } from '../domain/dataset-index.ts';
 import { countryName } from '../domain/countries.ts';
-import { isCountryRef } from '../domain/schema.ts';
+import { isCountryRef } from '../domain/schema-values.ts';
 import { subjectPairs } from '../domain/panel-rows.ts';
 import type { Lang } from '../url/view-state.ts';
 import type { Selected } from './selection.ts';

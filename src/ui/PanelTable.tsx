@@ -10,7 +10,7 @@ import type { Aggregates, YearWindow } from '../domain/aggregate.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import { formatDate } from '../domain/dates.ts';
 import { countryName } from '../domain/countries.ts';
-import { isCountryRef } from '../domain/schema.ts';
+import { isCountryRef } from '../domain/schema-values.ts';
 import { DEFAULT_SORT, nextSort, panelRows, sortRows, type PanelColumn, type PanelRow, type PanelSort, type PanelSubject } from '../domain/panel-rows.ts';
 import type { Lang } from '../url/view-state.ts';
 import type { Selected } from './selection.ts';

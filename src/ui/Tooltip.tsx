@@ -6,7 +6,7 @@ import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { Lang } from '../url/view-state.ts';
 import type { Selected } from './selection.ts';
 import { countryName } from '../domain/countries.ts';
-import { isCountryRef } from '../domain/schema.ts';
+import { isCountryRef } from '../domain/schema-values.ts';
 
 export function Tooltip({ item, x, y, index, aggregates, window: w, lang }: {
   item: Selected; x: number; y: number; index: DatasetIndex; aggregates: Aggregates; window: YearWindow; lang: Lang;

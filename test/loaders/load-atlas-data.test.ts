@@ -3,6 +3,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { DataError, loadAtlasData } from '../../src/loaders/load-atlas-data.ts';
+import { buildManifest, schemaDigest } from '../../src/cli/build-manifest.ts';
+import { validateFetched } from '../../src/loaders/validate-fetched.ts';
+
+// Counts the loader's calls of the on-demand validator, which still does its work.
+vi.mock('../../src/loaders/validate-fetched.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/loaders/validate-fetched.ts')>();
+  return { validateFetched: vi.fn(real.validateFetched) };
+});
 
 const require = createRequire(import.meta.url);
 const files: Record<string, string> = {
@@ -22,6 +30,7 @@ const load = () => loadAtlasData('data', () => {}, undefined, 'http://atlas.test
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.mocked(validateFetched).mockClear();
 });
 
 describe('loading the alias list', () => {
@@ -41,5 +50,57 @@ describe('loading the alias list', () => {
     const error = await load().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataError);
     expect((error as DataError).problems).toEqual([{ file: 'data/aliases.json', id: 'srrsh', field: 'aliases.0', message: 'must not be empty' }]);
+  });
+});
+
+describe('a dataset the build vouched for', () => {
+  const schema = schemaDigest();
+  const manifest = JSON.stringify(buildManifest('data', schema).manifest);
+  /** As a built page: the bundle carries the rules digest, and data/manifest.json is served. */
+  function serveBuilt(over: Record<string, string | null> = {}) {
+    vi.stubGlobal('__ATLAS_SCHEMA__', schema);
+    serve({ 'data/manifest.json': manifest, ...over });
+  }
+
+  it('is loaded without the validator, into the same atlas the validator gives', async () => {
+    serveBuilt();
+    const trusted = await load();
+    expect(validateFetched).not.toHaveBeenCalled();
+    serve();
+    const validated = await load();
+    expect(validateFetched).toHaveBeenCalledTimes(1);
+    expect(trusted.index.dataset).toEqual(validated.index.dataset);
+    expect(trusted.aggregates).toEqual(validated.aggregates);
+    expect(trusted.aliases).toEqual(validated.aliases);
+  });
+
+  it('is validated, with named problems, when a file changed after the build', async () => {
+    const links = JSON.parse(files['data/links.json']!) as Record<string, unknown>[];
+    links[3] = { ...links[3], partner: 'HKG' };
+    serveBuilt({ 'data/links.json': JSON.stringify(links) });
+    const error = await load().catch((e: unknown) => e);
+    expect(validateFetched).toHaveBeenCalledTimes(1);
+    expect(error).toBeInstanceOf(DataError);
+    expect((error as DataError).problems).toEqual([expect.objectContaining({ file: 'data/links.json', id: links[3]!.id, field: 'partner' })]);
+  });
+
+  it('is validated when the page has no Web Crypto, or the bundle other rules', async () => {
+    serveBuilt();
+    vi.stubGlobal('crypto', {});
+    await load();
+    expect(validateFetched).toHaveBeenCalledTimes(1);
+    vi.unstubAllGlobals();
+    serveBuilt();
+    vi.stubGlobal('__ATLAS_SCHEMA__', 'other rules');
+    await load();
+    expect(validateFetched).toHaveBeenCalledTimes(2);
+  });
+
+  it('is validated when the manifest is missing or not JSON', async () => {
+    serveBuilt({ 'data/manifest.json': null });
+    await load();
+    serveBuilt({ 'data/manifest.json': '{"schema":' });
+    await load();
+    expect(validateFetched).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,0 +1,75 @@
+/**
+ * Build time (vite.config.ts): validates the bundled data folder as data:check does (schema,
+ * references, the atlas's 2015–2025 rule, the alias list's shape) and writes the receipt the
+ * browser checks before it skips validation (src/domain/data-manifest.ts).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { readDataDir } from './read-data-dir.ts';
+import { validateDataset, type Problem } from '../domain/validate.ts';
+import { parseAliases } from '../domain/aliases.ts';
+import { ALIASES_FILE } from '../domain/alias-values.ts';
+import { DATA_FILE_NAMES } from '../domain/schema-values.ts';
+import type { DataManifest } from '../domain/data-manifest.ts';
+
+/**
+ * The source files whose rules decide whether a dataset passes in the browser. Their digest goes
+ * into the bundle and the manifest: a manifest written under other rules is not relied on.
+ */
+export const SCHEMA_SOURCES = [
+  'src/domain/schema-values.ts', 'src/domain/schema.ts', 'src/domain/validate.ts', 'src/domain/aliases.ts',
+  'src/domain/alias-values.ts', 'src/domain/dates.ts', 'src/domain/link-time.ts', 'src/loaders/validate-fetched.ts',
+];
+
+const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+
+export function schemaDigest(root = '.'): string {
+  return sha256(SCHEMA_SOURCES.map((f) => readFileSync(join(root, f), 'utf8')).join('\0'));
+}
+
+/** Index of the first record the schema would read differently from how it is written. */
+function firstChanged(parsed: readonly unknown[], raw: unknown): number {
+  const records = Array.isArray(raw) ? raw : [];
+  return parsed.findIndex((p, i) => !isDeepStrictEqual(p, records[i]));
+}
+
+/**
+ * The manifest of `dir`, or the problems that fail the build. Beyond what data:check
+ * reports: the browser will use the JSON as written, so every record must read back exactly as
+ * the schema parses it (no text the schema would trim).
+ */
+export function buildManifest(dir: string, schema: string): { manifest: DataManifest; problems: [] } | { manifest: undefined; problems: Problem[] } {
+  const { raw, problems } = readDataDir(dir);
+  const files: Record<string, string> = { ...DATA_FILE_NAMES };
+  if (!problems.length) {
+    const result = validateDataset(raw, undefined, { atlasYears: true });
+    if (!result.ok) problems.push(...result.problems);
+    else {
+      for (const key of Object.keys(DATA_FILE_NAMES) as (keyof typeof DATA_FILE_NAMES)[]) {
+        const i = firstChanged(result.dataset[key], raw[key]);
+        if (i >= 0) problems.push({ file: DATA_FILE_NAMES[key], id: result.dataset[key][i]?.id ?? `#${i}`, field: '', message: 'reads differently through the schema (text with spaces around it?): write it as the schema reads it' });
+      }
+    }
+  }
+  if (existsSync(join(dir, ALIASES_FILE))) {
+    files.aliases = ALIASES_FILE;
+    try {
+      const rawAliases: unknown = JSON.parse(readFileSync(join(dir, ALIASES_FILE), 'utf8'));
+      const parsed = parseAliases(rawAliases);
+      problems.push(...parsed.problems);
+      const i = parsed.problems.length ? -1 : firstChanged(parsed.aliases, rawAliases);
+      if (i >= 0) problems.push({ file: ALIASES_FILE, id: parsed.aliases[i]?.target ?? `#${i}`, field: '', message: 'reads differently through the schema (text with spaces around it?): write it as the schema reads it' });
+    } catch (e) {
+      problems.push({ file: ALIASES_FILE, id: '(file)', field: '', message: `is not valid JSON: ${(e as Error).message}` });
+    }
+  }
+  if (problems.length) return { manifest: undefined, problems };
+  const manifest: DataManifest = { schema, files: {} };
+  for (const name of Object.values(files)) {
+    const bytes = readFileSync(join(dir, name));
+    manifest.files[name] = { bytes: bytes.byteLength, sha256: sha256(bytes) };
+  }
+  return { manifest, problems: [] };
+}

@@ -1,0 +1,82 @@
+/**
+ * The bundled dataset comes with the build's manifest, so the first view loads no validator (zod);
+ * a dataset without one (data=) is validated in the browser, with the same named errors as ever.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync } from 'node:fs';
+import { openAtlas } from './helpers.ts';
+
+const VALIDATOR = /(validate|schema|zod)[^/]*\.m?js$/i;
+const DIR = 'bench-tmp/e2e-trust';
+
+/** Every script the page requests, in order. */
+function recordScripts(page: Page): string[] {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (/\.m?js(\?|$)/.test(r.url())) scripts.push(r.url());
+  });
+  return scripts;
+}
+
+test.beforeAll(() => {
+  // Like table.spec.ts: public/ is copied into dist/ by the build; the preview server serves dist/.
+  if (!existsSync(`public/${DIR}/links.json`)) {
+    execFileSync('npx', ['tsx', 'src/cli/data-synth.ts', '--links', '300', '--seed', '7', '--out', `public/${DIR}`], { stdio: 'inherit', timeout: 60_000 });
+  }
+  if (!existsSync(`dist/${DIR}/links.json`)) cpSync(`public/${DIR}`, `dist/${DIR}`, { recursive: true });
+});
+
+test('the bundled atlas is ready without requesting the validator, and its manifest is fetched', async ({ page }) => {
+  test.setTimeout(120_000);
+  const scripts = recordScripts(page);
+  const manifest = page.waitForResponse((r) => r.url().endsWith('/data/manifest.json'));
+  await openAtlas(page);
+  const atReady = [...scripts];
+  expect((await manifest).status()).toBe(200);
+  expect(atReady.some((u) => /core-[^/]*\.js$/.test(u))).toBe(true);
+  expect(atReady.filter((u) => VALIDATOR.test(u))).toEqual([]);
+  // Nor later, once the page has settled.
+  await page.waitForLoadState('networkidle');
+  expect(scripts.filter((u) => VALIDATOR.test(u))).toEqual([]);
+  await expect(page.locator('.filter-sentence')).toContainText(/\d+ links/);
+});
+
+test('a data= folder without a manifest loads the validator, and a corrupted record in it is named', async ({ page }) => {
+  test.setTimeout(120_000);
+  const scripts = recordScripts(page);
+  await openAtlas(page, `?data=${DIR}`);
+  // The validator chunk's name is what the first test looks for: this shows that test can fail.
+  expect(scripts.filter((u) => VALIDATOR.test(u)).length).toBeGreaterThan(0);
+
+  let corrupted = '';
+  await page.route(`**/${DIR}/links.json`, async (route) => {
+    const res = await route.fetch();
+    const links = (await res.json()) as Record<string, unknown>[];
+    corrupted = links[2]!.id as string;
+    links[2] = { ...links[2], partner: 'HKG' };
+    await route.fulfill({ response: res, json: links });
+  });
+  await page.goto(`./?data=${DIR}`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The atlas could not be loaded');
+  await expect(alert).toContainText('1 problem');
+  await expect(alert.getByRole('row').filter({ hasText: corrupted })).toContainText('Hong Kong is Chinese territory');
+  await expect(alert.getByRole('row').filter({ hasText: corrupted })).toContainText(`${DIR}/links.json`);
+  await page.screenshot({ path: 'test/e2e/screenshots/data-trust-synthetic-error.png' });
+});
+
+test('the bundled data, changed in flight, is validated in the browser and its problem named', async ({ page }) => {
+  test.setTimeout(120_000);
+  const scripts = recordScripts(page);
+  await page.route('**/data/links.json', async (route) => {
+    const res = await route.fetch();
+    const links = (await res.json()) as Record<string, unknown>[];
+    links[5] = { ...links[5], date: { precision: 'day', value: '2019-02-30' } };
+    await route.fulfill({ response: res, json: links });
+  });
+  await page.goto('./');
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('row').filter({ hasText: 's000-06' })).toContainText('date.value');
+  expect(scripts.filter((u) => VALIDATOR.test(u)).length).toBeGreaterThan(0);
+});
