@@ -53,12 +53,23 @@ export function dateCode(d: DateSpec): string {
   }
 }
 
-export type Lang = 'en' | 'zh';
+/** The interface languages. Arabic is written right to left. */
+export type Lang = 'en' | 'zh' | 'ar' | 'ru';
+/** The languages the data itself is written in (names, summaries): every other language shows English. */
+export type DataLang = 'en' | 'zh';
 
-const WORDS = {
+/** The language a data text is shown in for an interface language: its own when the data has it, else English. */
+export const dataLang = (lang: Lang): DataLang => (lang === 'zh' ? 'zh' : 'en');
+
+/** BCP 47 tag for Intl: Arabic with Western digits, the same digits as the years on the timeline and in the data. */
+export const intlLocale = (lang: Lang): string => ({ en: 'en-GB', zh: 'zh-CN', ar: 'ar-u-nu-latn', ru: 'ru' })[lang];
+
+const WORDS: Record<Lang, { unknown: string; before: (x: string) => string; range: (a: string, b: string) => string }> = {
   en: { unknown: 'date not stated', before: (x: string) => `by ${x}`, range: (a: string, b: string) => `between ${a} and ${b}` },
   zh: { unknown: '日期未说明', before: (x: string) => `${x}或之前`, range: (a: string, b: string) => `${a}至${b}之间` },
-} as const;
+  ar: { unknown: 'التاريخ غير مذكور', before: (x: string) => `بحلول ${x}`, range: (a: string, b: string) => `بين ${a} و${b}` },
+  ru: { unknown: 'дата не указана', before: (x: string) => `не позднее ${x}`, range: (a: string, b: string) => `между ${a} и ${b}` },
+};
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(lang: Lang, parts: 'day' | 'month' | 'year'): Intl.DateTimeFormat {
@@ -66,9 +77,9 @@ function formatter(lang: Lang, parts: 'day' | 'month' | 'year'): Intl.DateTimeFo
   let f = formatters.get(key);
   if (!f) {
     const opts: Intl.DateTimeFormatOptions = { year: 'numeric', timeZone: 'UTC' };
-    if (parts !== 'year') opts.month = lang === 'zh' ? 'long' : 'short';
+    if (parts !== 'year') opts.month = lang === 'en' ? 'short' : 'long';
     if (parts === 'day') opts.day = 'numeric';
-    f = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', opts);
+    f = new Intl.DateTimeFormat(intlLocale(lang), opts);
     formatters.set(key, f);
   }
   return f;

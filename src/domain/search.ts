@@ -6,7 +6,7 @@
  */
 import type { DatasetIndex } from './dataset-index.ts';
 import type { Bilingual } from './schema.ts';
-import type { Lang } from './dates.ts';
+import { dataLang, type Lang } from './dates.ts';
 import { PROGRAMME_PREFIX, partnerCountries, type Alias } from './aliases.ts';
 import { countryName, countryNames } from './countries.ts';
 import { listProgrammes, programmeId } from './programmes.ts';
@@ -177,7 +177,9 @@ function aliasAt(e: SearchEntry, keys: readonly string[], k: number): string | u
   return e.aliases.find((a) => foldText(a) === key);
 }
 
-function tieOrder(index: SearchIndex, lang: Lang): Uint32Array {
+function tieOrder(index: SearchIndex, uiLang: Lang): Uint32Array {
+  // Names exist in the data's languages only: Arabic and Russian order the English names.
+  const lang = dataLang(uiLang);
   const cached = index.order[lang];
   if (cached) return cached;
   const collator = new Intl.Collator(lang === 'zh' ? 'zh-Hans' : 'en', { sensitivity: 'base', numeric: true });

@@ -34,6 +34,7 @@ import { applyUiStrings, touchScreen, type MapUiStrings } from './map-ui-strings
 import { arcWidth, arcWidthReference } from './scales.ts';
 import { normalizeCamera, type Camera } from '../url/view-state.ts';
 import { computeWindowState, emptyWindowState, takeChange, type WindowState } from './window-state.ts';
+import type { Lang } from '../domain/dates.ts';
 
 // MapLibre's worker is a separate file; without this a bundled app silently never loads GeoJSON.
 setWorkerUrl(workerUrl);
@@ -61,7 +62,7 @@ export type FitRequest = { id: number } & FitTarget;
 export interface AtlasMapSettings {
   /** The time window shown (inclusive years, `from` −Infinity for "up to"; whether undated and planned links are drawn). */
   window: YearWindow;
-  lang: 'en' | 'zh';
+  lang: Lang;
   reducedMotion: boolean;
   selection: MapItem | null;
   /** The first camera; null fits the region of interest to the box. */
@@ -362,7 +363,7 @@ export class AtlasMapController {
     }
   }
 
-  setLang(lang: 'en' | 'zh'): void {
+  setLang(lang: Lang): void {
     if (lang === this.settings.lang) return;
     this.settings.lang = lang;
     this.scheduleLabels();

@@ -18,6 +18,7 @@ import { PanelFacts, partnerByKey } from './PanelFacts.tsx';
 import { PanelTable } from './PanelTable.tsx';
 import { VIEW_PANEL_ID } from './ViewSwitch.tsx';
 import './panel.css';
+import { dataLang } from '../domain/dates.ts';
 
 interface Props {
   selected: Selected;
@@ -107,11 +108,11 @@ function BackToView({ view, label }: { view: ViewName; label: string }) {
 }
 
 function titleOf(s: Selected, index: DatasetIndex, a: Aggregates, lang: Lang): string {
-  if (s.kind === 'inst') return index.institutions.get(s.id)?.name[lang] ?? s.id;
-  if (s.kind === 'partner') return partnerByKey(index, a, s.key)?.name[lang] ?? s.key;
+  if (s.kind === 'inst') return index.institutions.get(s.id)?.name[dataLang(lang)] ?? s.id;
+  if (s.kind === 'partner') return partnerByKey(index, a, s.key)?.name[dataLang(lang)] ?? s.key;
   const pair = a.pairs[s.pair];
   if (!pair) return '';
-  return `${index.institutions.get(pair.institution)?.name[lang] ?? ''} → ${partnerOfPair(index, pair).name[lang]}`;
+  return `${index.institutions.get(pair.institution)?.name[dataLang(lang)] ?? ''} → ${partnerOfPair(index, pair).name[dataLang(lang)]}`;
 }
 
 /** An arc's links: those in the window under their heading, then the rest under theirs, set apart by a dashed border. */

@@ -14,6 +14,7 @@ import { evidenceWords, linkTimeWords, precisionWords, scopeList } from '../doma
 import { formatParticipants } from './format.ts';
 import { SourceCitation } from './SourceCitation.tsx';
 import { typeColor } from '../style/palette.ts';
+import { dataLang } from '../domain/dates.ts';
 
 export function LinkCard({ link, index, lang, showEnds, onFilterSource }: {
   link: Link; index: DatasetIndex; lang: Lang; showEnds?: boolean;
@@ -26,9 +27,9 @@ export function LinkCard({ link, index, lang, showEnds, onFilterSource }: {
   const p = link.participants;
   const sources = evidenceBySource(link);
   const strength = evidenceStrength(index, link);
-  const sourceTitle = (id: string) => index.sources.get(id)?.title[lang];
+  const sourceTitle = (id: string) => index.sources.get(id)?.title[dataLang(lang)];
   const names = {
-    speaksFor: (s: { country?: string | undefined; partner?: string | undefined }) => (s.partner ? (index.partners.get(s.partner) ?? index.institutions.get(s.partner))?.name[lang] ?? s.partner
+    speaksFor: (s: { country?: string | undefined; partner?: string | undefined }) => (s.partner ? (index.partners.get(s.partner) ?? index.institutions.get(s.partner))?.name[dataLang(lang)] ?? s.partner
       : s.country ? countryName(s.country, lang) : ''),
     source: sourceTitle,
   };
@@ -51,12 +52,12 @@ export function LinkCard({ link, index, lang, showEnds, onFilterSource }: {
           ))}
         </span>
       </header>
-      {showEnds && <p className="link-ends">{inst.name[lang]} → {partner.name[lang]}</p>}
-      {link.date.note && <p className="link-note">{link.date.note[lang]}</p>}
+      {showEnds && <p className="link-ends">{inst.name[dataLang(lang)]} → {partner.name[dataLang(lang)]}</p>}
+      {link.date.note && <p className="link-note">{link.date.note[dataLang(lang)]}</p>}
       {'basis' in link.date && link.date.basis && link.date.basis !== 'text' && (
         <p className="link-note link-basis">{t(`details.basis_${link.date.basis}`)}</p>
       )}
-      <p className="link-summary">{link.summary[lang]}</p>
+      <p className="link-summary">{link.summary[dataLang(lang)]}</p>
       {link.scope && <p className="link-scope">{t('details.scopeCovers', { list: scopeList(link.scope.map((ty) => t(`type.${ty}`)), lang) })}</p>}
       <dl className="link-facts">
         {link.mode && (<><dt>{t('details.mode')}</dt><dd>{t(`mode.${link.mode}`)}</dd></>)}
@@ -69,11 +70,11 @@ export function LinkCard({ link, index, lang, showEnds, onFilterSource }: {
             </dd>
           </>
         )}
-        {link.programme && (<><dt>{t('details.programme')}</dt><dd>{link.programme[lang]}</dd></>)}
+        {link.programme && (<><dt>{t('details.programme')}</dt><dd>{link.programme[dataLang(lang)]}</dd></>)}
         {link.with && link.with.length > 0 && (
           <>
             <dt>{t('details.with')}</dt>
-            <dd>{link.with.map((id) => index.institutions.get(id)?.name[lang] ?? id).join(lang === 'zh' ? '、' : '; ')}</dd>
+            <dd>{link.with.map((id) => index.institutions.get(id)?.name[dataLang(lang)] ?? id).join(lang === 'zh' ? '、' : '; ')}</dd>
           </>
         )}
         <dt>{t('details.evidence')}</dt>

@@ -6,6 +6,7 @@ import { tallyWords } from './tally-words.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { Lang } from '../url/view-state.ts';
 import type { Selected } from './selection.ts';
+import { dataLang } from '../domain/dates.ts';
 
 export function OffMapList({ index, aggregates, window: w, lang, onSelect }: {
   index: DatasetIndex; aggregates: Aggregates; window: YearWindow; lang: Lang; onSelect: (s: Selected) => void;
@@ -26,7 +27,7 @@ export function OffMapList({ index, aggregates, window: w, lang, onSelect }: {
           {rows.map(([key, n]) => (
             <li key={key}>
               <button type="button" className="link-button" onClick={() => onSelect({ kind: 'partner', key })}>
-                {index.partners.get(key)?.name[lang] ?? key}
+                {index.partners.get(key)?.name[dataLang(lang)] ?? key}
               </button>{' '}
               <span className="muted">{tallyWords(t, n, w, lang)}</span>
             </li>

@@ -15,6 +15,7 @@ import { DEFAULT_SORT, nextSort, panelRows, sortRows, type PanelColumn, type Pan
 import type { Lang } from '../url/view-state.ts';
 import type { Selected } from './selection.ts';
 import { formatNumber } from './format.ts';
+import { dataLang } from '../domain/dates.ts';
 
 interface Props {
   subject: PanelSubject;
@@ -27,7 +28,7 @@ interface Props {
   onSelect: (s: Selected) => void;
 }
 
-const collators = { en: new Intl.Collator('en'), zh: new Intl.Collator('zh-CN') };
+const collators = { en: new Intl.Collator('en'), zh: new Intl.Collator('zh-CN'), ar: new Intl.Collator('ar'), ru: new Intl.Collator('ru') };
 
 export function PanelTable({ subject, name, index, aggregates, window: w, lang, onSelect }: Props) {
   const { t } = useTranslation();
@@ -37,8 +38,8 @@ export function PanelTable({ subject, name, index, aggregates, window: w, lang, 
   const byInstitution = subject.kind === 'partner';
 
   const partnerName = (key: string): string => (isCountryRef(key) ? countryName(key, lang)
-    : index.partners.get(key)?.name[lang] ?? index.institutions.get(key)?.name[lang] ?? key);
-  const rowName = (r: PanelRow) => (byInstitution ? index.institutions.get(r.key)?.name[lang] ?? r.key : partnerName(r.key));
+    : index.partners.get(key)?.name[dataLang(lang)] ?? index.institutions.get(key)?.name[dataLang(lang)] ?? key);
+  const rowName = (r: PanelRow) => (byInstitution ? index.institutions.get(r.key)?.name[dataLang(lang)] ?? r.key : partnerName(r.key));
   const partnerLabel = (key: string) => (key === (subject.kind === 'partner' ? subject.key : '') ? t('panel.countryItself', { name: partnerName(key) }) : partnerName(key));
   const sorted = sortRows(rows, sort, (r, column) => (column === 'name' ? rowName(r) : r.partners.map(partnerLabel).join(', ')), collators[lang].compare);
 

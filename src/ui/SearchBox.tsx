@@ -10,6 +10,7 @@ import { searchEntities, type SearchHit, type SearchIndex, type SearchResult } f
 import { htmlLang } from '../i18n/i18n.ts';
 import type { Lang } from '../url/view-state.ts';
 import './search-box.css';
+import { dataLang } from '../domain/dates.ts';
 
 export interface SearchBoxProps {
   index: SearchIndex;
@@ -48,7 +49,7 @@ export const SearchBox = memo(function SearchBox({ index, lang, onPick, limit = 
     setActive(-1);
   };
   const pick = (r: SearchResult) => {
-    setText(r.name[lang]);
+    setText(r.name[dataLang(lang)]);
     close();
     onPick({ kind: r.kind, id: r.id });
   };
@@ -163,7 +164,7 @@ function SearchOption({ id, index, result: r, lang, active, onPick, onHover }: {
 }) {
   const { t } = useTranslation();
   const other: Lang = lang === 'en' ? 'zh' : 'en';
-  const name = r.name[lang];
+  const name = r.name[dataLang(lang)];
   const otherName = r.name[other];
   return (
     <li

@@ -9,6 +9,7 @@ import type { Lang } from '../url/view-state.ts';
 import { formatDate } from '../domain/dates.ts';
 import { languageName } from './format.ts';
 import './citation.css';
+import { dataLang } from '../domain/dates.ts';
 
 /**
  * `onFilterSource`, when given, adds "All links citing this source" (a filter to them). `sideHere` is
@@ -20,7 +21,7 @@ export function SourceCitation({ source, locator, lang, onFilterSource, sideHere
   names?: { speaksFor: (s: Source) => string; source: (id: string) => string | undefined };
 }) {
   const { t } = useTranslation();
-  const translated = source.title[lang];
+  const translated = source.title[dataLang(lang)];
   const speaksFor = names?.speaksFor(source) ?? source.country ?? source.partner ?? '';
   const copied = source.copyOf ? names?.source(source.copyOf) ?? source.copyOf : null;
   return (
@@ -29,9 +30,9 @@ export function SourceCitation({ source, locator, lang, onFilterSource, sideHere
       {translated !== source.title.original && <div className="citation-translated">{translated}</div>}
       <dl>
         <dt>{t('details.publisher')}</dt>
-        <dd>{source.publisher ? source.publisher[lang] : t('details.publisherUnknown')}</dd>
+        <dd>{source.publisher ? source.publisher[dataLang(lang)] : t('details.publisherUnknown')}</dd>
         <dt>{t('details.published')}</dt>
-        <dd>{formatDate(source.published, lang)}{source.published.note ? ` — ${source.published.note[lang]}` : ''}</dd>
+        <dd>{formatDate(source.published, lang)}{source.published.note ? ` — ${source.published.note[dataLang(lang)]}` : ''}</dd>
         <dt>{t('details.sourceKind')}</dt>
         <dd className={`source-kind source-kind--${source.kind}`}>{t(`details.sourceKind_${source.kind}`)}</dd>
         <dt>{t('details.voice')}</dt>
@@ -45,7 +46,7 @@ export function SourceCitation({ source, locator, lang, onFilterSource, sideHere
         <dt>{t('details.locator')}</dt>
         <dd className="locator">{locator}</dd>
         {source.file && (<><dt>{t('details.seedFile')}</dt><dd><code>{source.file}</code></dd></>)}
-        {source.note && (<><dt>{t('details.note')}</dt><dd>{source.note[lang]}</dd></>)}
+        {source.note && (<><dt>{t('details.note')}</dt><dd>{source.note[dataLang(lang)]}</dd></>)}
       </dl>
       {source.url && (
         <a className="citation-url" href={source.url} target="_blank" rel="noopener noreferrer" title={t('details.openSource')}>{source.url}</a>

@@ -7,6 +7,7 @@ import type { Lang } from '../url/view-state.ts';
 import type { Selected } from './selection.ts';
 import { countryName } from '../domain/countries.ts';
 import { isCountryRef } from '../domain/schema.ts';
+import { dataLang } from '../domain/dates.ts';
 
 export function Tooltip({ item, x, y, index, aggregates, window: w, lang }: {
   item: Selected; x: number; y: number; index: DatasetIndex; aggregates: Aggregates; window: YearWindow; lang: Lang;
@@ -17,7 +18,7 @@ export function Tooltip({ item, x, y, index, aggregates, window: w, lang }: {
   if (item.kind === 'arc') {
     const pair = aggregates.pairs[item.pair];
     if (!pair) return null;
-    title = `${index.institutions.get(pair.institution)?.name[lang] ?? ''} → ${partnerOfPair(index, pair).name[lang]}`;
+    title = `${index.institutions.get(pair.institution)?.name[dataLang(lang)] ?? ''} → ${partnerOfPair(index, pair).name[dataLang(lang)]}`;
     n = pairTally(aggregates, item.pair, w);
   } else {
     const key = item.kind === 'inst' ? item.id : item.key;
@@ -26,8 +27,8 @@ export function Tooltip({ item, x, y, index, aggregates, window: w, lang }: {
     const e = item.kind === 'inst' ? aggregates.byInstitution : country ? aggregates.byCountry : aggregates.byPartner;
     n = entityTally(e, e.indexOf.get(key) ?? -1, w);
     const pair = item.kind === 'partner' && !country ? aggregates.pairs.find((p) => p.partnerKey === item.key) : undefined;
-    title = item.kind === 'inst' ? index.institutions.get(item.id)?.name[lang] ?? item.id
-      : country ? countryName(key, lang) : pair ? partnerOfPair(index, pair).name[lang] : item.key;
+    title = item.kind === 'inst' ? index.institutions.get(item.id)?.name[dataLang(lang)] ?? item.id
+      : country ? countryName(key, lang) : pair ? partnerOfPair(index, pair).name[dataLang(lang)] : item.key;
   }
   return (
     <div className="tooltip" style={{ left: x, top: y }} aria-hidden="true">

@@ -2,25 +2,32 @@
 import type { Lang } from '../url/view-state.ts';
 import type { Bilingual, Participants } from '../domain/schema.ts';
 import { htmlLang } from '../i18n/i18n.ts';
+import { dataLang, intlLocale } from '../domain/dates.ts';
 
 const numberFormats = new Map<Lang, Intl.NumberFormat>();
 
 export function formatNumber(n: number, lang: Lang): string {
   let f = numberFormats.get(lang);
   if (!f) {
-    f = new Intl.NumberFormat(htmlLang(lang));
+    f = new Intl.NumberFormat(intlLocale(lang));
     numberFormats.set(lang, f);
   }
   return f.format(n);
 }
 
-/** The text in the current language (both are required by the schema). */
-export const pick = (b: Bilingual, lang: Lang): string => b[lang];
+/** The data's text in the current language; Arabic and Russian read the English (the data has no other). */
+export const pick = (b: Bilingual, lang: Lang): string => b[dataLang(lang)];
+
+/**
+ * The `lang` attribute for an element holding data text: "en" where the interface language has no
+ * data of its own (Arabic, Russian), so screen readers switch voice; undefined (inherit) otherwise.
+ */
+export const dataTextLang = (lang: Lang): 'en' | undefined => (dataLang(lang) === lang ? undefined : 'en');
 
 /** "more than 50 surgical trainees", "约 30,000 人次/年…" — the number at its stated precision, then its unit. */
 export function formatParticipants(p: Participants, lang: Lang, qualifier: (q: Participants['qualifier'], value: string) => string): string {
   const value = qualifier(p.qualifier, formatNumber(p.value, lang));
-  return lang === 'zh' ? `${value}${p.unit.zh}` : `${value} ${p.unit.en}`;
+  return lang === 'zh' ? `${value}${p.unit.zh}` : `${value} ${p.unit.en}`; // the unit is data: English in ar/ru
 }
 
 /** Human names for BCP 47 language codes of sources, in the UI language. */

@@ -16,6 +16,7 @@ import {
 import { formatNumber, languageName } from '../format.ts';
 import { VirtualTable, type Column, type RowAttrs } from '../table/VirtualTable.tsx';
 import { SourceTools } from './SourceTools.tsx';
+import { dataLang } from '../../domain/dates.ts';
 
 /** Three lines of text (a title, its translation, the address), and a touch target of at least 44 px. */
 const ROW_HEIGHT = 64;
@@ -40,7 +41,7 @@ export default function SourcesView({ index, links, lang, activeSource, onFilter
     return { named, codes: codes.sort((a, b) => collatorFor(lang).compare(named.get(a) ?? a, named.get(b) ?? b)) };
   }, [sources, lang]);
   const names: SourceNames = useMemo(() => ({
-    publisher: (s) => s.publisher?.[lang] ?? '',
+    publisher: (s) => s.publisher?.[dataLang(lang)] ?? '',
     language: (s) => languages.named.get(s.language) ?? s.language,
     kind: (s) => t(`about.kindName_${s.kind}`),
   }), [lang, languages, t]);
@@ -63,8 +64,8 @@ export default function SourcesView({ index, links, lang, activeSource, onFilter
     const s = sources[rows[pos] as number] as Source;
     const si = rows[pos] as number;
     const isActive = s.id === activeSource;
-    const translated = s.title[lang];
-    const publisher = s.publisher?.[lang];
+    const translated = s.title[dataLang(lang)];
+    const publisher = s.publisher?.[dataLang(lang)];
     const date = formatDate(s.published, lang);
     const all = inAll[si] as number;
     return (
@@ -101,7 +102,7 @@ export default function SourcesView({ index, links, lang, activeSource, onFilter
       <SourceTools narrowing={narrowing} onChange={setNarrowing} languages={languages.codes} languageName={(c) => languages.named.get(c) ?? c} />
       {active && (
         <div className="sv-active" role="status">
-          <p>{t('sourcesView.active', { title: active.title[lang] })}</p>
+          <p>{t('sourcesView.active', { title: active.title[dataLang(lang)] })}</p>
           <button type="button" onClick={() => onFilterSource(null)}>{t('sourcesView.clear')}</button>
         </div>
       )}

@@ -17,6 +17,7 @@ import { evidenceStrength, strengthRank, confirmation } from '../../domain/evide
 import { evidenceShort, linkTimeWords, statusShort } from '../../domain/link-words.ts';
 import { formatNumber, formatParticipants } from '../format.ts';
 import { VirtualTable, type Column, type RowAttrs } from './VirtualTable.tsx';
+import { dataLang } from '../../domain/dates.ts';
 
 /** Row height in px: two lines of text, and a touch target of at least 44 px. */
 const ROW_HEIGHT = 48;
@@ -29,8 +30,8 @@ const WIDTHS: Record<LinkColumn, string> = {
 function linkNames(index: DatasetIndex, lang: Lang, t: TFunction): LinkNames {
   const typeLabels = new Map<string, string>();
   return {
-    institution: (l) => index.institutionOf(l).name[lang],
-    partner: (l) => index.partnerOf(l).name[lang],
+    institution: (l) => index.institutionOf(l).name[dataLang(lang)],
+    partner: (l) => index.partnerOf(l).name[dataLang(lang)],
     // Worked out for every link once per sort by evidence (O(sources of each link)), never per frame.
     evidenceRank: (l) => strengthRank(confirmation(index, l)),
     types: (l) => {
@@ -69,7 +70,7 @@ export default function TableView({ index, counts, links, lang, caption, onOpenL
     shared: (scope) => t('table.participantsShared', { scope: t(`details.scope_${scope}`) }),
     sources: (count) => t('table.sources', { count, n: formatNumber(count, lang) }),
     status: (l) => statusShort(l, lang),
-    time: (l) => linkTimeWords(l, lang, (id) => index.sources.get(id)?.title[lang]),
+    time: (l) => linkTimeWords(l, lang, (id) => index.sources.get(id)?.title[dataLang(lang)]),
     evidence: (l) => evidenceShort(evidenceStrength(index, l), lang),
   }), [names, lang, t, index]);
 
@@ -81,7 +82,7 @@ export default function TableView({ index, counts, links, lang, caption, onOpenL
     const li = rows[pos] as number;
     const link = all[li];
     if (!link) return <tr key={`missing-${pos}`} {...attrs} />;
-    const r = buildLinkRow(li, link, index.sources, words, lang);
+    const r = buildLinkRow(li, link, index.sources, words, dataLang(lang));
     const current = selectedPair !== null && selectedPair !== undefined && counts.pairOfLink[li] === selectedPair;
     const sourcesText = r.firstTitle ? `${r.sources} · ${r.firstTitle}` : r.sources;
     return (
