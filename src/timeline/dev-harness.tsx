@@ -5,7 +5,7 @@
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LINK_TYPES, YEAR_COUNT } from '../domain/aggregate.ts';
-import type { Lang, TimelineMode } from '../url/view-state.ts';
+import type { TimelineMode } from '../url/view-state.ts';
 import { Timeline, type TimelineLabels } from './Timeline.tsx';
 import '../ui/app.css';
 
