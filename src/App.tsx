@@ -3,7 +3,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { useTranslation } from 'react-i18next';
 import type { ViewState } from './url/view-state.ts';
 import { useUrlSync } from './url/use-url-sync.ts';
-import { htmlLang, switchLanguage } from './i18n/i18n.ts';
+import { htmlDir, htmlLang, switchLanguage } from './i18n/i18n.ts';
 import { useAtlasData } from './loaders/use-atlas-data.ts';
 import { ErrorView, LoadingView } from './ui/StatusViews.tsx';
 import { Atlas } from './ui/Atlas.tsx';
@@ -47,6 +47,7 @@ export function App({ initialView }: { initialView: ViewState }) {
   useEffect(() => {
     if (i18n.language !== view.lang) void switchLanguage(view.lang).catch(() => undefined);
     document.documentElement.lang = htmlLang(view.lang);
+    document.documentElement.dir = htmlDir(view.lang);
   }, [view.lang, i18n]);
   useEffect(() => {
     document.title = t('app.title');
