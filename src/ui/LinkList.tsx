@@ -15,6 +15,7 @@ import { linkSourceIds } from '../domain/evidence.ts';
 import { evidenceStrength } from '../domain/evidence-strength.ts';
 import { evidenceShort, linkTimeWords, statusShort } from '../domain/link-words.ts';
 import { dataLang } from '../domain/dates.ts';
+import { partnerName } from './format.ts';
 
 const PAGE = 100;
 
@@ -64,7 +65,7 @@ export function LinkList({ index, aggregates, window: w, lang, onSelect, id }: {
                     <td>{index.institutionOf(link).name[dataLang(lang)]}</td>
                     <td>
                       <button type="button" className="link-button" onClick={() => onSelect({ kind: 'arc', pair: aggregates.pairOfLink[li] as number })}>
-                        {index.partnerOf(link).name[dataLang(lang)]}
+                        {partnerName(index.partnerOf(link), lang)}
                       </button>
                     </td>
                     <td>{link.types.map((ty) => t(`type.${ty}`)).join(', ')}</td>

@@ -8,6 +8,7 @@ import type { Selected } from './selection.ts';
 import { countryName } from '../domain/countries.ts';
 import { isCountryRef } from '../domain/schema.ts';
 import { dataLang } from '../domain/dates.ts';
+import { partnerName } from './format.ts';
 
 export function Tooltip({ item, x, y, index, aggregates, window: w, lang }: {
   item: Selected; x: number; y: number; index: DatasetIndex; aggregates: Aggregates; window: YearWindow; lang: Lang;
@@ -18,7 +19,7 @@ export function Tooltip({ item, x, y, index, aggregates, window: w, lang }: {
   if (item.kind === 'arc') {
     const pair = aggregates.pairs[item.pair];
     if (!pair) return null;
-    title = `${index.institutions.get(pair.institution)?.name[dataLang(lang)] ?? ''} → ${partnerOfPair(index, pair).name[dataLang(lang)]}`;
+    title = `${index.institutions.get(pair.institution)?.name[dataLang(lang)] ?? ''} → ${partnerName(partnerOfPair(index, pair), lang)}`;
     n = pairTally(aggregates, item.pair, w);
   } else {
     const key = item.kind === 'inst' ? item.id : item.key;
@@ -28,7 +29,7 @@ export function Tooltip({ item, x, y, index, aggregates, window: w, lang }: {
     n = entityTally(e, e.indexOf.get(key) ?? -1, w);
     const pair = item.kind === 'partner' && !country ? aggregates.pairs.find((p) => p.partnerKey === item.key) : undefined;
     title = item.kind === 'inst' ? index.institutions.get(item.id)?.name[dataLang(lang)] ?? item.id
-      : country ? countryName(key, lang) : pair ? partnerOfPair(index, pair).name[dataLang(lang)] : item.key;
+      : country ? countryName(key, lang) : pair ? partnerName(partnerOfPair(index, pair), lang) : item.key;
   }
   return (
     <div className="tooltip" style={{ left: x, top: y }} aria-hidden="true">

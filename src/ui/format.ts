@@ -3,6 +3,7 @@ import type { Lang } from '../url/view-state.ts';
 import type { Bilingual, Participants } from '../domain/schema.ts';
 import { htmlLang } from '../i18n/i18n.ts';
 import { dataLang, intlLocale } from '../domain/dates.ts';
+import { countryName } from '../domain/countries.ts';
 
 const numberFormats = new Map<Lang, Intl.NumberFormat>();
 
@@ -38,3 +39,14 @@ export function languageName(code: string, lang: Lang): string {
     return code;
   }
 }
+
+/**
+ * A partner's name: a country's from the country list, in every interface language; any other
+ * partner's from the data (English on Arabic and Russian pages).
+ */
+export function partnerName(p: { kind: string; iso3?: string | undefined; name: Bilingual }, lang: Lang): string {
+  return p.kind === 'country' && p.iso3 ? countryName(p.iso3, lang) : pick(p.name, lang);
+}
+
+/** The `lang` attribute for a partner's name: a country's is in the interface language, others are data. */
+export const partnerNameLang = (p: { kind: string }, lang: Lang): 'en' | undefined => (p.kind === 'country' ? undefined : dataTextLang(lang));

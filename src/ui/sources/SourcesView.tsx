@@ -17,6 +17,7 @@ import { formatNumber, languageName } from '../format.ts';
 import { VirtualTable, type Column, type RowAttrs } from '../table/VirtualTable.tsx';
 import { SourceTools } from './SourceTools.tsx';
 import { dataLang } from '../../domain/dates.ts';
+import { dataTextLang } from '../format.ts';
 
 /** Three lines of text (a title, its translation, the address), and a touch target of at least 44 px. */
 const ROW_HEIGHT = 64;
@@ -73,14 +74,14 @@ export default function SourcesView({ index, links, lang, activeSource, onFilter
         <td>
           <div className="vt-lines" title={translated !== s.title.original ? `${s.title.original}\n${translated}` : s.title.original}>
             <cite className="vt-line" lang={s.language}>{s.title.original}</cite>
-            {translated !== s.title.original && <span className="vt-line vt-sub">{translated}</span>}
+            {translated !== s.title.original && <span className="vt-line vt-sub" lang={dataTextLang(lang)}>{translated}</span>}
           </div>
           <span className="vt-line" title={s.url ?? t('sourcesView.seedFile', { file: s.file ?? '' })}>
             {s.url ? <a href={s.url} target="_blank" rel="noopener noreferrer">{s.url.replace(/^https?:\/\/(www\.)?/, '')}</a>
               : s.file ? <code>{s.file}</code> : null}
           </span>
         </td>
-        <td title={publisher}><div className="vt-clamp">{publisher ?? <span className="muted">{t('details.publisherUnknown')}</span>}</div></td>
+        <td title={publisher} lang={publisher ? dataTextLang(lang) : undefined}><div className="vt-clamp">{publisher ?? <span className="muted">{t('details.publisherUnknown')}</span>}</div></td>
         <td title={date}><div className="vt-clamp">{date}</div></td>
         <td><div className="vt-clamp">{languages.named.get(s.language) ?? s.language}</div></td>
         <td title={t(`details.sourceKind_${s.kind}`)}><div className="vt-clamp">{t(`about.kindName_${s.kind}`)}</div></td>
@@ -109,7 +110,7 @@ export default function SourcesView({ index, links, lang, activeSource, onFilter
       <VirtualTable
         id="source-table"
         caption={t('sourcesView.caption', { count: rows.length, n: n(rows.length), total: n(sources.length) })}
-        hint={t('sourcesView.hint')}
+        hint={dataLang(lang) === lang ? t('sourcesView.hint') : `${t('sourcesView.hint')} ${t('data.fallbackNote')}`}
         columns={columns}
         sort={sort}
         onSort={(c) => { if (c !== 'action') setSort((s) => nextSort(s, c)); }}

@@ -18,6 +18,7 @@ import { evidenceShort, linkTimeWords, statusShort } from '../../domain/link-wor
 import { formatNumber, formatParticipants } from '../format.ts';
 import { VirtualTable, type Column, type RowAttrs } from './VirtualTable.tsx';
 import { dataLang } from '../../domain/dates.ts';
+import { dataTextLang, partnerName, partnerNameLang } from '../format.ts';
 
 /** Row height in px: two lines of text, and a touch target of at least 44 px. */
 const ROW_HEIGHT = 48;
@@ -31,7 +32,7 @@ function linkNames(index: DatasetIndex, lang: Lang, t: TFunction): LinkNames {
   const typeLabels = new Map<string, string>();
   return {
     institution: (l) => index.institutionOf(l).name[dataLang(lang)],
-    partner: (l) => index.partnerOf(l).name[dataLang(lang)],
+    partner: (l) => partnerName(index.partnerOf(l), lang),
     // Worked out for every link once per sort by evidence (O(sources of each link)), never per frame.
     evidenceRank: (l) => strengthRank(confirmation(index, l)),
     types: (l) => {
@@ -90,9 +91,9 @@ export default function TableView({ index, counts, links, lang, caption, onOpenL
       <tr key={r.id} {...attrs} data-link={r.id} className="vt-row" aria-current={current ? 'true' : undefined} onClick={() => onOpenLink(li)}>
         <td title={r.date}><div className="vt-clamp">{r.date}</div></td>
         <td title={r.time}><div className="vt-clamp">{r.status}</div></td>
-        <td title={r.institution}><div className="vt-clamp">{r.institution}</div></td>
+        <td title={r.institution} lang={dataTextLang(lang)}><div className="vt-clamp">{r.institution}</div></td>
         <td>
-          <button type="button" className="vt-open" title={`${r.partner} — ${t('table.open')}`}><span>{r.partner}</span></button>
+          <button type="button" className="vt-open" title={`${r.partner} — ${t('table.open')}`}><span lang={partnerNameLang(index.partnerOf(link), lang)}>{r.partner}</span></button>
         </td>
         <td title={r.types}><div className="vt-clamp">{r.types}</div></td>
         <td title={r.participants || undefined}><div className="vt-clamp">{r.participants}</div></td>
@@ -111,7 +112,7 @@ export default function TableView({ index, counts, links, lang, caption, onOpenL
       id="link-list"
       className="link-table"
       caption={caption}
-      hint={t('table.hint')}
+      hint={dataLang(lang) === lang ? t('table.hint') : `${t('table.hint')} ${t('data.fallbackNote')}`}
       columns={columns}
       sort={sort}
       onSort={(c) => setSort((s) => nextSort(s, c))}
