@@ -16,6 +16,7 @@ import { evidenceStrength } from '../domain/evidence-strength.ts';
 import { evidenceShort, linkTimeWords, statusShort } from '../domain/link-words.ts';
 import { dataLang } from '../domain/dates.ts';
 import { partnerName } from './format.ts';
+import { Locator } from './Locator.tsx';
 
 const PAGE = 100;
 
@@ -70,7 +71,7 @@ export function LinkList({ index, aggregates, window: w, lang, onSelect, id }: {
                     </td>
                     <td>{link.types.map((ty) => t(`type.${ty}`)).join(', ')}</td>
                     <td>
-                      {source?.title[dataLang(lang)]} <span className="muted">{link.evidence[0]?.locator}</span>
+                      {source?.title[dataLang(lang)]} <span className="muted"><Locator locator={link.evidence[0]?.locator ?? ''} lang={lang} /></span>
                       {sourceCount > 1 && <> · <strong>{t('details.sources', { count: sourceCount })}</strong></>}
                     </td>
                     <td className={link.inferred ? 'list-inferred' : undefined}>
