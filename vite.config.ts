@@ -58,8 +58,8 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-/** Modules loaded only on demand (views, dialogs, downloads, search, the second language). */
-const ON_DEMAND = /papaparse|[\\/]src[\\/]ui[\\/](downloads|table|sources)[\\/]|[\\/]src[\\/]ui[\\/](SearchBox|AboutDialog|FilterPanel)\.tsx|[\\/]src[\\/]domain[\\/](search|fold|link-rows|source-rows|sort-order|file-names|antimeridian|csv|export-formats|review-log|dataset-stats)\.ts|[\\/]src[\\/]loaders[\\/]load-review-log\.ts|locales[\\/](zh|about\.en)\.json/;
+/** Modules loaded only on demand (views, dialogs, downloads, search, every language but English with its words and country names). */
+const ON_DEMAND = /papaparse|[\\/]src[\\/]ui[\\/](downloads|table|sources)[\\/]|[\\/]src[\\/]ui[\\/](SearchBox|AboutDialog|FilterPanel)\.tsx|[\\/]src[\\/]domain[\\/](search|fold|link-rows|source-rows|sort-order|file-names|antimeridian|csv|export-formats|review-log|dataset-stats)\.ts|[\\/]src[\\/]loaders[\\/]load-review-log\.ts|locales[\\/](zh|ar|ru|about\.en)\.json|[\\/]src[\\/]domain[\\/](link-words-ar|link-words-ru|locator-words-intl)\.ts|i18n-iso-countries[\\/]langs[\\/](ar|ru)\.json/;
 
 export default defineConfig({
   base: './',

@@ -82,7 +82,9 @@ export function buildSearchIndex(index: DatasetIndex, aliases: readonly Alias[] 
   }
   for (const iso3 of [...partnerCountries(links, partners)].sort()) {
     const name = { en: countryName(iso3, 'en'), zh: countryName(iso3, 'zh') };
-    const listed = [...countryNames(iso3, 'en'), ...countryNames(iso3, 'zh')].filter((n) => n !== name.en && n !== name.zh);
+    // Arabic and Russian names too, when that language has been loaded (countries.ts registerCountryNames).
+    const listed = [...new Set([...countryNames(iso3, 'en'), ...countryNames(iso3, 'zh'), ...countryNames(iso3, 'ar'), ...countryNames(iso3, 'ru')])]
+      .filter((n) => n !== name.en && n !== name.zh);
     entries.push({ kind: 'country', id: iso3, name, aliases: [...listed, ...(aliasesOf.get(iso3) ?? [])], links: count.get(`c:${iso3}`) ?? 0 });
   }
   for (const p of partners) {

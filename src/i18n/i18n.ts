@@ -10,15 +10,23 @@ import en from './locales/en.json';
 import { intlLocale, type Lang } from '../domain/dates.ts';
 import { registerCountryNames } from '../domain/countries.ts';
 import { registerLinkWords } from '../domain/link-words.ts';
+import { registerLocatorWords } from '../domain/locator-words.ts';
 
 type Strings = Record<string, unknown>;
 
+async function locatorWords(lang: 'zh' | 'ar' | 'ru'): Promise<void> {
+  registerLocatorWords(lang, (await import('../domain/locator-words-intl.ts')).LOCATOR_WORDS[lang]);
+}
+
 const LOADERS: Record<Lang, () => Promise<Strings>> = {
   en: async () => en,
-  zh: async () => (await import('./locales/zh.json')).default,
+  zh: async () => {
+    const [strings] = await Promise.all([import('./locales/zh.json'), locatorWords('zh')]);
+    return strings.default;
+  },
   ar: async () => {
     const [strings, countries, words] = await Promise.all([
-      import('./locales/ar.json'), import('i18n-iso-countries/langs/ar.json'), import('../domain/link-words-ar.ts'),
+      import('./locales/ar.json'), import('i18n-iso-countries/langs/ar.json'), import('../domain/link-words-ar.ts'), locatorWords('ar'),
     ]);
     registerCountryNames(countries.default);
     registerLinkWords('ar', words.WORDS_AR);
@@ -26,7 +34,7 @@ const LOADERS: Record<Lang, () => Promise<Strings>> = {
   },
   ru: async () => {
     const [strings, countries, words] = await Promise.all([
-      import('./locales/ru.json'), import('i18n-iso-countries/langs/ru.json'), import('../domain/link-words-ru.ts'),
+      import('./locales/ru.json'), import('i18n-iso-countries/langs/ru.json'), import('../domain/link-words-ru.ts'), locatorWords('ru'),
     ]);
     registerCountryNames(countries.default);
     registerLinkWords('ru', words.WORDS_RU);

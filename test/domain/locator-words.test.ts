@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { locatorParts } from '../../src/domain/locator-words.ts';
+import { locatorParts, registerLocatorWords } from '../../src/domain/locator-words.ts';
+import { LOCATOR_WORDS } from '../../src/domain/locator-words-intl.ts';
+
+for (const lang of ['zh', 'ar', 'ru'] as const) registerLocatorWords(lang, LOCATOR_WORDS[lang]);
 
 const joined = (loc: string, lang: 'en' | 'zh' | 'ar' | 'ru') => locatorParts(loc, lang).map((p) => (p.lang ? `<en>${p.text}</en>` : p.text)).join('');
 
