@@ -50,3 +50,6 @@ export function partnerName(p: { kind: string; iso3?: string | undefined; name: 
 
 /** The `lang` attribute for a partner's name: a country's is in the interface language, others are data. */
 export const partnerNameLang = (p: { kind: string }, lang: Lang): 'en' | undefined => (p.kind === 'country' ? undefined : dataTextLang(lang));
+
+/** Between the items of a list of interface words: "、" in Chinese, the Arabic comma in Arabic. */
+export const listSep = (lang: Lang): string => ({ en: ', ', zh: '、', ar: '، ', ru: ', ' })[lang];

@@ -41,7 +41,7 @@ export function posterTexts(t: TFunction, lang: Lang, links: readonly Link[], wi
     legendTitle: t('legend.title'),
     legend: legendEntries(t),
     // Chinese sentences join with full-width punctuation and no space.
-    legendNote: lang === 'zh' ? `${width}；${direction}。` : `${width}. ${direction}.`,
+    legendNote: lang === 'zh' ? `${width}；${direction}。` : lang === 'ar' ? `${width}؛ ${direction}.` : `${width}. ${direction}.`,
     sources: t('download.sources', { count: distinctSources(links).length }),
     credit: `${t('app.title')} · Natural Earth · MapLibre`,
   };

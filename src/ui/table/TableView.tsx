@@ -18,7 +18,7 @@ import { evidenceShort, linkTimeWords, statusShort } from '../../domain/link-wor
 import { formatNumber, formatParticipants } from '../format.ts';
 import { VirtualTable, type Column, type RowAttrs } from './VirtualTable.tsx';
 import { dataLang } from '../../domain/dates.ts';
-import { dataTextLang, partnerName, partnerNameLang } from '../format.ts';
+import { dataTextLang, listSep, partnerName, partnerNameLang } from '../format.ts';
 
 /** Row height in px: two lines of text, and a touch target of at least 44 px. */
 const ROW_HEIGHT = 48;
@@ -39,7 +39,7 @@ function linkNames(index: DatasetIndex, lang: Lang, t: TFunction): LinkNames {
       const key = l.types.join(',');
       let label = typeLabels.get(key);
       if (label === undefined) {
-        label = l.types.map((ty) => t(`type.${ty}`)).join(lang === 'zh' ? '、' : ', ');
+        label = l.types.map((ty) => t(`type.${ty}`)).join(listSep(lang));
         typeLabels.set(key, label);
       }
       return label;
