@@ -27,7 +27,7 @@ const query = fc.array(fc.tuple(fc.constantFrom(...KEYS), value), { maxLength: 1
 });
 
 function checkBounded(v: ViewState): void {
-  expect(['en', 'zh']).toContain(v.lang);
+  expect(['en', 'zh', 'ar', 'ru']).toContain(v.lang);
   expect(['map', 'table', 'sources']).toContain(v.view);
   expect(v.year).toBeGreaterThanOrEqual(2015);
   expect(v.year).toBeLessThanOrEqual(2025);
