@@ -64,12 +64,17 @@ export const dataLang = (lang: Lang): DataLang => (lang === 'zh' ? 'zh' : 'en');
 /** BCP 47 tag for Intl: Arabic with Western digits, the same digits as the years on the timeline and in the data. */
 export const intlLocale = (lang: Lang): string => ({ en: 'en-GB', zh: 'zh-CN', ar: 'ar-u-nu-latn', ru: 'ru' })[lang];
 
-const WORDS: Record<Lang, { unknown: string; before: (x: string) => string; range: (a: string, b: string) => string }> = {
+export interface DateWords { unknown: string; before: (x: string) => string; range: (a: string, b: string) => string }
+
+// Arabic and Russian come with their language's chunk (registerDateWords, from link-words-ar/ru.ts).
+const WORDS: { en: DateWords; zh: DateWords } & Partial<Record<Lang, DateWords>> = {
   en: { unknown: 'date not stated', before: (x: string) => `by ${x}`, range: (a: string, b: string) => `between ${a} and ${b}` },
   zh: { unknown: '日期未说明', before: (x: string) => `${x}或之前`, range: (a: string, b: string) => `${a}至${b}之间` },
-  ar: { unknown: 'التاريخ غير مذكور', before: (x: string) => `بحلول ${x}`, range: (a: string, b: string) => `بين ${a} و${b}` },
-  ru: { unknown: 'дата не указана', before: (x: string) => `не позднее ${x}`, range: (a: string, b: string) => `между ${a} и ${b}` },
 };
+
+export function registerDateWords(lang: Lang, words: DateWords): void {
+  WORDS[lang] = words;
+}
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(lang: Lang, parts: 'day' | 'month' | 'year'): Intl.DateTimeFormat {
@@ -94,7 +99,7 @@ export function formatPartial(partial: string, lang: Lang): string {
 
 /** A readable date at its true precision, e.g. "6 Sept 2018", "by Aug 2025", "date not stated". */
 export function formatDate(d: DateSpec, lang: Lang): string {
-  const w = WORDS[lang];
+  const w = WORDS[lang] ?? WORDS.en;
   switch (d.precision) {
     case 'day':
     case 'month':

@@ -2,8 +2,11 @@
  * A link's time and evidence in Arabic (see link-words.ts). Loaded with the Arabic interface
  * strings, not in the first download. Numbers stay in Western digits, as everywhere in the atlas.
  */
-import { formatDate, formatPartial } from './dates.ts';
+import { formatDate, formatPartial, type DateWords } from './dates.ts';
 import type { Words } from './link-words.ts';
+
+/** "by 2019", "between 2016 and 2018", "date not stated" (dates.ts registerDateWords). */
+export const DATE_WORDS_AR: DateWords = { unknown: 'التاريخ غير مذكور', before: (x) => `بحلول ${x}`, range: (a, b) => `بين ${a} و${b}` };
 
 const plural = new Intl.PluralRules('ar');
 /** "مصدر واحد", "مصدران", "3 مصادر", "11 مصدرًا", "100 مصدر". */

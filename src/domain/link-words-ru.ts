@@ -3,8 +3,11 @@
  * strings, not in the first download. Dates follow a colon ("завершено: август 2023 г.") so a
  * month's name never needs a case the formatter does not give.
  */
-import { formatDate, formatPartial } from './dates.ts';
+import { formatDate, formatPartial, type DateWords } from './dates.ts';
 import type { Words } from './link-words.ts';
+
+/** "by 2019", "between 2016 and 2018", "date not stated" (dates.ts registerDateWords). */
+export const DATE_WORDS_RU: DateWords = { unknown: 'дата не указана', before: (x) => `не позднее ${x}`, range: (a, b) => `между ${a} и ${b}` };
 
 const plural = new Intl.PluralRules('ru');
 /** "1 источник", "3 источника", "5 источников". */

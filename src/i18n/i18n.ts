@@ -7,7 +7,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
-import { intlLocale, type Lang } from '../domain/dates.ts';
+import { intlLocale, registerDateWords, type Lang } from '../domain/dates.ts';
 import { registerCountryNames } from '../domain/countries.ts';
 import { registerLinkWords } from '../domain/link-words.ts';
 import { registerLocatorWords } from '../domain/locator-words.ts';
@@ -30,6 +30,7 @@ const LOADERS: Record<Lang, () => Promise<Strings>> = {
     ]);
     registerCountryNames(countries.default);
     registerLinkWords('ar', words.WORDS_AR);
+    registerDateWords('ar', words.DATE_WORDS_AR);
     return strings.default;
   },
   ru: async () => {
@@ -38,6 +39,7 @@ const LOADERS: Record<Lang, () => Promise<Strings>> = {
     ]);
     registerCountryNames(countries.default);
     registerLinkWords('ru', words.WORDS_RU);
+    registerDateWords('ru', words.DATE_WORDS_RU);
     return strings.default;
   },
 };

@@ -2,9 +2,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evidenceStrength } from '../../src/domain/evidence-strength.ts';
 import { evidenceWords, linkTimeWords, registerLinkWords, statusLabel } from '../../src/domain/link-words.ts';
-import { WORDS_AR } from '../../src/domain/link-words-ar.ts';
-import { WORDS_RU } from '../../src/domain/link-words-ru.ts';
-import { formatDate } from '../../src/domain/dates.ts';
+import { DATE_WORDS_AR, WORDS_AR } from '../../src/domain/link-words-ar.ts';
+import { DATE_WORDS_RU, WORDS_RU } from '../../src/domain/link-words-ru.ts';
+import { formatDate, registerDateWords } from '../../src/domain/dates.ts';
 import { evidenceIndex } from '../fixtures/evidence-dataset.ts';
 
 const index = evidenceIndex();
@@ -20,6 +20,8 @@ describe('link words in Arabic and Russian', () => {
   beforeAll(() => {
     registerLinkWords('ar', WORDS_AR);
     registerLinkWords('ru', WORDS_RU);
+    registerDateWords('ar', DATE_WORDS_AR);
+    registerDateWords('ru', DATE_WORDS_RU);
   });
 
   it('say kind, date and status with Western digits', () => {
