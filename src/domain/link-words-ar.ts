@@ -2,7 +2,7 @@
  * A link's time and evidence in Arabic (see link-words.ts). Loaded with the Arabic interface
  * strings, not in the first download. Numbers stay in Western digits, as everywhere in the atlas.
  */
-import { formatDate, formatPartial, type DateWords } from './dates.ts';
+import type { DateWords, formatDate, formatPartial } from './dates.ts';
 import type { Words } from './link-words.ts';
 
 /** "by 2019", "between 2016 and 2018", "date not stated" (dates.ts registerDateWords). */
@@ -25,7 +25,11 @@ const inline = {
   active: 'نشط', completed: 'مكتمل', ended: 'منتهٍ', unknown: 'الحالة غير مذكورة',
 } as const;
 
-export const WORDS_AR: Words = {
+/**
+ * The words, given the date formatters: this chunk imports nothing from the first download at run
+ * time (the app's entry awaits the language before it finishes, so such an import would wait forever).
+ */
+export const wordsForAr = (f: { formatDate: typeof formatDate; formatPartial: typeof formatPartial }): Words => ({
   kind: { event: 'حدث', tie: 'علاقة مستمرة' },
   status: {
     planned: 'مخطط له', agreed: 'متفق عليه (موقّع، ولا يُعرف بعد أنه بدأ)', active: 'نشط',
@@ -37,8 +41,8 @@ export const WORDS_AR: Words = {
   statusEnd: (status, end) => (status === 'completed' ? `اكتمل في ${end}` : status === 'ended' ? `انتهى في ${end}` : `${inline[status]}، انتهى في ${end}`),
   tieStart: (d, lang) => {
     switch (d.precision) {
-      case 'day': case 'month': case 'year': return `منذ ${formatPartial(d.value, lang)}`;
-      case 'range': case 'before': return `بدأ ${formatDate(d, lang)}`;
+      case 'day': case 'month': case 'year': return `منذ ${f.formatPartial(d.value, lang)}`;
+      case 'range': case 'before': return `بدأ ${f.formatDate(d, lang)}`;
       case 'unknown': return 'تاريخ البدء غير مذكور';
     }
   },
@@ -63,4 +67,4 @@ export const WORDS_AR: Words = {
   placeLine: (i, p) => `المكان: المؤسسة الصينية: ${i}؛ الشريك: ${p}`,
   evidenceOption: { partner: 'أكّده الجانب الشريك', stated: 'مذكور صراحةً، غير مستنتج', multi: 'مصدران مستقلان أو أكثر' },
   listSep: '، ',
-};
+});

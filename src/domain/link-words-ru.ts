@@ -3,7 +3,7 @@
  * strings, not in the first download. Dates follow a colon ("завершено: август 2023 г.") so a
  * month's name never needs a case the formatter does not give.
  */
-import { formatDate, formatPartial, type DateWords } from './dates.ts';
+import type { DateWords, formatDate, formatPartial } from './dates.ts';
 import type { Words } from './link-words.ts';
 
 /** "by 2019", "between 2016 and 2018", "date not stated" (dates.ts registerDateWords). */
@@ -18,7 +18,11 @@ const inline = {
   active: 'действует', completed: 'завершено', ended: 'прекращено', unknown: 'статус не указан',
 } as const;
 
-export const WORDS_RU: Words = {
+/**
+ * The words, given the date formatters: this chunk imports nothing from the first download at run
+ * time (the app's entry awaits the language before it finishes, so such an import would wait forever).
+ */
+export const wordsForRu = (f: { formatDate: typeof formatDate; formatPartial: typeof formatPartial }): Words => ({
   kind: { event: 'Событие', tie: 'Связь' },
   status: {
     planned: 'Запланировано', agreed: 'Согласовано (подписано, начало пока не подтверждено)', active: 'Действует',
@@ -30,8 +34,8 @@ export const WORDS_RU: Words = {
   statusEnd: (status, end) => (status === 'completed' || status === 'ended' ? `${inline[status]}: ${end}` : `${inline[status]}, прекращено: ${end}`),
   tieStart: (d, lang) => {
     switch (d.precision) {
-      case 'day': case 'month': case 'year': return `начало: ${formatPartial(d.value, lang)}`;
-      case 'range': case 'before': return `начало: ${formatDate(d, lang)}`;
+      case 'day': case 'month': case 'year': return `начало: ${f.formatPartial(d.value, lang)}`;
+      case 'range': case 'before': return `начало: ${f.formatDate(d, lang)}`;
       case 'unknown': return 'начало не указано';
     }
   },
@@ -56,4 +60,4 @@ export const WORDS_RU: Words = {
   placeLine: (i, p) => `Место: китайское учреждение — ${i}; партнёр — ${p}`,
   evidenceOption: { partner: 'Подтверждено стороной партнёра', stated: 'Указано прямо, не выведено', multi: 'Два и более независимых источника' },
   listSep: ', ',
-};
+});

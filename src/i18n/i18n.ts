@@ -2,12 +2,14 @@
  * i18next setup. English is bundled with the app; every other language is a separate chunk on the
  * same origin, loaded before the first render when the URL asks for it, or when the reader
  * switches: a reader of one language does not download the others' strings. Arabic and Russian
- * also bring their country names and their words for a link's time and evidence.
+ * also bring their country names and their words for a link's time and evidence. Those chunks must
+ * not import the first download's modules at run time: main.tsx awaits switchLanguage at its top
+ * level, so the entry is still evaluating and such an import would never resolve.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
-import { intlLocale, registerDateWords, type Lang } from '../domain/dates.ts';
+import { formatDate, formatPartial, intlLocale, registerDateWords, type Lang } from '../domain/dates.ts';
 import { registerCountryNames } from '../domain/countries.ts';
 import { registerLinkWords } from '../domain/link-words.ts';
 import { registerLocatorWords } from '../domain/locator-words.ts';
@@ -29,7 +31,7 @@ const LOADERS: Record<Lang, () => Promise<Strings>> = {
       import('./locales/ar.json'), import('i18n-iso-countries/langs/ar.json'), import('../domain/link-words-ar.ts'), locatorWords('ar'),
     ]);
     registerCountryNames(countries.default);
-    registerLinkWords('ar', words.WORDS_AR);
+    registerLinkWords('ar', words.wordsForAr({ formatDate, formatPartial }));
     registerDateWords('ar', words.DATE_WORDS_AR);
     return strings.default;
   },
@@ -38,7 +40,7 @@ const LOADERS: Record<Lang, () => Promise<Strings>> = {
       import('./locales/ru.json'), import('i18n-iso-countries/langs/ru.json'), import('../domain/link-words-ru.ts'), locatorWords('ru'),
     ]);
     registerCountryNames(countries.default);
-    registerLinkWords('ru', words.WORDS_RU);
+    registerLinkWords('ru', words.wordsForRu({ formatDate, formatPartial }));
     registerDateWords('ru', words.DATE_WORDS_RU);
     return strings.default;
   },

@@ -2,9 +2,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evidenceStrength } from '../../src/domain/evidence-strength.ts';
 import { evidenceWords, linkTimeWords, registerLinkWords, statusLabel } from '../../src/domain/link-words.ts';
-import { DATE_WORDS_AR, WORDS_AR } from '../../src/domain/link-words-ar.ts';
-import { DATE_WORDS_RU, WORDS_RU } from '../../src/domain/link-words-ru.ts';
-import { formatDate, registerDateWords } from '../../src/domain/dates.ts';
+import { DATE_WORDS_AR, wordsForAr } from '../../src/domain/link-words-ar.ts';
+import { DATE_WORDS_RU, wordsForRu } from '../../src/domain/link-words-ru.ts';
+import { formatDate, formatPartial, registerDateWords } from '../../src/domain/dates.ts';
 import { evidenceIndex } from '../fixtures/evidence-dataset.ts';
 
 const index = evidenceIndex();
@@ -18,8 +18,8 @@ describe('link words before their language has loaded', () => {
 
 describe('link words in Arabic and Russian', () => {
   beforeAll(() => {
-    registerLinkWords('ar', WORDS_AR);
-    registerLinkWords('ru', WORDS_RU);
+    registerLinkWords('ar', wordsForAr({ formatDate, formatPartial }));
+    registerLinkWords('ru', wordsForRu({ formatDate, formatPartial }));
     registerDateWords('ar', DATE_WORDS_AR);
     registerDateWords('ru', DATE_WORDS_RU);
   });

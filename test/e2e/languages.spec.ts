@@ -129,7 +129,7 @@ async function englishLeft(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found = new Set<string>();
     // Names and codes that are the same in every language.
-    const allowed = /^(CSV|GeoJSON|PNG|WebGL|MapLibre|OpenStreetMap|Ctrl|English|[A-Z]{2,}[a-z]?)$/;
+    const allowed = /^(CSV|GeoJSON|PNG|WebGL|MapLibre|Natural|Earth|Ctrl|English|[A-Z]{2,}[a-z]?)$/; // Natural Earth: the basemap's credit, a name
     const foreign = (el: Element | null) => {
       const tagged = el?.closest('[lang]');
       return !!tagged && !tagged.getAttribute('lang')!.startsWith('zh');
