@@ -53,7 +53,7 @@ test('?lang=ar is laid out right to left: html dir, the side column on the left,
   await expect(panel.locator('.link-summary').first()).toHaveAttribute('lang', 'en');
   await expect(panel.locator('#details-title')).toHaveAttribute('lang', 'en');
   // A locator's paragraph mark in Arabic.
-  await expect(panel.locator('.locator').first()).toContainText('الفقرة');
+  await expect(panel.locator('.locator').first()).toContainText(/الفقر(ة|ات) \d/);
 
   await page.screenshot({ path: shot('lang-ar-laptop') });
   expect(off).toEqual([]);
@@ -157,12 +157,14 @@ async function englishLeft(page: Page): Promise<string[]> {
 }
 
 test('the Chinese page has no English interface words: map controls, locators, notes, legend', async ({ page }) => {
-  await openAtlas(page, '?lang=zh&sel=arc:srrsh~ummc');
+  await openAtlas(page, '?lang=zh');
   // The map's own controls are named in Chinese.
   await expect(page.locator('.maplibregl-ctrl-zoom-in')).toHaveAttribute('aria-label', /放大/);
-  expect(await englishLeft(page)).toEqual([]);
   // The legend ends its sentence with a Chinese full stop.
   await expect(page.locator('.legend p').last()).toHaveText(/。$/);
+  expect(await englishLeft(page)).toEqual([]);
+  await openAtlas(page, '?lang=zh&sel=arc:srrsh~ummc');
+  expect(await englishLeft(page)).toEqual([]);
   // Another panel with the "no headline" counting notes, and the table and sources views.
   const noHeadline = links.find((l) => l.evidence.some((e) => /no headline/.test(e.locator)))!;
   await openAtlas(page, `?lang=zh&sel=arc:${noHeadline.institution}~${noHeadline.partner}`);

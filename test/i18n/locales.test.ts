@@ -84,7 +84,7 @@ describe('interface strings', () => {
     const all = new Set(keys(en));
     const needed = [
       ...Source.shape.kind.options.flatMap((k) => [`details.sourceKind_${k}`, `about.kindName_${k}`, `about.kind_${k}`]),
-      'details.basis_publication-date', 'details.basis_page-address',
+      'details.basis_publication-date', 'details.basis_page-address', 'details.basis_document-context',
       ...[...EXCLUSION_REASONS, 'other'].map((r) => `about.reason.${r}`),
     ];
     expect(needed.filter((k) => !all.has(k))).toEqual([]);
