@@ -136,7 +136,8 @@ async function englishLeft(page: Page): Promise<string[]> {
     };
     const visible = (el: Element) => (el as HTMLElement).offsetParent !== null || getComputedStyle(el).position === 'fixed';
     const check = (text: string, el: Element) => {
-      for (const w of text.match(/[A-Za-z][A-Za-z'’-]{2,}/g) ?? []) if (!allowed.test(w)) found.add(`${w} ← ${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
+      // Web addresses and file names ("wudo.scu.edu.cn", "002_3b29.txt") are not words.
+      for (const w of text.replace(/[\w-]+(?:\.[\w-]+)+/g, ' ').match(/[A-Za-z][A-Za-z'’-]{2,}/g) ?? []) if (!allowed.test(w)) found.add(`${w} ← ${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
     };
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -147,8 +148,11 @@ async function englishLeft(page: Page): Promise<string[]> {
     }
     for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
       if (foreign(el)) continue;
+      // A tooltip repeating a data text shown inside the element in its own language (a source's original title) is that text.
+      const data = [...el.querySelectorAll('[lang]')].filter((d) => !d.getAttribute('lang')!.startsWith('zh')).map((d) => d.textContent ?? '');
       for (const a of ['aria-label', 'title', 'placeholder', 'alt']) {
-        const v = el.getAttribute(a);
+        let v = el.getAttribute(a);
+        for (const d of data) if (d) v = v?.split(d).join(' ') ?? null;
         if (v && !/^https?:/.test(v)) check(v, el);
       }
     }
