@@ -1,5 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -12,16 +14,19 @@ const require = createRequire(import.meta.url);
  * Natural Earth shapes at `/world/countries-50m.json`. They stay JSON files (not JS modules)
  * so the app fetches and validates them at run time, and the JS bundle stays small.
  */
+/** URL path (relative to the page) → file on disk, for every JSON file the app may read. */
+function bundledFiles(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of readdirSync('data')) if (f.endsWith('.json')) out[`data/${f}`] = join('data', f);
+  if (existsSync(join('data', 'review'))) {
+    for (const f of readdirSync(join('data', 'review'))) if (f.endsWith('.json')) out[`data/review/${f}`] = join('data', 'review', f);
+  }
+  out['world/countries-50m.json'] = require.resolve('world-atlas/countries-50m.json');
+  return out;
+}
+
 function bundledData(): Plugin {
-  const files = (): Record<string, string> => {
-    const out: Record<string, string> = {};
-    for (const f of readdirSync('data')) if (f.endsWith('.json')) out[`data/${f}`] = join('data', f);
-    if (existsSync(join('data', 'review'))) {
-      for (const f of readdirSync(join('data', 'review'))) if (f.endsWith('.json')) out[`data/review/${f}`] = join('data', 'review', f);
-    }
-    out['world/countries-50m.json'] = require.resolve('world-atlas/countries-50m.json');
-    return out;
-  };
+  const files = bundledFiles;
   return {
     name: 'atlas-bundled-data',
     configureServer(server) {
@@ -58,14 +63,93 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-/** Modules loaded only on demand (views, dialogs, downloads, search, every language but English with its words and country names). */
-const ON_DEMAND = /papaparse|[\\/]src[\\/]ui[\\/](downloads|table|sources)[\\/]|[\\/]src[\\/]ui[\\/](SearchBox|AboutDialog|FilterPanel)\.tsx|[\\/]src[\\/]domain[\\/](search|fold|link-rows|source-rows|sort-order|file-names|antimeridian|csv|export-formats|review-log|dataset-stats)\.ts|[\\/]src[\\/]loaders[\\/]load-review-log\.ts|locales[\\/](zh|ar|ru|about\.en)\.json|[\\/]src[\\/]domain[\\/](link-words-ar|link-words-ru|locator-words-intl)\.ts|i18n-iso-countries[\\/]langs[\\/](ar|ru)\.json/;
+/** The single-file build's one output, in `dist-single/` (`npm run build:single`). */
+export const SINGLE_FILE = 'health-silk-road-atlas.html';
+const INLINE_FILES = 'virtual:atlas-inline-files';
+const WORKER_URL = 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+const WORKER_BLOB = 'virtual:atlas-worker-blob';
 
-export default defineConfig({
+/**
+ * What makes the single file self-contained (mode `single` only, so the normal build does not
+ * change): the entry becomes src/single/main.ts, which answers the app's fetches of its data from
+ * the JSON inlined here (a page opened from file:// can fetch no file); and the MapLibre worker,
+ * otherwise a file beside the page, is built from its inlined source as a blob: URL.
+ */
+function singleFileSources(): Plugin {
+  return {
+    name: 'atlas-single-file-sources',
+    enforce: 'pre',
+    apply: 'build',
+    transformIndexHtml: { order: 'pre', handler: (html) => html.replace('/src/main.tsx', '/src/single/main.ts') },
+    resolveId(id) {
+      if (id === INLINE_FILES) return `\0${INLINE_FILES}`;
+      if (id === WORKER_URL) return `\0${WORKER_BLOB}`;
+      return null;
+    },
+    load(id) {
+      if (id === `\0${INLINE_FILES}`) {
+        const entries = Object.entries(bundledFiles()).map(([path, file]) => `${JSON.stringify(path)}: ${JSON.stringify(readFileSync(file, 'utf8'))}`);
+        return `export default {\n${entries.join(',\n')}\n};`;
+      }
+      if (id === `\0${WORKER_BLOB}`) {
+        return "import code from 'maplibre-gl/dist/maplibre-gl-worker.mjs?raw';\n"
+          + "export default URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));";
+      }
+      return null;
+    },
+  };
+}
+
+/**
+ * The single file's policy: its one inline script by hash, inline styles, and for the rest only
+ * data: and blob: (the hatch pattern, the downloads, the map worker, which MapLibre on an origin
+ * of `null` fetches from its blob: URL and starts from a data: URL). No origin at all is allowed,
+ * not even the file's own: there is nothing beside it to load.
+ */
+function singleFileCsp(): Plugin {
+  return {
+    name: 'atlas-single-file-csp',
+    enforce: 'post',
+    apply: 'build',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        for (const asset of Object.values(bundle)) {
+          if (asset.type !== 'asset' || !asset.fileName.endsWith('.html')) continue;
+          let html = String(asset.source).replace('<script type="module" crossorigin>', '<script type="module">');
+          const scripts = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
+          if (scripts.length !== 1 || /<script[^>]* src=|<link[^>]* href="(?!data:)/.test(html)) {
+            this.error(`${asset.fileName}: expected one inline script and no linked file after inlining`);
+          }
+          const hashes = scripts.map((code) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`);
+          const csp = [
+            "default-src 'none'", `script-src ${hashes.join(' ')}`, "style-src 'unsafe-inline'", 'img-src data: blob:',
+            'connect-src blob:', 'worker-src blob: data:', "object-src 'none'", "base-uri 'none'", "form-action 'none'",
+          ].join('; ');
+          // After the charset, which must come first; before the script, which it governs.
+          html = html.replace(/(<meta charset="UTF-8" \/>)/i, `$1\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
+          if (!html.includes('Content-Security-Policy')) this.error(`${asset.fileName}: no place for the policy after <meta charset>`);
+          asset.source = html;
+        }
+      },
+    },
+  };
+}
+
+/** Modules loaded only on demand (views, dialogs, the details panel, the story, embed, downloads, search, every language but English with its words and country names). */
+const ON_DEMAND = /papaparse|[\\/]src[\\/]ui[\\/](downloads|table|sources)[\\/]|[\\/]src[\\/]ui[\\/]story[\\/](StoryPanel\.tsx|story\.css)|[\\/]src[\\/]embed[\\/](EmbedAtlas\.tsx|use-resize-report\.ts|frame-height\.ts|wheel-after-click\.ts)|[\\/]src[\\/]ui[\\/](SearchBox|AboutDialog|FilterPanel|DetailsPanel|PanelTable|PanelFacts|LinkCard|SourceCitation|LinkList)\.tsx|[\\/]src[\\/]domain[\\/](search|fold|link-rows|source-rows|sort-order|panel-rows|csv-import|story|file-names|antimeridian|csv|export-formats|review-log|dataset-stats)\.ts|[\\/]src[\\/]loaders[\\/](load-review-log|load-story)\.ts|locales[\\/](zh|ar|ru|about\.en)\.json|[\\/]src[\\/]domain[\\/](link-words-ar|link-words-ru|locator-words-intl)\.ts|i18n-iso-countries[\\/]langs[\\/](ar|ru)\.json/;
+
+export default defineConfig(({ mode }) => (mode === 'single' ? {
+  base: './',
+  plugins: [react(), singleFileSources(), viteSingleFile({ outputFileName: SINGLE_FILE }), singleFileCsp()],
+  build: { target: 'es2022', outDir: 'dist-single', sourcemap: false },
+} : {
   base: './',
   plugins: [react(), bundledData(), contentSecurityPolicy()],
   build: {
-    target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000,
+    // Source maps beside the files (never loaded unless devtools ask), so that anyone can read the
+    // shipped code; Lighthouse counts their absence against best practices.
+    target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2000,
     rolldownOptions: {
       output: {
         // Code the first view needs stays in one chunk: left alone, the bundler splits every module
@@ -77,4 +161,4 @@ export default defineConfig({
   },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
-});
+}));

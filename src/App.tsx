@@ -5,16 +5,25 @@ import type { ViewState } from './url/view-state.ts';
 import { useUrlSync } from './url/use-url-sync.ts';
 import { htmlDir, htmlLang, switchLanguage } from './i18n/i18n.ts';
 import { useAtlasData } from './loaders/use-atlas-data.ts';
+import { buildAtlasData, type AtlasData } from './loaders/load-atlas-data.ts';
+import { setTimelineSpan } from './domain/dates.ts';
+import { clampViewToSpan } from './url/view-state.ts';
+import { ImportButton, ImportReportView, isCsvFile, useFileDrop, type ImportReport } from './ui/ImportData.tsx';
 import { ErrorView, LoadingView } from './ui/StatusViews.tsx';
 import { Atlas } from './ui/Atlas.tsx';
 import { Header } from './ui/Header.tsx';
 import { useExplore } from './ui/use-explore.ts';
 import type { FitRequest, FitTarget } from './map/map-controller.ts';
 import type { SearchHit, SearchIndex } from './domain/search.ts';
+import { storyFocus, useStory } from './ui/story/use-story.ts';
+import { useEmbedMessages } from './embed/use-embed-messages.ts';
 
 // On demand: the search box once its index is built (after the first paint), the dialog once opened.
 const SearchBox = lazy(() => import('./ui/SearchBox.tsx').then((m) => ({ default: m.SearchBox })));
 const AboutDialog = lazy(() => import('./ui/AboutDialog.tsx').then((m) => ({ default: m.AboutDialog })));
+// Embed mode's screen, only for pages opened with embed=1.
+const EmbedAtlas = lazy(() => import('./embed/EmbedAtlas.tsx').then((m) => ({ default: m.EmbedAtlas })));
+const StoryPanel = lazy(() => import('./ui/story/StoryPanel.tsx'));
 import { withChosen, type FilterDimension } from './domain/filters.ts';
 
 /** What a search result filters on, which panel it opens, and what the map frames. */
@@ -38,11 +47,22 @@ export function App({ initialView }: { initialView: ViewState }) {
   const onSettled = useCallback(() => setSettled(true), []);
   const { t, i18n } = useTranslation();
   const data = useAtlasData(rawView.dataPath);
-  const explore = useExplore(rawView, data.data, panelOpen);
+  // A file the reader opened (read on this computer, never in the URL); null: the data= folder's dataset.
+  const [imported, setImported] = useState<{ atlas: AtlasData; key: number } | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const shown = imported?.atlas ?? data.data;
+  // The timeline spans the shown dataset's years: set before anything below reads them (the timeline, URL defaults).
+  if (shown) setTimelineSpan(shown.span);
+  const spanned = shown ? clampViewToSpan(rawView, shown.span) : rawView;
+  const explore = useExplore(spanned, shown, panelOpen);
   // What is shown and written to the URL: unknown filter and selection ids dropped once the data is here.
-  const view = explore?.view ?? rawView;
+  const view = explore?.view ?? spanned;
 
   useUrlSync(view, setView);
+  // The guided story (`story=N`). `story.stepper` is what presenter mode's keys drive (null while no story is open).
+  // The story belongs to the bundled (or data=) dataset, not to a file the reader opened.
+  const story = useStory({ view, data: imported ? undefined : data.data, setView, setFit, wanted: settled });
+  useEmbedMessages(view, setView);
 
   useEffect(() => {
     if (i18n.language !== view.lang) void switchLanguage(view.lang).catch(() => undefined);
@@ -52,6 +72,49 @@ export function App({ initialView }: { initialView: ViewState }) {
   useEffect(() => {
     document.title = t('app.title');
   }, [t]);
+
+  // A data= folder reaching beyond 2025 opens on its last year when the URL names none (the default is its last year).
+  const loadedSpan = data.data?.span;
+  useEffect(() => {
+    if (loadedSpan && !new URLSearchParams(location.search).has('year')) setView((v) => (v.year === loadedSpan.last ? v : { ...v, year: loadedSpan.last }));
+  }, [loadedSpan]);
+
+  // A CSV opened or dropped: read here (File.text(), no request), imported with the loaded dataset as what the atlas knows.
+  const base = data.data;
+  const openFile = useCallback(async (file: File) => {
+    if (!base) return;
+    if (!isCsvFile(file)) {
+      setReport({ state: 'failed', file: file.name, message: t('import.notCsv', { file: file.name }) });
+      return;
+    }
+    setReport({ state: 'reading', file: file.name });
+    try {
+      const [text, { importCsv }] = await Promise.all([file.text(), import('./domain/csv-import.ts')]);
+      const r = importCsv(text, base.index.dataset);
+      const atlas = r.imported ? buildAtlasData(r.dataset, base.world, base.borders) : null;
+      setReport({
+        state: 'done', file: file.name, rows: r.rows, imported: r.imported, refused: r.refused, problems: r.problems,
+        englishFallbacks: r.englishFallbacks, span: atlas?.span ?? base.span,
+      });
+      if (atlas) {
+        setImported((prior) => ({ atlas, key: (prior?.key ?? 0) + 1 }));
+        // The new dataset opens on all its years, nothing selected (its ids are not the old ones).
+        setView((v) => ({ ...v, year: atlas.span.last, from: atlas.span.first, selection: null }));
+        setPanelOpen(false);
+      }
+    } catch (e) {
+      setReport({ state: 'failed', file: file.name, message: t('import.unreadable', { file: file.name, message: (e as Error).message }) });
+    }
+  }, [base, t]);
+  const onFile = useCallback((f: File) => void openFile(f), [openFile]);
+  const backToAtlas = useCallback(() => {
+    setImported(null);
+    setReport(null);
+    if (base) setView((v) => ({ ...v, year: base.span.last, from: base.span.first, selection: null }));
+  }, [base]);
+  const closeReport = useCallback(() => setReport(null), []);
+  const drop = useFileDrop(onFile);
+  const importTools = useMemo(() => <ImportButton onFile={onFile} />, [onFile]);
 
   // Stable, so that parts which do not depend on the view (header, dialog) skip re-rendering on a timeline step.
   const update = useCallback((patch: Partial<ViewState>) => setView((v) => ({ ...v, ...patch })), []);
@@ -95,17 +158,35 @@ export function App({ initialView }: { initialView: ViewState }) {
   );
 
   return (
-    <div className="app">
-      <Header lang={view.lang} onLang={onLang} onAbout={data.isSuccess ? openAbout : undefined} search={search} />
-      <main className="main" id="main">
+    <div className={view.embed ? 'app app-embed' : view.present ? `app app--present present-${view.theme}` : 'app'}>
+      {!view.embed && <Header lang={view.lang} onLang={onLang} onAbout={data.isSuccess ? openAbout : undefined} search={search} />}
+      <main className="main" id="main" {...(data.isSuccess && !view.embed ? drop.handlers : {})}>
         {data.isPending && <LoadingView {...data.progress} />}
         {data.isError && <ErrorView error={data.error} onRetry={() => void data.refetch()} />}
-        {data.isSuccess && explore && (
-          <Atlas data={data.data} explore={explore} onChange={update} panelOpen={panelOpen} onTogglePanel={togglePanel} fit={fit} onSettled={onSettled} />
+        {report && <ImportReportView report={report} showing={!!imported} lang={view.lang} onBack={backToAtlas} onClose={closeReport} />}
+        {data.isSuccess && shown && explore && view.embed && (
+          <Suspense fallback={null}><EmbedAtlas data={shown} explore={explore} onChange={update} onSettled={onSettled} /></Suspense>
         )}
-        {data.isSuccess && aboutOpened && (
+        {data.isSuccess && shown && explore && !view.embed && (
+          // A new dataset is a new atlas (map, timeline, memos): keyed, so nothing of the old one lingers.
+          <Atlas key={imported ? `import-${imported.key}` : 'loaded'} data={shown} explore={explore} onChange={update} panelOpen={panelOpen} onTogglePanel={togglePanel} fit={fit} onSettled={onSettled}
+            tools={importTools}
+            story={{
+              open: view.story !== null,
+              stepper: story.stepper,
+              // Offered once the dataset's story is loaded and sound; a `story=` URL opens the panel whatever its state, to explain it.
+              toggle: story.status === 'ready' && view.story === null
+                ? <button type="button" className="story-toggle" aria-controls="story-panel" onClick={() => { storyFocus.pending = true; story.open(); }}>{t('story.open')}</button>
+                : null,
+              panel: view.story !== null
+                ? <Suspense fallback={<p className="muted" role="status">{t('story.loading')}</p>}><StoryPanel state={story} index={shown.index} lang={view.lang} /></Suspense>
+                : null,
+            }} />
+        )}
+        {drop.dragging && <div className="drop-overlay" aria-hidden="true"><p>{t('import.drop')}</p></div>}
+        {data.isSuccess && shown && aboutOpened && (
           <Suspense fallback={null}>
-            <AboutDialog open={about} onClose={closeAbout} index={data.data.index} dataPath={view.dataPath} lang={view.lang} />
+            <AboutDialog open={about} onClose={closeAbout} index={shown.index} dataPath={view.dataPath} lang={view.lang} />
           </Suspense>
         )}
       </main>

@@ -4,7 +4,7 @@
  * world shapes or concern method rather than display: points inside their countries, probable
  * duplicate links, the review log, the alias list, and summaries copied from the seed documents
  * (`--seeds DIR`, default `../shared/seeds` beside the repository; skipped with a notice when that
- * folder is absent). Prints one line per problem (file, record id, field, message); exits 1 if there is any.
+ * folder is absent), and the guided story (`story.json`, when present: src/domain/story.ts). Prints one line per problem (file, record id, field, message); exits 1 if there is any.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,17 +20,24 @@ import { readDataDir } from './read-data-dir.ts';
 import { readWorld } from './read-world.ts';
 import { argValue } from './args.ts';
 import { defaultSeedsDir, readSeedTexts } from './read-seeds.ts';
+import { checkStory, STORY_FILE } from '../domain/story.ts';
+import { indexDataset } from '../domain/dataset-index.ts';
+import { aggregate } from '../domain/aggregate.ts';
+import { countryAnchors } from '../domain/country-anchors.ts';
+import { isCountryRef } from '../domain/schema.ts';
 
 const args = process.argv.slice(2);
 const seedsDir = argValue(args, 'seeds') ?? defaultSeedsDir();
 const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--seeds') ?? 'data';
 const { raw, problems: readProblems } = readDataDir(dir);
 const problems: Problem[] = [...readProblems];
-const result = readProblems.length ? null : validateDataset(raw);
+// The atlas's own years (2015–2025, or a reason) are an authoring rule of data/; another folder (an import) has its own.
+const result = readProblems.length ? null : validateDataset(raw, undefined, { atlasYears: dir.replace(/\/$/, '') === 'data' });
 if (result && !result.ok) problems.push(...result.problems);
 if (result?.ok) {
   const d = result.dataset;
-  problems.push(...checkPlaces(d, countryShapes(readWorld())));
+  const shapes = countryShapes(readWorld());
+  problems.push(...checkPlaces(d, shapes));
   problems.push(...checkLanguages(d));
   problems.push(...probableDuplicates(d.links));
   const reviewPath = join(dir, REVIEW_FILE);
@@ -58,6 +65,22 @@ if (result?.ok) {
     problems.push(...checkSummaryCopies(d.links, seeds.texts, { names: namesIndex(datasetNames(d, aliases)) }));
   } else {
     console.log(`${dir}: copy check skipped: no seed folder at ${seedsDir}`);
+  }
+  const storyPath = join(dir, STORY_FILE);
+  if (existsSync(storyPath)) {
+    try {
+      const rawStory: unknown = JSON.parse(readFileSync(storyPath, 'utf8'));
+      const needed = new Set<string>();
+      for (const l of d.links) if (isCountryRef(l.partner)) needed.add(l.partner);
+      for (const p of d.partners) if (p.kind === 'institution') needed.add(p.country);
+      const index = indexDataset(d, countryAnchors(shapes, needed));
+      problems.push(...checkStory(rawStory, {
+        index, aggregates: aggregate(index),
+        ...(seeds ? { seeds: seeds.texts, names: namesIndex(datasetNames(d, aliases)) } : {}),
+      }));
+    } catch (e) {
+      problems.push({ file: STORY_FILE, id: '(file)', field: '', message: `is not valid JSON: ${(e as Error).message}` });
+    }
   }
 }
 if (problems.length === 0 && result?.ok) {

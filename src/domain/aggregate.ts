@@ -9,13 +9,11 @@
 import type { DatasetIndex, PartnerKind, ResolvedPartner } from './dataset-index.ts';
 import type { LinkType, LonLat } from './schema.ts';
 import { LinkType as LinkTypeSchema } from './schema.ts';
-import { TIMELINE_FIRST_YEAR, TIMELINE_LAST_YEAR } from './dates.ts';
 import { CERTAIN, OUTSIDE, PLANNED, POSSIBLE, UNDATED, codePresence, timeCode, type YearsWindow } from './time-codes.ts';
 
-export const YEARS: readonly number[] = Array.from(
-  { length: TIMELINE_LAST_YEAR - TIMELINE_FIRST_YEAR + 1 }, (_, i) => TIMELINE_FIRST_YEAR + i,
-);
-export const YEAR_COUNT = YEARS.length;
+/** The timeline's years (live: the shown dataset's span, dates.ts setTimelineSpan). */
+export { TIMELINE_YEARS as YEARS, TIMELINE_YEAR_COUNT as YEAR_COUNT } from './dates.ts';
+import { TIMELINE_YEARS as YEARS, TIMELINE_YEAR_COUNT as YEAR_COUNT } from './dates.ts';
 export const LINK_TYPES: readonly LinkType[] = LinkTypeSchema.options;
 
 /** One arc: every link between one Chinese institution and one partner. */
@@ -450,4 +448,11 @@ export function yearHistogram(a: Pick<Aggregates, 'codes' | 'codeType'>): YearHi
     }
   });
   return { certain, possible, undatedByType };
+}
+
+/** The positions of every link drawn in the window (certain or possible, and undated or planned ones when included). O(links). */
+export function linksInView(a: Aggregates, w: YearWindow): number[] {
+  const out: number[] = [];
+  for (let li = 0; li < a.codeOfLink.length; li++) if (linkInWindow(a, li, w)) out.push(li);
+  return out;
 }

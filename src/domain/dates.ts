@@ -4,8 +4,59 @@
  */
 import type { DateSpec } from './schema.ts';
 
-export const TIMELINE_FIRST_YEAR = 2015;
-export const TIMELINE_LAST_YEAR = 2025;
+/** The atlas's own scope: the bundled data's timeline, and the least any dataset's timeline shows. */
+export const ATLAS_FIRST_YEAR = 2015;
+export const ATLAS_LAST_YEAR = 2025;
+/** The widest timeline any dataset can have (time-codes.ts counts exactly within it). */
+export const YEAR_LIMITS = { first: 1971, last: 2068 } as const;
+
+export interface TimelineSpan {
+  first: number;
+  last: number;
+}
+
+/**
+ * The years the timeline spans for a dataset: 2015–2025, widened to every year a link's date can
+ * fall in (a dataset with links in 2012 or 2027 reaches them), within YEAR_LIMITS. A link whose
+ * `outsideTimelineReason` says it lies outside the atlas's years does not widen it.
+ */
+export function timelineSpanOf(links: readonly { date: DateSpec; outsideTimelineReason?: unknown }[]): TimelineSpan {
+  let first = ATLAS_FIRST_YEAR;
+  let last = ATLAS_LAST_YEAR;
+  for (const l of links) {
+    if (l.outsideTimelineReason) continue;
+    const b = dateBounds(l.date);
+    if (!b) continue;
+    // "By 2012" reaches back to 2012 at least; its open start adds nothing.
+    first = Math.min(first, Number.isFinite(b.first) ? b.first : b.last);
+    last = Math.max(last, b.last);
+  }
+  return { first: Math.max(YEAR_LIMITS.first, first), last: Math.min(YEAR_LIMITS.last, last) };
+}
+
+/*
+ * The span of the dataset on screen. Live bindings, set by setTimelineSpan when a dataset is shown,
+ * so the many readers of these (the timeline, the URL's defaults and bounds, the histogram) stay
+ * as they were written. Everything else about time (time codes, counts) does not depend on them.
+ */
+export let TIMELINE_FIRST_YEAR: number = ATLAS_FIRST_YEAR;
+export let TIMELINE_LAST_YEAR: number = ATLAS_LAST_YEAR;
+/** The timeline's years, first to last. */
+export let TIMELINE_YEARS: readonly number[] = yearsOf(ATLAS_FIRST_YEAR, ATLAS_LAST_YEAR);
+export let TIMELINE_YEAR_COUNT: number = TIMELINE_YEARS.length;
+
+function yearsOf(first: number, last: number): number[] {
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+/** Makes `span` the timeline's years (idempotent; cheap when unchanged). */
+export function setTimelineSpan(span: TimelineSpan): void {
+  if (span.first === TIMELINE_FIRST_YEAR && span.last === TIMELINE_LAST_YEAR) return;
+  TIMELINE_FIRST_YEAR = span.first;
+  TIMELINE_LAST_YEAR = span.last;
+  TIMELINE_YEARS = yearsOf(span.first, span.last);
+  TIMELINE_YEAR_COUNT = TIMELINE_YEARS.length;
+}
 
 const yearOf = (partial: string) => Number(partial.slice(0, 4));
 

@@ -1,18 +1,22 @@
 /**
- * Links' spans coded for counting: each side of a span (link-time.ts) falls in one of 13 buckets —
- * before the timeline (or open), one of its 11 years, after it (or open) — and a link's four
+ * Links' spans coded for counting: each side of a span (link-time.ts) falls in one of 100 buckets —
+ * before 1971 (or open), one of the 98 years 1971–2068 (YEAR_LIMITS, the widest timeline a dataset
+ * can have, so codes do not depend on the dataset's own span), after them (or open) — and a link's four
  * buckets plus whether it is undated or planned make its *time code*. A dataset has few distinct
  * codes, so a window's question "certain, possible, undated, planned or outside?" is answered
  * once per code, and every count is a sum of per-code counts. The bucketing is exact for the
  * windows the timeline offers (whole years, from open or a timeline year, to a timeline year).
  */
-import { TIMELINE_FIRST_YEAR as FIRST, TIMELINE_LAST_YEAR as LAST } from './dates.ts';
+import { YEAR_LIMITS } from './dates.ts';
 import { isUndated, linkSpan } from './link-time.ts';
 import type { Link } from './schema.ts';
 
+const FIRST = YEAR_LIMITS.first;
+const LAST = YEAR_LIMITS.last;
+/** 100: four buckets and two flags stay below 2^32 (100^4 × 4), as the Uint32Array of codes needs. */
 export const BUCKETS = LAST - FIRST + 3;
 
-/** 0: before the timeline or open; 1…11: 2015…2025; 12: after the timeline or open. */
+/** 0: before 1971 or open; 1…98: 1971…2068; 99: after 2068 or open. */
 export function bucketOf(year: number): number {
   if (year < FIRST) return 0;
   if (year > LAST) return BUCKETS - 1;

@@ -9,7 +9,7 @@ import {
   DATA_FILES, isCountryRef, type Dataset, type DateSpec, type Link, type RawDataset, type Source,
 } from './schema.ts';
 import { yearBounds } from './link-time.ts';
-import { TIMELINE_FIRST_YEAR, TIMELINE_LAST_YEAR, dateBounds } from './dates.ts';
+import { ATLAS_FIRST_YEAR, ATLAS_LAST_YEAR, YEAR_LIMITS, dateBounds } from './dates.ts';
 
 export interface Problem {
   file: string;
@@ -66,8 +66,18 @@ function parseFile<T>(file: string, schema: z.ZodType<T>, raw: unknown, problems
   return out;
 }
 
+/** How strict validateDataset is beyond the schema and references. */
+export interface ValidateOptions {
+  /**
+   * The atlas's own authoring rule (data:check on data/): a link dated outside 2015–2025 needs
+   * `outsideTimelineReason` (the default). Off, any years within YEAR_LIMITS are fine: a dataset of one's own
+   * (data=, an imported CSV) has its own years, and the timeline spans them.
+   */
+  atlasYears?: boolean;
+}
+
 /** Validates a whole dataset. `today` (YYYY-MM-DD) bounds future dates; tests pass a fixed one. */
-export function validateDataset(raw: RawDataset, today = new Date().toISOString().slice(0, 10)): ValidationResult {
+export function validateDataset(raw: RawDataset, today = new Date().toISOString().slice(0, 10), options: ValidateOptions = {}): ValidationResult {
   const problems: Problem[] = [];
   const broken = new Set<string>();
   const { sources: S, institutions: I, partners: P, links: L } = DATA_FILES;
@@ -77,7 +87,7 @@ export function validateDataset(raw: RawDataset, today = new Date().toISOString(
     partners: parseFile(P.file, P.record, raw.partners, problems, broken),
     links: parseFile(L.file, L.record, raw.links, problems, broken),
   };
-  problems.push(...checkReferences(dataset, today, broken));
+  problems.push(...checkReferences(dataset, today, broken, options.atlasYears ?? true));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, dataset, problems: [] };
 }
 
@@ -87,7 +97,7 @@ function checkCountry(code: string): string | undefined {
   return undefined;
 }
 
-function checkReferences(d: Dataset, today: string, broken: ReadonlySet<string>): Problem[] {
+function checkReferences(d: Dataset, today: string, broken: ReadonlySet<string>, atlasYears: boolean): Problem[] {
   const problems: Problem[] = [];
   const add = (file: string, id: string, field: string, message: string) => problems.push({ file, id, field, message });
   // A reference to a record that already failed its schema is not a second problem.
@@ -142,8 +152,9 @@ function checkReferences(d: Dataset, today: string, broken: ReadonlySet<string>)
     l.evidence.forEach((e, k) => {
       if (!known(sourceIds, e.source)) at(`evidence.${k}.source`, `unknown source "${e.source}"`);
     });
-    checkNotFuture(l.date, today, (field, m) => at(`date.${field}`, m));
-    checkTimeline(l, at);
+    // A plan's date may lie ahead ("to open in 2027"); anything that happened cannot.
+    if (l.status !== 'planned') checkNotFuture(l.date, today, (field, m) => at(`date.${field}`, m));
+    checkTimeline(l, atlasYears, at);
     checkTime(l, today, at);
   }
   return problems;
@@ -170,11 +181,17 @@ function checkNotFuture(date: DateSpec, today: string, at: (f: string, m: string
   if (date.precision === 'range' && date.from > date.to) at('from', `${date.from} is after ${date.to}`);
 }
 
-function checkTimeline(l: Link, at: (f: string, m: string) => void) {
+function checkTimeline(l: Link, atlasYears: boolean, at: (f: string, m: string) => void) {
   const bounds = dateBounds(l.date);
-  if (!bounds || l.outsideTimelineReason) return;
-  if (bounds.last < TIMELINE_FIRST_YEAR || bounds.first > TIMELINE_LAST_YEAR) {
-    at('date', `outside ${TIMELINE_FIRST_YEAR}–${TIMELINE_LAST_YEAR}; give outsideTimelineReason if it belongs here`);
+  if (!bounds) return;
+  const lowest = Number.isFinite(bounds.first) ? bounds.first : bounds.last;
+  if (lowest < YEAR_LIMITS.first || bounds.last > YEAR_LIMITS.last) {
+    at('date', `outside ${YEAR_LIMITS.first}–${YEAR_LIMITS.last}, the years the atlas can show`);
+    return;
+  }
+  if (!atlasYears || l.outsideTimelineReason) return;
+  if (bounds.last < ATLAS_FIRST_YEAR || bounds.first > ATLAS_LAST_YEAR) {
+    at('date', `outside ${ATLAS_FIRST_YEAR}–${ATLAS_LAST_YEAR}; give outsideTimelineReason if it belongs here`);
   }
 }
 

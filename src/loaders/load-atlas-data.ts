@@ -3,7 +3,8 @@
  * the schema, and prepares the indexes the map and timeline need. Failures become typed errors
  * that the UI can explain (which file, which record, which field), never a blank page.
  */
-import { DATA_FILES, isCountryRef, type RawDataset } from '../domain/schema.ts';
+import { DATA_FILES, isCountryRef, type Dataset, type RawDataset } from '../domain/schema.ts';
+import { timelineSpanOf, type TimelineSpan } from '../domain/dates.ts';
 import { validateDataset, type Problem } from '../domain/validate.ts';
 import { indexDataset, type DatasetIndex } from '../domain/dataset-index.ts';
 import { aggregate, type Aggregates } from '../domain/aggregate.ts';
@@ -21,6 +22,8 @@ export interface AtlasData {
   borders: MultiLineString;
   /** Short names for search (data/aliases.json); empty when the dataset has no alias list. */
   aliases: Alias[];
+  /** The years the timeline spans for this dataset (2015–2025, or wider when its links reach beyond). */
+  span: TimelineSpan;
 }
 
 /** A file could not be fetched or was not JSON. */
@@ -86,7 +89,8 @@ export async function loadAtlasData(
   const raw = Object.fromEntries(entries.map(([key], i) => [key, files[i]])) as unknown as RawDataset;
   // Yield so the "checking" message paints before the synchronous validation of a large file.
   await new Promise((r) => setTimeout(r, 0));
-  const result = validateDataset(raw);
+  // Any dataset's own years are fine here: the timeline spans them (the 2015–2025 rule is data:check's, for data/).
+  const result = validateDataset(raw, undefined, { atlasYears: false });
   if (!result.ok) throw new DataError(result.problems.map((p) => ({ ...p, file: `${dataPath}/${p.file}` })));
   // Only the shape is checked here; unknown targets are data:check's to report, and search skips them.
   const aliases = rawAliases === undefined ? { aliases: [], problems: [] } : parseAliases(rawAliases, aliasesFile);
@@ -95,10 +99,17 @@ export async function loadAtlasData(
   if (!topology || typeof topology !== 'object' || !('objects' in topology)) {
     throw new DataError([{ file: WORLD_FILE, id: '(file)', field: 'objects', message: 'is not a TopoJSON topology' }]);
   }
-  const shapes = countryShapes(topology);
+  return buildAtlasData(result.dataset, countryShapes(topology), countryBorders(topology), aliases.aliases);
+}
+
+/**
+ * The indexes and aggregates of a validated dataset, over world shapes already loaded: for the
+ * fetched dataset, and for one read from a file the reader opened (csv-import.ts).
+ */
+export function buildAtlasData(dataset: Dataset, shapes: CountryShapes, borders: MultiLineString, aliases: Alias[] = []): AtlasData {
   const needed = new Set<string>();
-  for (const l of result.dataset.links) if (isCountryRef(l.partner)) needed.add(l.partner);
-  for (const p of result.dataset.partners) if (p.kind === 'institution') needed.add(p.country);
-  const index = indexDataset(result.dataset, countryAnchors(shapes, needed));
-  return { index, aggregates: aggregate(index), world: shapes, borders: countryBorders(topology), aliases: aliases.aliases };
+  for (const l of dataset.links) if (isCountryRef(l.partner)) needed.add(l.partner);
+  for (const p of dataset.partners) if (p.kind === 'institution') needed.add(p.country);
+  const index = indexDataset(dataset, countryAnchors(shapes, needed));
+  return { index, aggregates: aggregate(index), world: shapes, borders, aliases, span: timelineSpanOf(dataset.links) };
 }

@@ -8,7 +8,7 @@ import type { MultiLineString } from 'geojson';
 import type { Aggregates, YearWindow } from '../domain/aggregate.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { CountryShapes } from '../domain/world.ts';
-import { AtlasMapController, type FitRequest } from './map-controller.ts';
+import { AtlasMapController, type FitRequest, type FramePadding } from './map-controller.ts';
 import type { Camera } from '../url/view-state.ts';
 import type { MapItem } from './map-item.ts';
 import type { MapCapture } from './map-capture.ts';
@@ -44,6 +44,8 @@ export interface AtlasMapProps {
   lang: Lang;
   /** MapLibre's own strings (zoom buttons, the two-finger hint) in the reader's language. */
   uiStrings?: MapUiStrings;
+  /** `embed`: the wheel scrolls the host page unless Ctrl/⌘ is held or the map was clicked. Read once, when the map is made. */
+  cooperative?: 'embed';
   /** No animation at all when true. */
   reducedMotion: boolean;
   selection: MapItem | null;
@@ -57,6 +59,10 @@ export interface AtlasMapProps {
   onError?: (message: string) => void;
   /** Filled with a function that draws the map at a pixel ratio (default 2) for an image; null while there is no map. */
   captureRef?: RefObject<((scale?: number) => Promise<MapCapture>) | null>;
+  /** Map labels this many times their normal size (presenter mode). */
+  labelScale?: number;
+  /** Presenter mode: frame every arc the filters let through, keeping this room clear; null: the camera prop rules. */
+  framing?: FramePadding | null;
 }
 
 export function AtlasMap(props: AtlasMapProps) {
@@ -79,6 +85,7 @@ export function AtlasMap(props: AtlasMapProps) {
       c = new AtlasMapController(el, { world, borders, index, aggregates }, {
         window: p.window, lang: p.lang, reducedMotion: p.reducedMotion, selection: p.selection, camera: p.camera,
         ...(p.uiStrings ? { uiStrings: p.uiStrings } : {}),
+        ...(p.cooperative ? { cooperative: p.cooperative } : {}),
       }, () => ({
         onCamera: (camera) => latest.current.onCamera(camera),
         onHover: (item, point) => latest.current.onHover(item, point),
@@ -116,11 +123,18 @@ export function AtlasMap(props: AtlasMapProps) {
     c.setUiStrings(props.uiStrings);
     c.setReducedMotion(props.reducedMotion);
     c.setSelection(props.selection);
+    c.setLabelScale(props.labelScale ?? 1);
   });
 
-  const { camera, fit } = props;
+  const { camera, fit, framing = null } = props;
+  const framingKey = framing ? `${framing.top},${framing.right},${framing.bottom},${framing.left}` : '';
   useEffect(() => {
-    controller.current?.setCamera(camera);
+    controller.current?.setFraming(framing, latest.current.camera);
+    // framingKey stands for framing: a new object with the same room must not re-frame.
+  }, [framingKey, world, borders, index, aggregates]);
+  useEffect(() => {
+    // While presenting the framed camera rules; the URL's returns when presenter mode ends.
+    if (!latest.current.framing) controller.current?.setCamera(camera);
   }, [camera]);
   const fitDone = useRef(0);
   useEffect(() => {

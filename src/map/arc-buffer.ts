@@ -67,7 +67,10 @@ export function arcPolyline(from: readonly [number, number], to: readonly [numbe
     const s = i / ARC_SEGMENTS;
     const lift = ARC_BOW * chord * 4 * s * (1 - s);
     out[2 * i] = (out[2 * i] as number) - nx * lift;
-    out[2 * i + 1] = (out[2 * i + 1] as number) - ny * lift;
+    // Never above the top of the world (or below its bottom): the map cannot show past Mercator's
+    // limit, so a bow there (an arc between nearly opposite points, as China–Argentina, runs over
+    // the pole) would leave every frame; it runs along the edge instead.
+    out[2 * i + 1] = Math.min(1, Math.max(0, (out[2 * i + 1] as number) - ny * lift));
   }
   return out;
 }

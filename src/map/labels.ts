@@ -80,6 +80,7 @@ export class LabelOverlay {
   private readonly measured = new Map<string, Measured>();
   private readonly placedNow = new Map<string, PlacedLabel>();
   private readonly ctx: CanvasRenderingContext2D | null;
+  private scale = 1;
 
   constructor(parent: HTMLElement) {
     this.element = document.createElement('div');
@@ -89,12 +90,32 @@ export class LabelOverlay {
     this.ctx = document.createElement('canvas').getContext('2d');
   }
 
+  /**
+   * Labels `scale` times their normal size (font, line height, wrap width); the CSS reads the
+   * same factor from --label-scale. Returns whether it changed.
+   */
+  setScale(scale: number): boolean {
+    if (scale === this.scale) return false;
+    this.scale = scale;
+    this.measured.clear();
+    this.element.style.setProperty('--label-scale', String(scale));
+    return true;
+  }
+
+  /** A kind's style at the current scale. */
+  private style(kind: LabelKind): KindStyle {
+    const st = STYLE[kind];
+    if (this.scale === 1) return st;
+    const k = this.scale;
+    return { ...st, font: st.font.replace(/(\d+(?:\.\d+)?)px/, (_, px: string) => `${Number(px) * k}px`), lineHeight: st.lineHeight * k, maxWidth: st.maxWidth * k };
+  }
+
   /** Size of a label, measured with a canvas (no layout); long names wrap at the kind's width. */
   private measure(kind: LabelKind, text: string): Measured {
     const cacheKey = `${kind}\u0000${text}`;
     const hit = this.measured.get(cacheKey);
     if (hit) return hit;
-    const style = STYLE[kind];
+    const style = this.style(kind);
     const ctx = this.ctx;
     if (ctx) ctx.font = style.font;
     const width = (s: string) => (ctx ? ctx.measureText(s).width : s.length * 6.5);
@@ -131,7 +152,7 @@ export class LabelOverlay {
       if (el.className !== cls) el.className = cls;
       const x = Math.round(box.x), y = Math.round(box.y);
       el.style.transform = `translate(${x}px, ${y}px)`;
-      const st = STYLE[s.kind];
+      const st = this.style(s.kind);
       this.placedNow.set(s.key, { lines: text.split('\n'), x, y, w: box.w, h: box.h, font: st.font, color: st.color, lineHeight: st.lineHeight });
       if (!this.shown.has(s.key)) {
         this.element.appendChild(el);

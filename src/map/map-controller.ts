@@ -28,13 +28,25 @@ import { LAYER, POSSIBLE_HATCH, possibleHatchImage, SOURCE } from './layer-style
 import { buildMapModel, type MapModel } from './map-model.ts';
 import { buildStyle, countryFeatureIds, GROUP_RING_RADIUS } from './map-style.ts';
 import { sameItem, type MapItem } from './map-item.ts';
-import { mercatorX, mercatorY, worldPx } from './mercator.ts';
+import { latOfY as latOfMercator, mercatorX, mercatorY, worldPx } from './mercator.ts';
 import { ARC_PICK_TOLERANCE, buildArcPicker, pickArc, pickPoint, type ArcPicker } from './picking.ts';
 import { applyUiStrings, touchScreen, type MapUiStrings } from './map-ui-strings.ts';
+import { wheelAfterClick } from '../embed/wheel-after-click.ts';
 import { arcWidth, arcWidthReference } from './scales.ts';
 import { normalizeCamera, type Camera } from '../url/view-state.ts';
 import { computeWindowState, emptyWindowState, takeChange, type WindowState } from './window-state.ts';
 import type { Lang } from '../domain/dates.ts';
+import { keyTotal } from './window-tally.ts';
+import { ARC_SEGMENTS } from './arc-buffer.ts';
+import { arcExtents, boxHoldingArcs, cameraForBox } from '../present/frame-arcs.ts';
+
+/** Room kept clear around framed arcs (CSS px): their width, arrowheads and the zoom buttons. */
+export interface FramePadding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
 
 // MapLibre's worker is a separate file; without this a bundled app silently never loads GeoJSON.
 setWorkerUrl(workerUrl);
@@ -56,7 +68,8 @@ export interface AtlasMapCallbacks {
 }
 
 /** Frame something on the map: an institution's or a partner's arcs, or every arc drawn now. `id` tells repeated requests apart. */
-export type FitTarget = { kind: 'inst'; key: string } | { kind: 'partner'; key: string } | { kind: 'shown' };
+/** `at`: fly to a fixed camera (a story step's); the others frame arcs, whatever the screen. */
+export type FitTarget = { kind: 'inst'; key: string } | { kind: 'partner'; key: string } | { kind: 'shown' } | { kind: 'at'; camera: Camera };
 export type FitRequest = { id: number } & FitTarget;
 
 export interface AtlasMapSettings {
@@ -69,6 +82,8 @@ export interface AtlasMapSettings {
   camera?: Camera | null;
   /** MapLibre's interface strings in the reader's language (its `locale` keys). */
   uiStrings?: MapUiStrings;
+  /** `embed`: the wheel scrolls the page unless Ctrl/⌘ is held or the map was clicked (src/embed/wheel-after-click.ts). */
+  cooperative?: 'embed';
 }
 
 /**
@@ -105,12 +120,14 @@ export class AtlasMapController {
   private aggregates: Aggregates;
   /** Set while the map moves to a camera the URL asked for: that move is not reported back. */
   private applyingCamera = false;
+  private readerMove = false;
   private fitting = false;
   private readonly xy: { inst: Float64Array; marker: Float64Array; group: Float64Array };
   /** What feature state currently holds, to set only what changed (NaN = never set). */
   private readonly applied: { shade: Float32Array; marker: Float32Array; group: Float32Array };
   private readonly slotOf: { inst: Map<string, number>; marker: Map<string, number>; group: Map<string, number>; country: Map<string, number> };
   private settings: AtlasMapSettings;
+  private unwireWheel: (() => void) | null = null;
   private styleReady = false;
   private arcsDrawn = false;
   private ready = false;
@@ -122,6 +139,8 @@ export class AtlasMapController {
   /** The kind of the last pointer: a tap's emulated mouse events must not leave a hover tooltip. */
   private pointerType = 'mouse';
   private destroyed = false;
+  /** Presenter mode: the camera frames every arc the filters let through, and follows resizes and filter changes. */
+  private framing: FramePadding | null = null;
 
   constructor(container: HTMLElement, data: AtlasMapData, settings: AtlasMapSettings, private readonly callbacks: () => AtlasMapCallbacks) {
     this.settings = { ...settings, window: { ...settings.window } };
@@ -175,7 +194,7 @@ export class AtlasMapController {
         maxPitch: 0,
         fadeDuration: 0,
         // On a touch screen one finger scrolls the page and two move the map (a tap still picks).
-        cooperativeGestures: touchScreen(),
+        cooperativeGestures: settings.cooperative === 'embed' || touchScreen(),
         ...(settings.uiStrings ? { locale: { ...settings.uiStrings } } : {}),
         // preserveDrawingBuffer: the canvas stays readable after a frame (screenshots, the e2e pixel check).
         canvasContextAttributes: { antialias: true, preserveDrawingBuffer: true },
@@ -189,6 +208,9 @@ export class AtlasMapController {
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    if (settings.cooperative === 'embed') {
+      this.unwireWheel = wheelAfterClick(this.map, () => { if (this.settings.uiStrings) applyUiStrings(this.map.getContainer(), this.settings.uiStrings); });
+    }
 
     this.labels = new LabelOverlay(container);
     this.attribution = document.createElement('div');
@@ -229,13 +251,21 @@ export class AtlasMapController {
     map.on('move', () => this.scheduleLabels());
     // Only the reader's moves (drag, wheel, keys, buttons) and the app's framing of a search
     // result become the URL's camera; a resize or a camera taken from the URL does not.
+    // A wheel zoom starts and ends on MapLibre's timers, often without an originalEvent: a wheel
+    // the map took (it prevents its default; a cooperative-gestures block does not) marks the next move the reader's.
+    // Listened for on the box around the map's own element, so that MapLibre's listener has run.
+    this.canvasBox.parentElement?.addEventListener('wheel', (e) => { if (e.defaultPrevented) this.readerMove = true; }, { passive: true });
     map.on('moveend', (e: { originalEvent?: Event }) => {
-      const report = !!e.originalEvent || this.fitting;
+      const report = !!e.originalEvent || this.readerMove || this.fitting;
       this.fitting = false;
+      this.readerMove = false;
       if (this.applyingCamera) { this.applyingCamera = false; return; }
       if (report) this.callbacks().onCamera?.(this.camera());
     });
-    map.on('resize', () => this.scheduleLabels());
+    map.on('resize', () => {
+      if (this.framing) this.frameArcs();
+      this.scheduleLabels();
+    });
     const container = map.getCanvasContainer();
     const notePointer = (e: PointerEvent) => { this.pointerType = e.pointerType; };
     container.addEventListener('pointerdown', notePointer, { capture: true, passive: true });
@@ -267,6 +297,7 @@ export class AtlasMapController {
     this.aggregates = counts;
     this.model = { ...this.model, entities: { institutions: counts.byInstitution, countries: counts.byCountry, partners: counts.byPartner } };
     this.applyWindow('counts');
+    if (this.framing) this.frameArcs();
   }
 
   /** The camera now, rounded as the URL writes it. */
@@ -287,8 +318,69 @@ export class AtlasMapController {
     this.map.jumpTo({ center: [target.lon, target.lat], zoom: target.zoom });
   }
 
+  /**
+   * Presenter mode on (with the room to keep clear) or off (null). On, the camera holds every arc
+   * the filters let through in any year, so no arc leaves the frame as the years step or play, and
+   * the camera stays still while they do; off, the URL's camera (or the fitted first view) returns.
+   */
+  setFraming(padding: FramePadding | null, camera: Camera | null): void {
+    const was = this.framing;
+    this.framing = padding;
+    if (padding) this.frameArcs();
+    else if (was) {
+      this.setCamera(camera);
+      this.map.getContainer().parentElement?.removeAttribute('data-arcs-outside');
+    }
+  }
+
+  private frameArcs(): void {
+    const pad = this.framing;
+    if (!pad) return;
+    const byPair = this.aggregates.byPair;
+    const arcs: number[] = [];
+    this.buffers.pairOfArc.forEach((pair, arc) => { if (keyTotal(byPair, pair) > 0) arcs.push(arc); });
+    const box = boxHoldingArcs(arcExtents(this.buffers.samples, ARC_SEGMENTS + 1, arcs));
+    if (!box) return;
+    const { center, zoom } = cameraForBox(box, this.canvasBox.clientWidth, this.canvasBox.clientHeight, pad, 5);
+    this.applyingCamera = true;
+    this.map.jumpTo({ center, zoom });
+    this.scheduleLabels();
+  }
+
+  /**
+   * In presenter mode, how many arcs drawn now have a point outside the map's box, found by
+   * projecting each arc's samples with the map itself (in the world copy nearest the centre).
+   * Written on the map's box as data-arcs-outside / data-arcs-drawn: the browser test reads it.
+   */
+  private checkFrame(): void {
+    const el = this.map.getContainer().parentElement;
+    if (!el) return;
+    const w = this.canvasBox.clientWidth, h = this.canvasBox.clientHeight;
+    const centre = mercatorX(this.map.getCenter().lng);
+    const n = ARC_SEGMENTS + 1, samples = this.buffers.samples;
+    let drawn = 0, outside = 0;
+    this.buffers.pairOfArc.forEach((pair, arc) => {
+      if (drawnCount(this.arcCounts.pairs, pair) <= 0) return;
+      drawn++;
+      const mid = samples[(arc * n + (n >> 1)) * 2] as number;
+      const shift = Math.round(centre - mid);
+      for (let i = 0; i < n; i++) {
+        const x = (samples[(arc * n + i) * 2] as number) + shift, y = samples[(arc * n + i) * 2 + 1] as number;
+        const p = this.map.project([x * 360 - 180, latOfMercator(y)]);
+        if (p.x < -0.5 || p.y < -0.5 || p.x > w + 0.5 || p.y > h + 0.5) { outside++; return; }
+      }
+    });
+    el.dataset.arcsDrawn = String(drawn);
+    el.dataset.arcsOutside = String(outside);
+  }
+
   /** Frames the arcs a request names (an institution's, a partner's, or all drawn now); the move is reported as the reader's. */
   fit(req: FitRequest): void {
+    if (req.kind === 'at') {
+      this.fitting = true;
+      this.map.flyTo({ center: [req.camera.lon, req.camera.lat], zoom: req.camera.zoom, duration: this.settings.reducedMotion ? 0 : 1200 });
+      return;
+    }
     const matches = (pair: Pair) => (req.kind === 'inst' ? pair.institution === req.key
       : req.kind === 'partner' ? pair.partnerKey === req.key || pair.iso3 === req.key : true);
     // Frame what is drawn now; when nothing of it is (all outside the years shown), all of it.
@@ -374,6 +466,11 @@ export class AtlasMapController {
     if (!strings || strings === this.settings.uiStrings) return;
     this.settings.uiStrings = strings;
     applyUiStrings(this.map.getContainer(), strings);
+  }
+
+  /** Map labels this many times their normal size (presenter mode: 20 px type). */
+  setLabelScale(scale: number): void {
+    if (this.labels.setScale(scale)) this.scheduleLabels();
   }
 
   setReducedMotion(reducedMotion: boolean): void {
@@ -480,6 +577,7 @@ export class AtlasMapController {
   }
 
   private placeLabels(): void {
+    if (this.framing) this.checkFrame();
     const canvas = this.map.getCanvas();
     const w = canvas.clientWidth, h = canvas.clientHeight;
     const center = this.map.getCenter().lng;
@@ -499,6 +597,7 @@ export class AtlasMapController {
 
   destroy(): void {
     this.destroyed = true;
+    this.unwireWheel?.();
     if (this.labelFrame) cancelAnimationFrame(this.labelFrame);
     if (this.hoverFrame) cancelAnimationFrame(this.hoverFrame);
     this.labels.destroy();

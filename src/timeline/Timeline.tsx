@@ -3,7 +3,7 @@
  * the 2015–2025 axis, the window shaded, one or two year sliders, and the undated links beside
  * them. A thin shell: positions, keys, range handles and playback come from timeline-model.ts.
  */
-import { useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
 import { CATEGORY_COLOR } from '../style/palette.ts';
 import type { Lang, TimelineMode } from '../url/view-state.ts';
 import {
@@ -11,7 +11,7 @@ import {
   nearestHandle, stackHistogram, switchMode, timelineScale, total, windowYears,
   type Handle, type PlaybackSpeed, type TimelineView,
 } from './timeline-model.ts';
-import { usePlayback } from './use-playback.ts';
+import { usePlayback, type Playback } from './use-playback.ts';
 import { useElementWidth } from './use-element-width.ts';
 import './timeline.css';
 
@@ -71,6 +71,10 @@ export interface TimelineProps {
   /** Handles and window snap instead of gliding; playback still steps. */
   reducedMotion: boolean;
   onChange: (patch: TimelinePatch) => void;
+  /** Filled with the playback controls, so keys elsewhere (the presenter's P) can play and pause. */
+  playbackRef?: RefObject<Playback | null>;
+  /** Start playing once, when the timeline first appears (`autoplay=1`). */
+  autoplay?: boolean;
 }
 
 // Vertical layout of the track, in px: value labels, bars, axis, year labels.
@@ -85,11 +89,12 @@ const HANDLE_HEIGHT = AXIS_Y + 10;
 const MODES: readonly TimelineMode[] = ['upto', 'in', 'range'];
 const HTML_LANG: Record<Lang, string> = { en: 'en', zh: 'zh-Hans', ar: 'ar', ru: 'ru' };
 
-export function Timeline({ histogram, possibleByYear, undatedByType, planned = 0, includePlanned = false, mode, year, from, includeUndated, lang, labels, reducedMotion, onChange }: TimelineProps) {
+export function Timeline({ histogram, possibleByYear, undatedByType, planned = 0, includePlanned = false, mode, year, from, includeUndated, lang, labels, reducedMotion, onChange, playbackRef, autoplay = false }: TimelineProps) {
   const [trackRef, width, measured] = useElementWidth<HTMLDivElement>(640);
   // Arabic reads right to left: the first year at the right, arrows following the eye.
   const rtl = lang === 'ar';
-  const scale = useMemo(() => timelineScale(width, undefined, rtl), [width, rtl]);
+  // The years are the shown dataset's (FIRST_YEAR and LAST_YEAR are live): a new span is a new scale.
+  const scale = useMemo(() => timelineScale(width, undefined, rtl), [width, rtl, FIRST_YEAR, LAST_YEAR]); // eslint-disable-line react-hooks/exhaustive-deps
   const stacked = useMemo(() => stackHistogram(histogram, possibleByYear), [histogram, possibleByYear]);
   const undated = useMemo(() => total(undatedByType), [undatedByType]);
   // The bars' numbers for screen readers; rebuilt only when the counts or the language change, not on a year step.
@@ -101,6 +106,14 @@ export function Timeline({ histogram, possibleByYear, undatedByType, planned = 0
   const [speed, setSpeed] = useState<PlaybackSpeed>('normal');
   const view: TimelineView = { mode, year, from };
   const playback = usePlayback(view, speed, onChange);
+  if (playbackRef) playbackRef.current = playback;
+  // Once per mount: a later change of the flag (the URL rewritten) must not restart playback.
+  const autoplayed = useRef(false);
+  useEffect(() => {
+    if (!autoplay || autoplayed.current) return;
+    autoplayed.current = true;
+    playback.play();
+  });
   const handleEls = useRef<Record<Handle, HTMLDivElement | null>>({ from: null, year: null });
   // The handle under the pointer and the range it has set, ahead of the next render.
   const drag = useRef<{ handle: Handle; from: number; year: number; pointerId: number } | null>(null);

@@ -4,19 +4,17 @@
  * Counts for the time window come from prefix sums over the filtered links, so moving the
  * timeline costs the same for a thousand links as for a million, filtered or not.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AtlasData } from '../loaders/load-atlas-data.ts';
 import type { Camera, ViewState } from '../url/view-state.ts';
 import { viewWindow } from '../url/view-state.ts';
-import { summarize, yearHistogram } from '../domain/aggregate.ts';
+import { linksInView, summarize, yearHistogram } from '../domain/aggregate.ts';
 import { tallyWords } from './tally-words.ts';
 import { isFiltered, NO_FILTERS, type Filters } from '../domain/filters.ts';
 import { TIMELINE_FIRST_YEAR, TIMELINE_LAST_YEAR } from '../domain/dates.ts';
 import { AtlasMap, type FitRequest, type MapCapture, type MapItem } from '../map/AtlasMap.tsx';
 import { Timeline } from '../timeline/Timeline.tsx';
-import { DetailsPanel } from './DetailsPanel.tsx';
-import { LinkList, linksInView } from './LinkList.tsx';
 import { OffMapList } from './OffMapList.tsx';
 import { Legend } from './Legend.tsx';
 import { LiveRegion } from './LiveRegion.tsx';
@@ -31,14 +29,26 @@ import { FilterBar } from './FilterBar.tsx';
 import { fileSubject, filterPhrases, type WordsContext } from './filter-words.ts';
 import { ViewSwitch, VIEW_PANEL_ID } from './ViewSwitch.tsx';
 import { CopyLink } from './CopyLink.tsx';
+import { EmbedButton } from '../embed/EmbedDialog.tsx';
 import { usePanelOpener } from './panel-focus.ts';
 import { useMapStrings } from './use-map-strings.ts';
+import { yearStepper, type Stepper } from '../present/stepper.ts';
+import { usePresenterKeys, useIdle } from '../present/use-presenter.ts';
+import { enterFullscreen, exitFullscreen, isFullscreen, toggleFullscreen } from '../present/fullscreen.ts';
+import { PresentBar } from '../present/PresentBar.tsx';
+import { KeysDialog } from '../present/KeysDialog.tsx';
+import type { Playback } from '../timeline/use-playback.ts';
+import type { FramePadding } from '../map/map-controller.ts';
 import './explore.css';
+import '../present/present.css';
 
 // Loaded on demand: a reader who only looks at the map never downloads them.
 const TableView = lazy(() => import('./table/TableView.tsx'));
 const SourcesView = lazy(() => import('./sources/SourcesView.tsx'));
 const Downloads = lazy(() => import('./downloads/Downloads.tsx'));
+// The details panel and the list of links load when first opened (or at once when the URL selects something).
+const DetailsPanel = lazy(() => import('./DetailsPanel.tsx').then((m) => ({ default: m.DetailsPanel })));
+const LinkList = lazy(() => import('./LinkList.tsx').then((m) => ({ default: m.LinkList })));
 const FilterPanel = lazy(() => import('./FilterPanel.tsx').then((m) => ({ default: m.FilterPanel })));
 
 interface Props {
@@ -51,11 +61,20 @@ interface Props {
   fit: FitRequest | null;
   /** Once: the first view is on screen (the map ready, or at once where no map is drawn). Later work waits for it. */
   onSettled: () => void;
+  /** More buttons beside "Copy link" (the app's "Open your own data…"). */
+  tools?: ReactNode;
+  /** The guided story: its button (beside the view switch) and its panel (above the filters), whether it is open, and its steps (null while closed), which presenter mode's keys drive instead of the years. */
+  story?: { open: boolean; toggle: ReactNode; panel: ReactNode; stepper: Stepper | null };
 }
+
+/** Presenter mode's labels: 20 px on the map (from 11 px). */
+const PRESENT_LABEL_SCALE = 20 / 11;
+/** Room kept clear around the framed arcs: arc widths and arrowheads, and the zoom buttons on the right. */
+const PRESENT_FRAME_PADDING: FramePadding = { top: 24, right: 64, bottom: 24, left: 24 };
 
 const FILTER_PANEL_ID = 'filter-panel';
 
-export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, onSettled }: Props) {
+export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, onSettled, tools, story }: Props) {
   const { t } = useTranslation();
   const { index, aggregates } = data;
   const { view, counts, facets, selected } = explore;
@@ -71,6 +90,53 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
   const [mapReady, setMapReady] = useState(false);
   const captureRef = useRef<((scale?: number) => Promise<MapCapture>) | null>(null);
   const selectionAtLoad = useRef(view.selection);
+
+  // Presenter mode: keys from anywhere drive the story's steps or the years; the controls hide while idle.
+  const present = view.present;
+  const playbackRef = useRef<Playback | null>(null);
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const years = useMemo(() => yearStepper(() => viewRef.current, (patch) => {
+    playbackRef.current?.pause(); // a step by hand ends playback, as the slider's keys do
+    onChange(patch);
+  }), [onChange]);
+  const [keysOpen, setKeysOpen] = useState(false);
+  const [fullscreen, setFullscreen] = useState(isFullscreen);
+  // Set when the app itself changes full screen, so a change it did not ask for can be told apart.
+  const fullscreenByApp = useRef(false);
+  const leavePresent = useCallback(() => {
+    fullscreenByApp.current = true;
+    exitFullscreen();
+    setKeysOpen(false);
+    onChange({ present: false });
+  }, [onChange]);
+  const toggleFs = useCallback(() => {
+    fullscreenByApp.current = true;
+    toggleFullscreen();
+  }, []);
+  useEffect(() => {
+    const onFs = () => {
+      const now = isFullscreen();
+      setFullscreen(now);
+      // Browsers keep Escape for themselves in full screen (the page never sees it): leaving full
+      // screen that way leaves presenter mode too, as Escape does out of full screen.
+      if (!now && !fullscreenByApp.current && viewRef.current.present) onChange({ present: false });
+      fullscreenByApp.current = false;
+    };
+    document.addEventListener('fullscreenchange', onFs);
+    return () => document.removeEventListener('fullscreenchange', onFs);
+  }, [onChange]);
+  usePresenterKeys(present, {
+    years, story: story?.stepper ?? null, play: () => playbackRef.current?.toggle(), fullscreen: toggleFs, exit: leavePresent, help: () => setKeysOpen(true),
+  });
+  const idle = useIdle(present);
+  const startPresent = () => {
+    fullscreenByApp.current = true;
+    enterFullscreen();
+    onChange({ present: true });
+    // The button disappears with the ordinary controls: focus goes to the view, where Space and Enter step.
+    requestAnimationFrame(() => document.getElementById(VIEW_PANEL_ID)?.focus({ preventScroll: true }));
+  };
 
   const { mode, year, from, includeUndated, includePlanned } = view;
   const win = useMemo(() => viewWindow({ mode, year, from, includeUndated, includePlanned }), [mode, year, from, includeUndated, includePlanned]);
@@ -139,10 +205,16 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
     </div>
   );
 
-  const list = <LinkList id="link-list" index={index} aggregates={counts} window={win} lang={lang} onSelect={select} />;
+  const list = <Suspense fallback={null}><LinkList id="link-list" index={index} aggregates={counts} window={win} lang={lang} onSelect={select} /></Suspense>;
 
   return (
-    <div className={viewName !== 'map' && !selected ? 'atlas atlas-wide' : 'atlas'}>
+    <div className={`${viewName !== 'map' && !selected ? 'atlas atlas-wide' : 'atlas'}${present ? ' atlas--present' : ''}`} data-idle={present && idle ? 'true' : undefined}>
+      {present && (
+        <PresentBar sentence={live} theme={view.theme} fullscreen={fullscreen}
+          onPrev={() => (story?.stepper ?? years).prev()} onNext={() => (story?.stepper ?? years).next()} onFullscreen={toggleFs}
+          onTheme={(theme) => onChange({ theme })} onHelp={() => setKeysOpen(true)} onExit={leavePresent} />
+      )}
+      {present && <KeysDialog open={keysOpen} onClose={() => setKeysOpen(false)} />}
       {/* The list is only rendered once asked for, so the link targets the view (always there) and moves focus itself. */}
       <a className="skip-link" href={`#${VIEW_PANEL_ID}`} onClick={(e) => {
         e.preventDefault();
@@ -156,12 +228,16 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
       <div className="atlas-stage">
         <div className="atlas-controls">
           <ViewSwitch view={viewName} onView={(v) => onChange({ view: v })} />
+          {story?.toggle}
           {/* On a phone the share and download buttons fold behind one button, so the map stays near the top. */}
           <button type="button" className="share-toggle" aria-expanded={shareOpen} aria-controls="share-tools" onClick={() => setShareOpen((o) => !o)}>
             {t('share.toggle')}
           </button>
           <div className="share-tools" id="share-tools" data-open={shareOpen}>
+            <button type="button" className="present-open" title={t('present.openHint')} onClick={startPresent}>{t('present.open')}</button>
             <CopyLink />
+            {tools}
+            <EmbedButton view={view} what={what} />
             {(mapReady || !drawMap || viewName !== 'map') && (
               <Suspense fallback={null}>
                 <Downloads index={index} links={() => linksInView(counts, win)} lang={lang} fileSubject={fileSubject(view.filters, words)} years={win}
@@ -172,6 +248,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
             )}
           </div>
         </div>
+        {story?.panel}
         <FilterBar filters={view.filters} words={words} sentence={`${sentence} · ${[
           t('summary.countries', { count: summary.countries, n: n(summary.countries) }),
           t('summary.institutions', { count: summary.institutions, n: n(summary.institutions) }),
@@ -204,6 +281,8 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
                 onReady={onReady}
                 onError={setMapError}
                 captureRef={captureRef}
+                labelScale={present ? PRESENT_LABEL_SCALE : 1}
+                framing={present ? PRESENT_FRAME_PADDING : null}
               />
               {hover && <Tooltip item={hover.item} x={hover.x} y={hover.y} index={index} aggregates={counts} window={win} lang={lang} />}
               {empty}
@@ -241,6 +320,8 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
           labels={timelineLabels}
           reducedMotion={reducedMotion}
           onChange={onChange}
+          playbackRef={playbackRef}
+          autoplay={view.autoplay}
         />
         {viewName === 'map' && (
           <div className="toolbar">
@@ -255,8 +336,10 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
       </div>
       <div className="atlas-side" hidden={viewName !== 'map' && !selected}>
         {selected ? (
-          <DetailsPanel selected={selected} index={index} aggregates={counts} window={win} lang={lang} onClose={closePanel} onSelect={select} autoFocus={view.selection !== selectionAtLoad.current} view={viewName}
-            onFilterSource={(source) => setFilters({ ...view.filters, source })} />
+          <Suspense fallback={null}>
+            <DetailsPanel selected={selected} index={index} aggregates={counts} window={win} lang={lang} onClose={closePanel} onSelect={select} autoFocus={!story?.open && view.selection !== selectionAtLoad.current} view={viewName}
+              onFilterSource={(source) => setFilters({ ...view.filters, source })} />
+          </Suspense>
         ) : (
           <>
             <Legend />

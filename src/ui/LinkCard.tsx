@@ -13,9 +13,10 @@ import { countryName } from '../domain/countries.ts';
 import { evidenceWords, linkTimeWords, precisionWords, scopeList } from '../domain/link-words.ts';
 import { formatParticipants } from './format.ts';
 import { SourceCitation } from './SourceCitation.tsx';
+import { LocalText } from './LocalText.tsx';
 import { typeColor } from '../style/palette.ts';
 import { dataLang } from '../domain/dates.ts';
-import { dataTextLang, partnerName, partnerNameLang } from './format.ts';
+import { dataTextLang, partnerName } from './format.ts';
 
 export function LinkCard({ link, index, lang, showEnds, onFilterSource }: {
   link: Link; index: DatasetIndex; lang: Lang; showEnds?: boolean;
@@ -53,12 +54,12 @@ export function LinkCard({ link, index, lang, showEnds, onFilterSource }: {
           ))}
         </span>
       </header>
-      {showEnds && <p className="link-ends"><span lang={dataTextLang(lang)}>{inst.name[dataLang(lang)]}</span> → <span lang={partnerNameLang(partner, lang)}>{partnerName(partner, lang)}</span></p>}
-      {link.date.note && <p className="link-note" lang={dataTextLang(lang)}>{link.date.note[dataLang(lang)]}</p>}
+      {showEnds && <p className="link-ends"><LocalText value={inst.name} lang={lang} /> → {partner.kind === 'country' ? partnerName(partner, lang) : <LocalText value={partner.name} lang={lang} />}</p>}
+      {link.date.note && <p className="link-note"><LocalText value={link.date.note} lang={lang} /></p>}
       {'basis' in link.date && link.date.basis && link.date.basis !== 'text' && (
         <p className="link-note link-basis">{t(`details.basis_${link.date.basis}`)}</p>
       )}
-      <p className="link-summary" lang={dataTextLang(lang)}>{link.summary[dataLang(lang)]}</p>
+      <p className="link-summary"><LocalText value={link.summary} lang={lang} /></p>
       {link.scope && <p className="link-scope">{t('details.scopeCovers', { list: scopeList(link.scope.map((ty) => t(`type.${ty}`)), lang) })}</p>}
       <dl className="link-facts">
         {link.mode && (<><dt>{t('details.mode')}</dt><dd>{t(`mode.${link.mode}`)}</dd></>)}
@@ -71,7 +72,7 @@ export function LinkCard({ link, index, lang, showEnds, onFilterSource }: {
             </dd>
           </>
         )}
-        {link.programme && (<><dt>{t('details.programme')}</dt><dd lang={dataTextLang(lang)}>{link.programme[dataLang(lang)]}</dd></>)}
+        {link.programme && (<><dt>{t('details.programme')}</dt><dd><LocalText value={link.programme} lang={lang} /></dd></>)}
         {link.with && link.with.length > 0 && (
           <>
             <dt>{t('details.with')}</dt>

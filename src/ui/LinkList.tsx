@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { entityTally, linkInWindow, type Aggregates, type YearWindow } from '../domain/aggregate.ts';
+import { entityTally, linksInView, type Aggregates, type YearWindow } from '../domain/aggregate.ts';
 import { tallyWords } from './tally-words.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { Lang } from '../url/view-state.ts';
@@ -19,12 +19,6 @@ import { partnerName } from './format.ts';
 import { Locator } from './Locator.tsx';
 
 const PAGE = 100;
-
-export function linksInView(a: Aggregates, w: YearWindow): number[] {
-  const out: number[] = [];
-  for (let li = 0; li < a.codeOfLink.length; li++) if (linkInWindow(a, li, w)) out.push(li);
-  return out;
-}
 
 export function LinkList({ index, aggregates, window: w, lang, onSelect, id }: {
   index: DatasetIndex; aggregates: Aggregates; window: YearWindow; lang: Lang; onSelect: (s: Selected) => void; id?: string;

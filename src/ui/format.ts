@@ -4,6 +4,7 @@ import type { Bilingual, Participants } from '../domain/schema.ts';
 import { htmlLang } from '../i18n/i18n.ts';
 import { dataLang, intlLocale } from '../domain/dates.ts';
 import { countryName } from '../domain/countries.ts';
+import { shownInEnglish } from '../domain/english-fallback.ts';
 
 const numberFormats = new Map<Lang, Intl.NumberFormat>();
 
@@ -20,10 +21,11 @@ export function formatNumber(n: number, lang: Lang): string {
 export const pick = (b: Bilingual, lang: Lang): string => b[dataLang(lang)];
 
 /**
- * The `lang` attribute for an element holding data text: "en" where the interface language has no
- * data of its own (Arabic, Russian), so screen readers switch voice; undefined (inherit) otherwise.
+ * The `lang` attribute for an element holding data text: "en" where that text is shown in English on
+ * a page of another language (english-fallback.ts: always on Arabic and Russian pages; on Chinese ones
+ * when `text` is an imported record's English standing in), so screen readers switch voice.
  */
-export const dataTextLang = (lang: Lang): 'en' | undefined => (dataLang(lang) === lang ? undefined : 'en');
+export const dataTextLang = (lang: Lang, text?: Bilingual): 'en' | undefined => (shownInEnglish(text, lang) ? 'en' : undefined);
 
 /** "more than 50 surgical trainees", "约 30,000 人次/年…" — the number at its stated precision, then its unit. */
 export function formatParticipants(p: Participants, lang: Lang, qualifier: (q: Participants['qualifier'], value: string) => string): string {

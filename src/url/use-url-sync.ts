@@ -1,10 +1,12 @@
 /**
  * Mirrors the view in the address bar, and the address bar in the view when the reader goes
- * Back or Forward. A meaningful change (another view, filters, selection, language, dataset)
+ * Back or Forward. A meaningful change (another view, filters, selection, language, dataset, story step)
  * adds a history entry at once, so Back returns to the state before it; scrubbing the timeline
  * and moving the map only replace the current entry, and only once things settle: writing the
  * URL costs a few milliseconds per call in Chromium (and browsers throttle frequent calls). It
  * is also written when the page is hidden or left, so a reload never misses the latest view.
+ * Embedded (`embed=1`), it only ever replaces: an iframe's pushState adds entries to the host
+ * page's history, and the reader's Back button would step through the atlas instead of leaving.
  */
 import { useEffect, useRef } from 'react';
 import { parseViewState, serializeViewState, type ViewState } from './view-state.ts';
@@ -16,7 +18,7 @@ export const URL_WRITE_MEASURE = 'atlas:url-write';
 
 /** Whether going from `a` to `b` deserves its own history entry (not a year step or a pan). */
 export function isMeaningfulChange(a: ViewState, b: ViewState): boolean {
-  return a.view !== b.view || a.selection !== b.selection || a.lang !== b.lang || a.dataPath !== b.dataPath || !sameFilters(a.filters, b.filters);
+  return a.view !== b.view || a.story !== b.story || a.selection !== b.selection || a.lang !== b.lang || a.dataPath !== b.dataPath || !sameFilters(a.filters, b.filters);
 }
 
 function writeUrl(view: ViewState, push: boolean): void {
@@ -45,7 +47,7 @@ export function useUrlSync(view: ViewState, onPop: (v: ViewState) => void): void
     window.clearTimeout(timer.current);
     if (isMeaningfulChange(written.current, view)) {
       written.current = view;
-      writeUrl(view, true);
+      writeUrl(view, !view.embed);
       return;
     }
     timer.current = window.setTimeout(() => {

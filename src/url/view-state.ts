@@ -7,12 +7,12 @@
  * |---------|------------------------------|---------|------------------------------------------------|
  * | lang    | en, zh, ar, ru               | en      | interface language (data text: en or zh; ar/ru show it in English) |
  * | mode    | upto, in, range              | upto    | links up to / in the year, or in a range       |
- * | year    | 2015–2025                    | 2025    | the window's last year                         |
- * | from    | 2015–2025                    | 2015    | the window's first year (mode=range only)      |
+ * | year    | the dataset's years (2015–2025 for the bundled data) | its last | the window's last year  |
+ * | from    | the dataset's years          | its first | the window's first year (mode=range only)    |
  * | undated | 1, 0                         | 0       | draw links with no date bound (never counted)  |
  * | planned | 1, 0                         | 0       | draw planned links (counted apart)             |
  * | sel     | arc:INST~PARTNER, inst:ID, partner:KEY | none | the item whose details are open     |
- * | data    | a same-origin folder path    | data    | where the dataset is read from (benchmarks)    |
+ * | data    | a same-origin folder path    | data    | where the dataset is read from (a folder of the four JSON files) |
  * | view    | map, table, sources          | map     | which view is shown                            |
  * | at      | LON,LAT,ZOOM                 | fitted  | the map's centre and zoom                      |
  * | cat, type, inst, country, partner  | comma-separated ids | none | filters (any of the listed) |
@@ -21,21 +21,30 @@
  * | online  | 1, 0                         | both    | online (or hybrid) links, or the others        |
  * | status  | planned, agreed, active, completed, ended, unknown (comma-separated) | any | the link's status (any of the listed) |
  * | evidence | partner, stated, multi (comma-separated) | none | evidence strength: every listed criterion holds |
+ * | story   | a step number, 1-based       | none    | the guided story open at this step (data/story.json) |
+ * | present | 1, 0                         | 0       | presenter mode: large type, keys from anywhere, arcs framed |
+ * | theme   | dark, light                  | dark    | presenter mode's high-contrast theme           |
+ * | autoplay | 1, 0                        | 0       | the timeline plays on load (steps without animation under reduced motion) |
+ * | embed   | 1, 0                         | 0       | embed mode: minimal chrome for an iframe (src/embed/) |
+ * | host    | origins, comma-separated     | none    | embed: the origins whose `atlas:set` it accepts (else its parent window only) |
  *
  * Values are bounded: a list keeps at most MAX_LIST well-formed ids, an id at most MAX_ID
  * characters; a repeated key counts once (its first value). Ids the dataset does not know are
  * dropped once the data is loaded (facets.ts knownFilters), so they are not written back.
  */
-import { TIMELINE_FIRST_YEAR, TIMELINE_LAST_YEAR } from '../domain/dates.ts';
+import { TIMELINE_FIRST_YEAR, TIMELINE_LAST_YEAR, YEAR_LIMITS } from '../domain/dates.ts';
 import { NO_FILTERS, isCategory, isEvidenceOption, isLinkStatus, isLinkType, type Filters } from '../domain/filters.ts';
 import type { EvidenceOption } from '../domain/evidence-strength.ts';
 import type { Category } from '../domain/categories.ts';
 import type { LinkStatus, LinkType } from '../domain/schema.ts';
+import { formatOrigins, parseOrigins } from '../embed/origins.ts';
 
 export type { Lang } from '../domain/dates.ts';
 import type { Lang } from '../domain/dates.ts';
 export type TimelineMode = 'upto' | 'in' | 'range';
 export type ViewName = 'map' | 'table' | 'sources';
+/** Presenter mode's high-contrast themes. */
+export type PresentTheme = 'dark' | 'light';
 
 /** The map's camera: centre and zoom. */
 export interface Camera {
@@ -61,13 +70,29 @@ export interface ViewState {
   filters: Filters;
   /** null: the map fits its first view to the screen. */
   camera: Camera | null;
+  /**
+   * The story step open (1-based, as the URL writes it), or null when no story is open. Any whole
+   * number is kept, so that `?story=99` can say there is no such step instead of ignoring it.
+   */
+  story: number | null;
+  /** Presenter mode: large type, presenter keys wherever focus is, every drawn arc framed. */
+  present: boolean;
+  /** Presenter mode's theme (ignored outside it). */
+  theme: PresentTheme;
+  /** The timeline starts playing when the page opens. */
+  autoplay: boolean;
+  /** Embed mode (`embed=1`): minimal chrome, no history entries, messages to the parent window. */
+  embed: boolean;
+  /** Embed mode: the origins (`host=`) whose `atlas:set` messages are accepted; none: the parent window only. */
+  hosts: readonly string[];
 }
 
 export const DEFAULT_VIEW: Readonly<ViewState> = {
   lang: 'en',
   mode: 'upto',
-  year: TIMELINE_LAST_YEAR,
-  from: TIMELINE_FIRST_YEAR,
+  // The shown dataset's last and first year (live: dates.ts setTimelineSpan); 2025 and 2015 for the bundled data.
+  get year() { return TIMELINE_LAST_YEAR; },
+  get from() { return TIMELINE_FIRST_YEAR; },
   includeUndated: false,
   includePlanned: false,
   selection: null,
@@ -75,6 +100,12 @@ export const DEFAULT_VIEW: Readonly<ViewState> = {
   view: 'map',
   filters: NO_FILTERS,
   camera: null,
+  story: null,
+  present: false,
+  theme: 'dark',
+  autoplay: false,
+  embed: false,
+  hosts: [],
 };
 
 /** At most this many options per filter key, and characters per id: nothing unbounded is kept. */
@@ -84,7 +115,19 @@ export const MAX_ID = 80;
 /** Renamed or retired keys: old links keep working. Applied before parsing. */
 const MIGRATIONS: { from: string; to: string }[] = [];
 
-const clampYear = (y: number) => Math.min(TIMELINE_LAST_YEAR, Math.max(TIMELINE_FIRST_YEAR, y));
+/**
+ * The URL is read before the data is loaded, and a dataset of one's own (data=) may span more years
+ * than the bundled one: a year is kept within the widest timeline any dataset can have, and
+ * clampViewToSpan narrows it to the dataset's own once it is loaded.
+ */
+const clampYear = (y: number) => Math.min(YEAR_LIMITS.last, Math.max(YEAR_LIMITS.first, y));
+
+/** The view with its years inside the shown dataset's timeline (the same object when they already are). */
+export function clampViewToSpan<V extends Pick<ViewState, 'year' | 'from'>>(v: V, span: { first: number; last: number }): V {
+  const inside = (y: number) => Math.min(span.last, Math.max(span.first, y));
+  if (inside(v.year) === v.year && inside(v.from) === v.from) return v;
+  return { ...v, year: inside(v.year), from: inside(v.from) };
+}
 
 function parseYear(raw: string | null): number | null {
   if (raw === null || !/^\s*-?\d+\s*$/.test(raw)) return null;
@@ -186,6 +229,8 @@ export function parseViewState(search: string): ViewState {
     v.from = from ?? DEFAULT_VIEW.from;
     if (v.from > v.year) [v.from, v.year] = [v.year, v.from];
   }
+  // A year before the shown span's first (a dataset of one's own may reach back further) keeps from ≤ year.
+  else if (v.from > v.year) v.from = v.year;
   const undated = params.get('undated');
   v.includeUndated = undated === '1' || undated === 'true';
   const planned = params.get('planned');
@@ -198,6 +243,17 @@ export function parseViewState(search: string): ViewState {
   if (view === 'map' || view === 'table' || view === 'sources') v.view = view;
   v.filters = parseFilters(params);
   v.camera = parseCamera(params.get('at'));
+  const story = params.get('story');
+  // A whole number, bounded; anything else is malformed and, like every other key, falls back to none.
+  if (story !== null && /^\s*-?\d{1,4}\s*$/.test(story)) v.story = Number(story);
+  const flag = (key: string) => { const x = params.get(key); return x === '1' || x === 'true'; };
+  v.present = flag('present');
+  const theme = params.get('theme')?.toLowerCase();
+  if (theme === 'dark' || theme === 'light') v.theme = theme;
+  v.autoplay = flag('autoplay');
+  const embed = params.get('embed');
+  v.embed = embed === '1' || embed === 'true';
+  v.hosts = parseOrigins(params.get('host'));
   return v;
 }
 
@@ -227,8 +283,75 @@ export function serializeViewState(v: ViewState): string {
   list('status', f.status);
   list('evidence', f.evidence);
   if (v.camera) params.set('at', formatCamera(v.camera));
+  if (v.story !== null) params.set('story', String(v.story));
+  if (v.present) params.set('present', '1');
+  if (v.theme !== DEFAULT_VIEW.theme) params.set('theme', v.theme);
+  if (v.autoplay) params.set('autoplay', '1');
+  if (v.embed) params.set('embed', '1');
+  if (v.hosts.length) params.set('host', formatOrigins(v.hosts));
   // Commas in lists and the camera read better unescaped; URLSearchParams escapes them.
   return params.toString().replaceAll('%2C', ',');
+}
+
+/** A change to part of the view: only the keys given, the filters given merged into the current ones. */
+export type ViewPatch = Partial<Omit<ViewState, 'filters' | 'dataPath' | 'embed' | 'hosts'>> & { filters?: Partial<Filters> };
+
+/** The URL keys a patch may set: the view, not the dataset or the embedding. */
+export const PATCH_KEYS = [
+  'lang', 'mode', 'year', 'from', 'undated', 'planned', 'sel', 'view', 'at',
+  'cat', 'type', 'inst', 'country', 'partner', 'prog', 'scope', 'online', 'source', 'status', 'evidence',
+] as const;
+
+/**
+ * URL query → the keys it sets, each parsed as parseViewState parses it. Unlike a page load, a
+ * malformed value is left out rather than reset to its default: a key given with nothing valid in
+ * it changes nothing. An empty value (`sel=`, `country=`, `at=`) clears the key to its default.
+ */
+export function parseViewPatch(params: URLSearchParams): ViewPatch {
+  const patch: ViewPatch = {};
+  // Parsed alone, each key falls back to its default when malformed; this tells the two apart.
+  const alone = (key: string, raw: string) => parseViewState(`${key}=${encodeURIComponent(raw)}${key === 'from' ? '&mode=range' : ''}`);
+  const reads = (key: string, raw: string) => serializeViewState(alone(key, raw)).split('&').some((kv) => kv.split('=')[0] === key);
+  for (const key of PATCH_KEYS) {
+    const raw = params.get(key);
+    if (raw === null) continue;
+    const empty = raw.trim() === '';
+    const v = alone(key, raw);
+    // A value equal to the default writes nothing back; it is valid when it reads as the default's own text.
+    const valid = empty || reads(key, raw) || DEFAULT_TEXT[key]?.(raw.trim()) === true;
+    if (!valid) continue;
+    switch (key) {
+      case 'lang': patch.lang = v.lang; break;
+      case 'mode': patch.mode = v.mode; break;
+      case 'year': if (!empty) patch.year = v.year; break;
+      case 'from': if (!empty) patch.from = v.from; break;
+      case 'undated': patch.includeUndated = v.includeUndated; break;
+      case 'planned': patch.includePlanned = v.includePlanned; break;
+      case 'sel': patch.selection = v.selection; break;
+      case 'view': patch.view = v.view; break;
+      case 'at': patch.camera = v.camera; break;
+      default: patch.filters = { ...patch.filters, [key]: v.filters[key] };
+    }
+  }
+  return patch;
+}
+
+/** The texts that mean a key's default (and so write nothing back), per key. */
+const DEFAULT_TEXT: Partial<Record<(typeof PATCH_KEYS)[number], (raw: string) => boolean>> = {
+  lang: (s) => s.toLowerCase() === 'en',
+  mode: (s) => s === 'upto',
+  year: (s) => /^-?\d+$/.test(s),
+  from: (s) => /^-?\d+$/.test(s),
+  undated: (s) => s === '0' || s === 'false',
+  planned: (s) => s === '0' || s === 'false',
+  view: (s) => s === 'map',
+};
+
+/** The view with a patch applied, normalised as a reload would read it (a range's ends in order). */
+export function applyViewPatch(v: ViewState, patch: ViewPatch): ViewState {
+  const next: ViewState = { ...v, ...patch, filters: { ...v.filters, ...patch.filters } };
+  if (next.mode === 'range' && next.from > next.year) [next.from, next.year] = [next.year, next.from];
+  return next;
 }
 
 /**

@@ -6,8 +6,12 @@
  * in the URL, and heap size, for the real data and synthetic datasets of 1k–1M links. Prints
  * tables and writes results.json.
  *
+ * Then Lighthouse scores the atlas and a bare MapLibre page drawing the same basemap (lighthouse.ts).
+ *
  * Options: --sizes 1000,10000 (default 1k,10k,100k,1M), --steps N (default 12),
- * --filter 'cat=clinical' (the URL filter for the second step measurement; default cat=clinical).
+ * --filter 'cat=clinical' (the URL filter for the second step measurement; default cat=clinical),
+ * --lighthouse-runs N (runs per page, default 3), --only lighthouse (builds, runs Lighthouse alone
+ * and replaces only the `lighthouse` part of results.json), --port N (default 4329).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -16,6 +20,7 @@ import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { serveStatic } from './static-server.ts';
+import { BARE_MAP_MOUNT, BARE_MAP_OUT, lighthouseReport, measureLighthouse, prepareBareMap, type LighthouseResult } from './lighthouse.ts';
 import { argValue } from '../../src/cli/args.ts';
 
 const args = process.argv.slice(2);
@@ -27,7 +32,10 @@ const STEPS = Number(argValue(args, 'steps') ?? '12');
  * about a quarter of the links ("training", one type, would keep 6 %).
  */
 const FILTER = (argValue(args, 'filter') ?? 'cat=clinical').replace(/^[?&]/, '');
-const PORT = 4329;
+const LIGHTHOUSE_RUNS = Number(argValue(args, 'lighthouse-runs') ?? '3');
+const ONLY = argValue(args, 'only');
+if (ONLY !== undefined && ONLY !== 'lighthouse') throw new Error(`--only: only "lighthouse" can run alone, not ${ONLY}`);
+const PORT = Number(argValue(args, 'port') ?? '4329');
 const DIST = 'dist';
 const BASELINE_OUT = '.bench/baseline';
 /** Synthetic datasets live outside dist/ (each build empties it) and are served at /bench/. */
@@ -35,6 +43,7 @@ const SYNTH_DIR = '.bench/synth';
 const sh = (cmd: string, a: string[]) => execFileSync(cmd, a, { stdio: ['ignore', 'inherit', 'inherit'] });
 
 const gzipSize = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+// Source maps (`.js.map`) end in `.map`: they are never counted as JavaScript.
 const isJs = (name: string) => /\.m?js$/.test(name);
 
 /** Files under `dir` (recursively) whose names end in one of `exts`, as paths relative to `dir` with `/`. */
@@ -60,8 +69,29 @@ const median = (xs: number[]) => {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
 
-console.error('building the app and the bare-library baseline…');
+const RESULTS = 'test/bench/results.json';
+/** Lighthouse on the atlas (at the server's root) and the bare basemap page, while `server` serves both. */
+async function lighthouseRun(): Promise<LighthouseResult> {
+  return measureLighthouse(`http://127.0.0.1:${PORT}/`, `http://127.0.0.1:${PORT}${BARE_MAP_MOUNT}bare-map.html`, LIGHTHOUSE_RUNS);
+}
+
+console.error('building the app, the bare-library baseline and the bare basemap page…');
 sh('npx', ['vite', 'build', '--logLevel', 'warn']);
+sh('npx', ['vite', 'build', '--logLevel', 'warn', '--config', 'test/bench/bare-map.config.ts']);
+prepareBareMap();
+if (ONLY === 'lighthouse') {
+  const server = await serveStatic(DIST, PORT, { [BARE_MAP_MOUNT]: BARE_MAP_OUT });
+  try {
+    const lighthouse = await lighthouseRun();
+    console.log(lighthouseReport(lighthouse));
+    const previous = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, unknown>) : {};
+    writeFileSync(RESULTS, `${JSON.stringify({ ...previous, lighthouse: { date: new Date().toISOString(), ...lighthouse } }, null, 2)}\n`);
+  } finally {
+    server.close();
+    rmSync(BARE_MAP_OUT, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 sh('npx', ['vite', 'build', '--logLevel', 'warn', '--config', 'test/bench/baseline.config.ts']);
 const appCss = gzipSizeOf(join(DIST, 'assets'), ['.css']);
 const baseJs = gzipSizeOf(join(BASELINE_OUT, 'assets'), ['.js', '.mjs']);
@@ -283,7 +313,7 @@ async function heapMB(page: Page): Promise<number> {
   return usedSize / 2 ** 20;
 }
 
-const server = await serveStatic(DIST, PORT, { '/bench/': SYNTH_DIR });
+const server = await serveStatic(DIST, PORT, { '/bench/': SYNTH_DIR, [BARE_MAP_MOUNT]: BARE_MAP_OUT });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -291,6 +321,7 @@ const browser = await chromium.launch({
 });
 const filterWords = expectedFilterWords(FILTER);
 const rows: Row[] = [];
+let lighthouse: LighthouseResult | undefined;
 /** JS loaded before ready, per page; the seed data's unfiltered page is the one judged. */
 const initialByPage: { page: string; files: string[] }[] = [];
 
@@ -338,6 +369,9 @@ try {
     const links = n || (JSON.parse(readFileSync(join(DIST, 'data', 'links.json'), 'utf8')) as unknown[]).length;
     rows.push({ dataset: name, links, ...plain, filtered: { query: FILTER, ...filtered } });
   }
+  await browser.close();
+  // Last, with the bench's own browser closed: Lighthouse starts a Chromium of its own.
+  lighthouse = await lighthouseRun();
 } finally {
   await browser.close();
   server.close();
@@ -354,6 +388,7 @@ const initialJsGzip = sum(initialJs);
 const onDemandJsGzip = sum(onDemandJs);
 const otherInitial = initialByPage.filter((p) => p.files.join() !== initialFiles.join());
 rmSync(BASELINE_OUT, { recursive: true, force: true });
+rmSync(BARE_MAP_OUT, { recursive: true, force: true });
 
 const at = (links: number) => rows.find((r) => r.links === links);
 const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? null : a / b);
@@ -369,6 +404,9 @@ const targets = {
   filteredStepJs1mVs1k: filteredStepCost1mOver1k === null ? null : filteredStepCost1mOver1k <= 1.2,
   stepChromeMetrics1mWithinFrame: within(at(1_000_000)?.stepMs, 16),
   stepChromeMetrics1mVs1k: chromeStep1mOver1k === null ? null : chromeStep1mOver1k <= 1.2,
+  lighthouseAccessibility100: lighthouse?.targets.accessibility100 ?? null,
+  lighthouseBestPractices100: lighthouse?.targets.bestPractices100 ?? null,
+  lighthousePerformanceNotBelowBare: lighthouse?.targets.performanceNotBelowBare ?? null,
 };
 const yn = (x: boolean | null) => (x === null ? 'not measured' : x ? 'met' : 'NOT met');
 const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(0)} %`;
@@ -388,12 +426,13 @@ for (const r of rows) console.log(`| ${r.dataset} | ${r.links} | ${r.readyMs.toF
 console.log(`\nwith ${FILTER}:\n\n| dataset | navigation → ready | step: JS (profile) | of which the deferred URL write | step: GC beyond idle rate | step cost (JS − URL write + GC) | idle GC rate | step: script+style+layout (median / p90) | step: all tasks | key → next frame | JS heap |\n|---|---|---|---|---|---|---|---|---|---|---|`);
 for (const { dataset, filtered: f } of rows) console.log(`| ${dataset} | ${f.readyMs.toFixed(0)} ms | ${f.jsMs.toFixed(1)} ms | ${f.urlMs.toFixed(1)} ms | ${f.gcMs.toFixed(1)} ms | **${f.stepCostMs.toFixed(1)} ms** | ${f.idleGcPerSec.toFixed(1)} ms/s | ${f.stepMs.toFixed(1)} / ${f.stepP90Ms.toFixed(1)} ms | ${f.taskMs.toFixed(0)} ms | ${f.latencyMs.toFixed(0)} ms | ${f.heapMB.toFixed(0)} MB |`);
 console.log(`\nstep cost 1M / 1k: no filter ${times(stepCost1mOver1k)}, with ${FILTER} ${times(filteredStepCost1mOver1k)} (Chromium's script+style+layout, no filter: ${times(chromeStep1mOver1k)})`);
-console.log(`\ntargets: initial JS ≤ 1.25× libraries: ${yn(targets.initialJsWithinBudget)}; step cost (JS − URL write + GC) at 1M ≤ 16 ms: ${yn(targets.stepJs1mWithinFrame)}, ≤ 1.2× 1k: ${yn(targets.stepJs1mVs1k)}; with ${FILTER} at 1M ≤ 16 ms: ${yn(targets.filteredStepJs1mWithinFrame)}, ≤ 1.2× 1k: ${yn(targets.filteredStepJs1mVs1k)} (Chromium's script+style+layout, which counts SwiftShader's GL waits: ≤ 16 ms ${yn(targets.stepChromeMetrics1mWithinFrame)}, ≤ 1.2× 1k ${yn(targets.stepChromeMetrics1mVs1k)})`);
+console.log(`\ntargets: initial JS ≤ 1.25× libraries: ${yn(targets.initialJsWithinBudget)}; step cost (JS − URL write + GC) at 1M ≤ 16 ms: ${yn(targets.stepJs1mWithinFrame)}, ≤ 1.2× 1k: ${yn(targets.stepJs1mVs1k)}; with ${FILTER} at 1M ≤ 16 ms: ${yn(targets.filteredStepJs1mWithinFrame)}, ≤ 1.2× 1k: ${yn(targets.filteredStepJs1mVs1k)} (Chromium's script+style+layout, which counts SwiftShader's GL waits: ≤ 16 ms ${yn(targets.stepChromeMetrics1mWithinFrame)}, ≤ 1.2× 1k ${yn(targets.stepChromeMetrics1mVs1k)}); Lighthouse accessibility 100: ${yn(targets.lighthouseAccessibility100)}, best practices 100: ${yn(targets.lighthouseBestPractices100)}, performance ≥ bare MapLibre page: ${yn(targets.lighthousePerformanceNotBelowBare)}`);
+if (lighthouse) console.log(lighthouseReport(lighthouse));
 
 mkdirSync('test/bench', { recursive: true });
 // Two decimals are plenty for milliseconds and megabytes, and keep the file short.
 const round2 = (_: string, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 100) / 100 : v);
-writeFileSync('test/bench/results.json', `${JSON.stringify({
+writeFileSync(RESULTS, `${JSON.stringify({
   date: new Date().toISOString(), machine: 'headless Chromium, SwiftShader (CPU WebGL)', steps: STEPS, filter: FILTER,
   sizes: {
     initialJsGzip, onDemandJsGzip, appCssGzip: appCss, baselineJsGzip: baseJs, baselineCssGzip: baseCss,
@@ -401,5 +440,5 @@ writeFileSync('test/bench/results.json', `${JSON.stringify({
     initialJs: Object.fromEntries(initialJs.map((f) => [f.file, f.gzip])),
     onDemandJs: Object.fromEntries(onDemandJs.map((f) => [f.file, f.gzip])),
   },
-  datasets: rows, ratios: { stepCost1mOver1k, filteredStepCost1mOver1k, chromeStep1mOver1k }, targets,
+  datasets: rows, ratios: { stepCost1mOver1k, filteredStepCost1mOver1k, chromeStep1mOver1k }, targets, lighthouse,
 }, round2, 2)}\n`);

@@ -183,7 +183,7 @@ describe('search ranking', () => {
     expect(searchEntities(index, 'a', 'en', 3)).toHaveLength(3);
   });
 
-  it('stays fast with 400 institutions, 200 countries and 10,000 partners', () => {
+  it('answers with 400 institutions, 200 countries and 10,000 partners', () => {
     const raw = miniDataset();
     const codes = COUNTRY_CODES.slice(0, 200);
     const institutions: Institution[] = Array.from({ length: 400 }, (_, i) => ({
@@ -195,18 +195,14 @@ describe('search ranking', () => {
     }));
     const base = raw.links[0]! as unknown as Link;
     const links: Link[] = Array.from({ length: 20_000 }, (_, i) => ({ ...base, id: `s-${i}`, institution: `inst-${i % 400}`, partner: i % 3 ? `partner-${i % 10_000}` : codes[i % codes.length]! }));
-    const t0 = performance.now();
     const index = buildSearchIndex(indexDataset({ sources: [], institutions, partners, links }, anchors));
-    const built = performance.now() - t0;
     expect(index.entries.filter((e) => e.kind === 'country')).toHaveLength(200);
     const queries = ['a', 'un', 'partner', 'medical university 99', 'heart', '合作', '医科大学12', 'zzzz', 'kaz', 'hospital 3'];
     searchEntities(index, 'warm', 'en'); // the first query sorts the tie order once
-    const t1 = performance.now();
-    for (const q of queries) searchEntities(index, q, 'en');
-    const perQuery = (performance.now() - t1) / queries.length;
-    // Generous bounds for a shared CI machine; typical figures are ~10× lower.
-    expect(built).toBeLessThan(3000);
-    expect(perQuery).toBeLessThan(60);
+    // Speed is the bench's job (npm run bench); here every query answers at this scale.
+    const results = queries.map((q) => searchEntities(index, q, 'en'));
+    expect(results[queries.indexOf('zzzz')]).toHaveLength(0);
+    expect(results[queries.indexOf('medical university 99')]!.length).toBeGreaterThan(0);
   });
 });
 

@@ -54,7 +54,7 @@ describe('interface strings', () => {
     for (const lang of ['ar', 'ru'] as const) {
       for (const [k, v] of Object.entries(flatOf(others[lang]))) {
         expect(v.trim(), `${lang} ${k}`).not.toBe('');
-        const letters = v.replace(/\{\{[^}]*\}\}/g, '').replace(/\b(CSV|GeoJSON|PNG|WebGL|Ctrl)\b/g, '');
+        const letters = v.replace(/\{\{[^}]*\}\}/g, '').replace(/\b(CSV|GeoJSON|PNG|WebGL|Ctrl|EN)\b/g, '');
         if (/\p{L}/u.test(letters)) expect(letters, `${lang} ${k}`).toMatch(script[lang]);
         const base = k.replace(PLURAL, '');
         const english = PLURAL.test(k) ? `${e[`${base}_one`] ?? ''} ${e[`${base}_other`] ?? ''}` : e[k] ?? '';

@@ -45,4 +45,20 @@ describe('plural forms', () => {
   it('Chinese: one form, with the measure word', () => {
     expect(say('zh', 'summary.links', 1)).toBe(say('zh', 'summary.links', 5).replace('5', '1'));
   });
+
+  it('the story, presenter and import words in Arabic and Russian: step counts and refused rows in their own forms', () => {
+    const t = (lang: string, key: string, o: Record<string, unknown>) => i18.getFixedT(lang)(key, o);
+    expect([1, 2, 9, 11, 100].map((c) => t('ar', 'story.outOfRange', { n: 12, count: c }))).toEqual([
+      'لا توجد خطوة 12: لهذه القصة خطوة واحدة.', 'لا توجد خطوة 12: لهذه القصة خطوتان.', 'لا توجد خطوة 12: لهذه القصة 9 خطوات.',
+      'لا توجد خطوة 12: لهذه القصة 11 خطوة.', 'لا توجد خطوة 12: لهذه القصة 100 خطوة.',
+    ]);
+    expect([1, 3, 9, 21].map((c) => t('ru', 'story.outOfRange', { n: 30, count: c })))
+      .toEqual(['Шага 30 нет: в этом рассказе 1 шаг.', 'Шага 30 нет: в этом рассказе 3 шага.', 'Шага 30 нет: в этом рассказе 9 шагов.', 'Шага 30 нет: в этом рассказе 21 шаг.']);
+    expect(t('ar', 'story.progress', { n: 3, count: 9 })).toBe('الخطوة 3 من 9');
+    expect(t('ru', 'story.progress', { n: 3, count: 9 })).toBe('Шаг 3 из 9');
+    expect([1, 2, 5].map((c) => t('ar', 'import.refused', { count: c }))[1]).toBe('رُفض صفّان: لا يظهران، والقائمة أدناه تبيّن السبب');
+    expect([1, 2, 5].map((c) => t('ru', 'import.refused', { count: c }).split(':')[0])).toEqual(['1 строка отклонена', '2 строки отклонены', '5 строк отклонено']);
+    expect(t('ar', 'import.counts', { imported: 7, count: 9 })).toBe('صفوف صارت روابط: 7 من 9');
+    expect(t('ru', 'import.counts', { imported: 7, count: 9 })).toBe('Стали связями строк: 7 из 9');
+  });
 });

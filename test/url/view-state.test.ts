@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, parseViewState, serializeViewState, viewWindow } from '../../src/url/view-state.ts';
+import { DEFAULT_VIEW, clampViewToSpan, parseViewState, serializeViewState, viewWindow } from '../../src/url/view-state.ts';
 
 describe('URL view state', () => {
   it('gives the defaults for an empty query and writes nothing for them', () => {
@@ -14,9 +14,18 @@ describe('URL view state', () => {
     expect(parseViewState(`?${q}`)).toEqual(v);
   });
 
-  it('clamps years to 2015–2025 and ignores what is not a year', () => {
-    expect(parseViewState('?year=1999').year).toBe(2015);
-    expect(parseViewState('?year=3000').year).toBe(2025);
+  it('clamps years to 2015–2025 (the bundled data\'s span) once the data is loaded, and ignores what is not a year', () => {
+    const bundled = { first: 2015, last: 2025 };
+    // Before the data is loaded a year is kept within the widest timeline (a dataset of one's own may reach it) …
+    expect(parseViewState('?year=1999').year).toBe(1999);
+    expect(parseViewState('?year=3000').year).toBe(2068);
+    // … and narrowed to the dataset's own years once it is.
+    expect(clampViewToSpan(parseViewState('?year=1999'), bundled).year).toBe(2015);
+    expect(clampViewToSpan(parseViewState('?year=3000'), bundled).year).toBe(2025);
+    expect(clampViewToSpan(parseViewState('?year=2027'), { first: 2012, last: 2027 }).year).toBe(2027);
+    expect(clampViewToSpan(parseViewState('?mode=range&from=2012&year=2014'), { first: 2012, last: 2027 })).toMatchObject({ from: 2012, year: 2014 });
+    const inside = parseViewState('?year=2020');
+    expect(clampViewToSpan(inside, bundled)).toBe(inside);
     expect(parseViewState('?year=twenty').year).toBe(2025);
     expect(parseViewState('?year=2019.5').year).toBe(2025);
     expect(parseViewState('?year=').year).toBe(2025);
@@ -107,5 +116,14 @@ describe('URL view state: explore keys', () => {
 
   it('clamps the camera and wraps its longitude', () => {
     expect(parseViewState('?at=200,95,20').camera).toEqual({ lon: -160, lat: 85, zoom: 9 });
+  });
+
+  it('reads presenter mode, its theme and autoplay, writes them only when set, and keeps old links as they were', () => {
+    const v = parseViewState('?present=1&theme=LIGHT&autoplay=1&year=2018');
+    expect(v).toMatchObject({ present: true, theme: 'light', autoplay: true, year: 2018 });
+    expect(serializeViewState(v)).toBe('year=2018&present=1&theme=light&autoplay=1');
+    expect(parseViewState('?present=yes&theme=pink&autoplay=2')).toMatchObject({ present: false, theme: 'dark', autoplay: false });
+    expect(parseViewState('?year=2019')).toMatchObject({ present: false, theme: 'dark', autoplay: false });
+    expect(serializeViewState({ ...parseViewState('?year=2019'), theme: 'dark' })).toBe('year=2019');
   });
 });
