@@ -12,12 +12,14 @@ import en from './locales/en.json';
 import { formatDate, formatPartial, intlLocale, registerDateWords, type Lang } from '../domain/dates.ts';
 import { registerCountryNames } from '../domain/countries.ts';
 import { registerLinkWords } from '../domain/link-words.ts';
-import { registerLocatorWords } from '../domain/locator-words.ts';
 
 type Strings = Record<string, unknown>;
 
+// The locator code itself is only used by the details panel and the link list (on demand), so
+// its registry comes with the language too rather than sitting in the first download.
 async function locatorWords(lang: 'zh' | 'ar' | 'ru'): Promise<void> {
-  registerLocatorWords(lang, (await import('../domain/locator-words-intl.ts')).LOCATOR_WORDS[lang]);
+  const [{ registerLocatorWords }, { LOCATOR_WORDS }] = await Promise.all([import('../domain/locator-words.ts'), import('../domain/locator-words-intl.ts')]);
+  registerLocatorWords(lang, LOCATOR_WORDS[lang]);
 }
 
 const LOADERS: Record<Lang, () => Promise<Strings>> = {
