@@ -196,3 +196,40 @@ test('the language switch offers all four languages and switches direction with 
   // The map's own controls follow.
   await expect(page.locator('.maplibregl-ctrl-zoom-in')).toHaveAttribute('aria-label', 'Приблизить');
 });
+
+test('Arabic: the story\'s English captions marked and said once; presenter mode\'s arrows follow the eye', async ({ page, baseURL }) => {
+  const off = recordOffOrigin(page, new URL(baseURL ?? '').origin);
+  const story = JSON.parse(readFileSync('data/story.json', 'utf8')) as { steps: { title: { en: string }; caption: { en: string } }[] };
+  const total = story.steps.length;
+  await openAtlas(page, '?lang=ar&story=3');
+  const panel = page.locator('#story-panel');
+  await expect(panel.locator('.story-progress')).toHaveText(`الخطوة 3 من ${total}`);
+  await expect(panel.locator('.story-caption [lang="en"]')).toHaveText(story.steps[2]!.caption.en);
+  await expect(panel.locator('h2 [lang="en"]')).toHaveText(story.steps[2]!.title.en);
+  await expect(panel.locator('.data-fallback-note')).toHaveCount(1);
+  await expect(panel.locator('.data-fallback-note')).toBeVisible();
+  // The accent border is on the panel's start side: the right, in Arabic.
+  expect(await panel.evaluate((el) => [getComputedStyle(el).borderRightWidth, getComputedStyle(el).borderLeftWidth])).toEqual(['4px', '1px']);
+  await page.screenshot({ path: shot('lang-ar-story') });
+  await panel.getByRole('button', { name: 'الخطوة التالية' }).click();
+  await expect(panel.locator('.story-progress')).toHaveText(`الخطوة 4 من ${total}`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+
+  await openAtlas(page, '?lang=ar&present=1&year=2018');
+  const slider = page.getByRole('slider', { name: 'السنة' });
+  await expect(slider).toHaveAttribute('aria-valuenow', '2018');
+  await expect(page.getByRole('toolbar', { name: 'أدوات العرض التقديمي' })).toBeVisible();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('ArrowLeft');
+  await expect(slider).toHaveAttribute('aria-valuenow', '2019');
+  await page.keyboard.press('ArrowRight');
+  await expect(slider).toHaveAttribute('aria-valuenow', '2018');
+  await page.keyboard.press('PageDown');
+  await expect(slider).toHaveAttribute('aria-valuenow', '2019');
+  // Previous stands right of next, its arrow pointing right (mirrored).
+  const prev = await page.getByRole('button', { name: 'السابق' }).boundingBox();
+  const next = await page.getByRole('button', { name: 'التالي' }).boundingBox();
+  expect(prev!.x).toBeGreaterThan(next!.x);
+  await page.screenshot({ path: shot('lang-ar-present') });
+  expect(off).toEqual([]);
+});
