@@ -176,7 +176,8 @@ export function App({ initialView }: { initialView: ViewState }) {
               stepper: story.stepper,
               // Offered once the dataset's story is loaded and sound; a `story=` URL opens the panel whatever its state, to explain it.
               toggle: story.status === 'ready' && view.story === null
-                ? <button type="button" className="story-toggle" aria-controls="story-panel" onClick={() => { storyFocus.pending = true; story.open(); }}>{t('story.open')}</button>
+                // No aria-controls: the button shows only while the panel is closed, so the id it would name does not exist (axe: aria-valid-attr-value).
+                ? <button type="button" className="story-toggle" onClick={() => { storyFocus.pending = true; story.open(); }}>{t('story.open')}</button>
                 : null,
               panel: view.story !== null
                 ? <Suspense fallback={<p className="muted" role="status">{t('story.loading')}</p>}><StoryPanel state={story} index={shown.index} lang={view.lang} /></Suspense>

@@ -50,7 +50,7 @@ test('?lang=ar is laid out right to left: html dir, the side column on the left,
   const panel = page.locator('aside.details');
   await expect(panel.locator('.details-facts')).toContainText('ماليزيا');
   await expect(panel.locator('.data-fallback-note')).toHaveCount(1);
-  await expect(panel.locator('.link-summary').first()).toHaveAttribute('lang', 'en');
+  await expect(panel.locator('.link-summary').first().locator('span[lang="en"]')).toHaveText(/\w/);
   await expect(panel.locator('#details-title')).toHaveAttribute('lang', 'en');
   // A locator's paragraph mark in Arabic.
   await expect(panel.locator('.locator').first()).toContainText(/الفقر(ة|ات) \d/);
@@ -208,6 +208,9 @@ test('Arabic: the story\'s English captions marked and said once; presenter mode
   await expect(panel.locator('h2 [lang="en"]')).toHaveText(story.steps[2]!.title.en);
   await expect(panel.locator('.data-fallback-note')).toHaveCount(1);
   await expect(panel.locator('.data-fallback-note')).toBeVisible();
+  // Step 3 cites two sources: Arabic's dual form.
+  expect(new Set((JSON.parse(readFileSync('data/story.json', 'utf8')) as { steps: { cites: { source: string }[] }[] }).steps[2]!.cites.map((c) => c.source)).size).toBe(2);
+  await expect(panel.locator('.story-sources h3')).toHaveText('المصدران:');
   // The accent border is on the panel's start side: the right, in Arabic.
   expect(await panel.evaluate((el) => [getComputedStyle(el).borderRightWidth, getComputedStyle(el).borderLeftWidth])).toEqual(['4px', '1px']);
   await page.screenshot({ path: shot('lang-ar-story') });
