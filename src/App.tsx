@@ -3,7 +3,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { useTranslation } from 'react-i18next';
 import type { ViewState } from './url/view-state.ts';
 import { useUrlSync } from './url/use-url-sync.ts';
-import { htmlLang, switchLanguage } from './i18n/i18n.ts';
+import { htmlDir, htmlLang, switchLanguage } from './i18n/i18n.ts';
 import { useAtlasData } from './loaders/use-atlas-data.ts';
 import { buildAtlasData, type AtlasData } from './loaders/load-atlas-data.ts';
 import { setTimelineSpan } from './domain/dates.ts';
@@ -67,6 +67,7 @@ export function App({ initialView }: { initialView: ViewState }) {
   useEffect(() => {
     if (i18n.language !== view.lang) void switchLanguage(view.lang).catch(() => undefined);
     document.documentElement.lang = htmlLang(view.lang);
+    document.documentElement.dir = htmlDir(view.lang);
   }, [view.lang, i18n]);
   useEffect(() => {
     document.title = t('app.title');
@@ -176,6 +177,7 @@ export function App({ initialView }: { initialView: ViewState }) {
               // Offered once the dataset's story is loaded and sound; a `story=` URL opens the panel whatever its state, to explain it.
               // No aria-controls: the panel is not in the page until the button opens it (focus moves to it then).
               toggle: story.status === 'ready' && view.story === null
+                // No aria-controls: the button shows only while the panel is closed, so the id it would name does not exist (axe: aria-valid-attr-value).
                 ? <button type="button" className="story-toggle" onClick={() => { storyFocus.pending = true; story.open(); }}>{t('story.open')}</button>
                 : null,
               panel: view.story !== null

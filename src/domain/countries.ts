@@ -10,9 +10,17 @@ import type { Lang } from './dates.ts';
 countries.registerLocale(en);
 countries.registerLocale(zh);
 
-/** The country's short name in the language, e.g. PAK → "Pakistan" / "巴基斯坦". */
+/**
+ * Adds a language's country names (Arabic, Russian: loaded with that language's chunk, so the
+ * first download carries only English and Chinese). Until then that language reads English.
+ */
+export function registerCountryNames(locale: countries.LocaleData): void {
+  countries.registerLocale(locale);
+}
+
+/** The country's short name in the language, e.g. PAK → "Pakistan" / "巴基斯坦" / "باكستان" / "Пакистан". */
 export function countryName(iso3: string, lang: Lang): string {
-  const official = countries.getName(iso3, lang, { select: 'official' }) ?? iso3;
+  const official = countries.getName(iso3, lang, { select: 'official' }) ?? (lang === 'en' ? iso3 : countryName(iso3, 'en'));
   // Long official English forms ("Russian Federation") read badly on a map; take the common
   // alias when it is shorter and not an inverted "Korea, Republic of" form.
   const alias = countries.getName(iso3, lang, { select: 'alias' });

@@ -104,12 +104,28 @@ export function dateCode(d: DateSpec): string {
   }
 }
 
-export type Lang = 'en' | 'zh';
+/** The interface languages. Arabic is written right to left. */
+export type Lang = 'en' | 'zh' | 'ar' | 'ru';
+/** The languages the data itself is written in (names, summaries): every other language shows English. */
+export type DataLang = 'en' | 'zh';
 
-const WORDS = {
+/** The language a data text is shown in for an interface language: its own when the data has it, else English. */
+export const dataLang = (lang: Lang): DataLang => (lang === 'zh' ? 'zh' : 'en');
+
+/** BCP 47 tag for Intl: Arabic with Western digits, the same digits as the years on the timeline and in the data. */
+export const intlLocale = (lang: Lang): string => ({ en: 'en-GB', zh: 'zh-CN', ar: 'ar-u-nu-latn', ru: 'ru' })[lang];
+
+export interface DateWords { unknown: string; before: (x: string) => string; range: (a: string, b: string) => string }
+
+// Arabic and Russian come with their language's chunk (registerDateWords, from link-words-ar/ru.ts).
+const WORDS: { en: DateWords; zh: DateWords } & Partial<Record<Lang, DateWords>> = {
   en: { unknown: 'date not stated', before: (x: string) => `by ${x}`, range: (a: string, b: string) => `between ${a} and ${b}` },
   zh: { unknown: '日期未说明', before: (x: string) => `${x}或之前`, range: (a: string, b: string) => `${a}至${b}之间` },
-} as const;
+};
+
+export function registerDateWords(lang: Lang, words: DateWords): void {
+  WORDS[lang] = words;
+}
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(lang: Lang, parts: 'day' | 'month' | 'year'): Intl.DateTimeFormat {
@@ -117,9 +133,9 @@ function formatter(lang: Lang, parts: 'day' | 'month' | 'year'): Intl.DateTimeFo
   let f = formatters.get(key);
   if (!f) {
     const opts: Intl.DateTimeFormatOptions = { year: 'numeric', timeZone: 'UTC' };
-    if (parts !== 'year') opts.month = lang === 'zh' ? 'long' : 'short';
+    if (parts !== 'year') opts.month = lang === 'en' ? 'short' : 'long';
     if (parts === 'day') opts.day = 'numeric';
-    f = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', opts);
+    f = new Intl.DateTimeFormat(intlLocale(lang), opts);
     formatters.set(key, f);
   }
   return f;
@@ -134,7 +150,7 @@ export function formatPartial(partial: string, lang: Lang): string {
 
 /** A readable date at its true precision, e.g. "6 Sept 2018", "by Aug 2025", "date not stated". */
 export function formatDate(d: DateSpec, lang: Lang): string {
-  const w = WORDS[lang];
+  const w = WORDS[lang] ?? WORDS.en;
   switch (d.precision) {
     case 'day':
     case 'month':

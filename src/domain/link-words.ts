@@ -4,14 +4,15 @@
  * · confirmed by the partner side · stated". The words live here beside the dates' own words
  * (dates.ts), so the panel, the table, the filters and tests share one wording. Pure.
  */
-import { formatDate, formatPartial, type Lang } from './dates.ts';
+import { dataLang, formatDate, formatPartial, type Lang } from './dates.ts';
 import type { DatePrecisionWord, EvidenceOption, EvidenceStrength } from './evidence-strength.ts';
 import type { DateSpec, Link, LinkKind, LinkStatus, SourceSide } from './schema.ts';
 
 /** The statuses in the order of a link's life: the order of the filter and of the table's sort. */
 export const STATUS_ORDER: readonly LinkStatus[] = ['planned', 'agreed', 'active', 'completed', 'ended', 'unknown'];
 
-interface Words {
+/** One language's words for a link's time and evidence. Exported so the lazily loaded languages (link-words-ar.ts …) can fill it. */
+export interface Words {
   kind: Record<LinkKind, string>;
   /** Capitalised, to stand alone (a filter option, a table cell). */
   status: Record<LinkStatus, string>;
@@ -38,11 +39,14 @@ interface Words {
   place: Record<EvidenceStrength['partnerPlace'], string>;
   placeLine: (institution: string, partner: string) => string;
   evidenceOption: Record<EvidenceOption, string>;
+  /** Between items of a list ("、" in Chinese). */
+  listSep: string;
 }
 
 const list = (xs: string[], and: string) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')}${and}${xs.at(-1) ?? ''}`);
 
-const WORDS: Record<Lang, Words> = {
+// Arabic and Russian come with their language's chunk (registerLinkWords), not in the first download.
+const WORDS: { en: Words; zh: Words } & Partial<Record<Lang, Words>> = {
   en: {
     kind: { event: 'Event', tie: 'Tie' },
     status: {
@@ -86,6 +90,7 @@ const WORDS: Record<Lang, Words> = {
     evidenceOption: {
       partner: 'Confirmed by the partner side', stated: 'Stated, not inferred', multi: 'Two or more independent sources',
     },
+    listSep: ', ',
   },
   zh: {
     kind: { event: '事件', tie: '持续合作' },
@@ -130,38 +135,46 @@ const WORDS: Record<Lang, Words> = {
     evidenceOption: {
       partner: '经合作方证实', stated: '来源明确陈述（非推断）', multi: '两个及以上独立来源',
     },
+    listSep: '、',
   },
 };
 
+/** Adds a language's words (called once its chunk has loaded); until then that language reads English. */
+export function registerLinkWords(lang: Lang, words: Words): void {
+  WORDS[lang] = words;
+}
+
+const wordsOf = (lang: Lang): Words => WORDS[lang] ?? WORDS.en;
+
 /** A status standing alone: "Agreed (signed, not yet known to have started)", "Planned". */
 export function statusLabel(status: LinkStatus, lang: Lang): string {
-  return WORDS[lang].status[status];
+  return wordsOf(lang).status[status];
 }
 
 /** A status in one word or two ("Agreed", "Not stated"). */
 export function statusShortLabel(status: LinkStatus, lang: Lang): string {
-  return WORDS[lang].statusShort[status];
+  return wordsOf(lang).statusShort[status];
 }
 
 /** For a table cell: "Active · tie", "Agreed · event". */
 export function statusShort(link: Pick<Link, 'status' | 'kind'>, lang: Lang): string {
-  const w = WORDS[lang];
+  const w = wordsOf(lang);
   return `${w.statusShort[link.status]}${w.sep}${w.kindInline[link.kind]}`;
 }
 
 /** "Event" or "Tie". */
 export function kindLabel(kind: LinkKind, lang: Lang): string {
-  return WORDS[lang].kind[kind];
+  return wordsOf(lang).kind[kind];
 }
 
 /** When the event happened, or when the tie started ("6 Sept 2018", "since 2019", "started between 2016 and 2018"). */
 export function whenWords(link: Pick<Link, 'kind' | 'date'>, lang: Lang): string {
-  return link.kind === 'tie' ? WORDS[lang].tieStart(link.date, lang) : formatDate(link.date, lang);
+  return link.kind === 'tie' ? wordsOf(lang).tieStart(link.date, lang) : formatDate(link.date, lang);
 }
 
 /** The status with what the sources say about a tie's end and its latest sighting. */
 export function statusWords(link: Pick<Link, 'status' | 'end' | 'ongoingAsOf'>, lang: Lang, sourceTitle?: (id: string) => string | undefined): string {
-  const w = WORDS[lang];
+  const w = wordsOf(lang);
   let out = link.end ? w.statusEnd(link.status, formatDate(link.end, lang)) : w.statusInline[link.status];
   if (link.ongoingAsOf) out += w.ongoing(formatPartial(link.ongoingAsOf.date, lang), sourceTitle?.(link.ongoingAsOf.source));
   return out;
@@ -172,51 +185,51 @@ export function statusWords(link: Pick<Link, 'status' | 'end' | 'ongoingAsOf'>, 
  * "Tie · since 2019 · active, still running as of 25 Feb 2023 (Source)"; "Tie · since 2016 · ended Aug 2023".
  */
 export function linkTimeWords(link: Pick<Link, 'kind' | 'date' | 'status' | 'end' | 'ongoingAsOf'>, lang: Lang, sourceTitle?: (id: string) => string | undefined): string {
-  const w = WORDS[lang];
+  const w = wordsOf(lang);
   return [w.kind[link.kind], whenWords(link, lang), statusWords(link, lang, sourceTitle)].join(w.sep);
 }
 
 /** "confirmed by the partner side and the Chinese side"; '' when no source's side is known. */
 export function sidesWords(sides: readonly SourceSide[], lang: Lang): string {
-  return sides.length ? WORDS[lang].confirmedBy(sides.map((s) => WORDS[lang].side[s])) : '';
+  return sides.length ? wordsOf(lang).confirmedBy(sides.map((s) => wordsOf(lang).side[s])) : '';
 }
 
 /** "stated", or "inferred: <reason>". */
 export function statedWords(e: Pick<EvidenceStrength, 'inferred'>, lang: Lang): string {
-  return e.inferred ? WORDS[lang].inferred(e.inferred[lang]) : WORDS[lang].stated;
+  return e.inferred ? wordsOf(lang).inferred(e.inferred[dataLang(lang)]) : wordsOf(lang).stated;
 }
 
 /** "2 sources (2 independent) · confirmed by the partner side · stated". */
 export function evidenceWords(e: EvidenceStrength, lang: Lang): string {
-  const w = WORDS[lang];
+  const w = wordsOf(lang);
   return [w.sources(e.sources, e.independent), sidesWords(e.sides, lang), statedWords(e, lang)].filter(Boolean).join(w.sep);
 }
 
 /** For a table cell: "Chinese side, partner side · 2 independent · stated". */
 export function evidenceShort(e: EvidenceStrength, lang: Lang): string {
-  const w = WORDS[lang];
-  const joined = e.sides.map((s) => w.sideShort[s]).join(lang === 'zh' ? '、' : ', ');
+  const w = wordsOf(lang);
+  const joined = e.sides.map((s) => w.sideShort[s]).join(w.listSep);
   const sides = joined.charAt(0).toUpperCase() + joined.slice(1);
   return [sides, w.independentShort(e.independent), e.inferred ? w.inferredShort : w.stated].filter(Boolean).join(w.sep);
 }
 
 /** "date to the day · Place: Chinese institution at city level; partner at the country's marker". */
 export function precisionWords(e: Pick<EvidenceStrength, 'datePrecision' | 'institutionPlace' | 'partnerPlace'>, lang: Lang): string {
-  const w = WORDS[lang];
+  const w = wordsOf(lang);
   return [w.datePrecision[e.datePrecision], w.placeLine(w.place[e.institutionPlace], w.place[e.partnerPlace])].join(w.sep);
 }
 
 /** A date precision in words ("date to the month"). */
 export function datePrecisionWords(p: DatePrecisionWord, lang: Lang): string {
-  return WORDS[lang].datePrecision[p];
+  return wordsOf(lang).datePrecision[p];
 }
 
 /** An evidence filter option's name ("Confirmed by the partner side"). */
 export function evidenceOptionLabel(o: EvidenceOption, lang: Lang): string {
-  return WORDS[lang].evidenceOption[o];
+  return wordsOf(lang).evidenceOption[o];
 }
 
 /** What an agreement or pairing covers, as a list of the types' names in the language. */
 export function scopeList(names: readonly string[], lang: Lang): string {
-  return names.join(lang === 'zh' ? '、' : ', ');
+  return names.join(wordsOf(lang).listSep);
 }

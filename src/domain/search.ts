@@ -6,7 +6,7 @@
  */
 import type { DatasetIndex } from './dataset-index.ts';
 import type { Bilingual } from './schema.ts';
-import type { Lang } from './dates.ts';
+import { dataLang, type Lang } from './dates.ts';
 import { PROGRAMME_PREFIX, partnerCountries, type Alias } from './alias-values.ts';
 import { countryName, countryNames } from './countries.ts';
 import { listProgrammes, programmeId } from './programmes.ts';
@@ -82,7 +82,9 @@ export function buildSearchIndex(index: DatasetIndex, aliases: readonly Alias[] 
   }
   for (const iso3 of [...partnerCountries(links, partners)].sort()) {
     const name = { en: countryName(iso3, 'en'), zh: countryName(iso3, 'zh') };
-    const listed = [...countryNames(iso3, 'en'), ...countryNames(iso3, 'zh')].filter((n) => n !== name.en && n !== name.zh);
+    // Arabic and Russian names too, when that language has been loaded (countries.ts registerCountryNames).
+    const listed = [...new Set([...countryNames(iso3, 'en'), ...countryNames(iso3, 'zh'), ...countryNames(iso3, 'ar'), ...countryNames(iso3, 'ru')])]
+      .filter((n) => n !== name.en && n !== name.zh);
     entries.push({ kind: 'country', id: iso3, name, aliases: [...listed, ...(aliasesOf.get(iso3) ?? [])], links: count.get(`c:${iso3}`) ?? 0 });
   }
   for (const p of partners) {
@@ -177,7 +179,9 @@ function aliasAt(e: SearchEntry, keys: readonly string[], k: number): string | u
   return e.aliases.find((a) => foldText(a) === key);
 }
 
-function tieOrder(index: SearchIndex, lang: Lang): Uint32Array {
+function tieOrder(index: SearchIndex, uiLang: Lang): Uint32Array {
+  // Names exist in the data's languages only: Arabic and Russian order the English names.
+  const lang = dataLang(uiLang);
   const cached = index.order[lang];
   if (cached) return cached;
   const collator = new Intl.Collator(lang === 'zh' ? 'zh-Hans' : 'en', { sensitivity: 'base', numeric: true });

@@ -4,6 +4,7 @@
  * ties keep the input order in both directions. Pure: tested in Node.
  */
 import type { DateSpec } from './schema.ts';
+import type { Lang } from './dates.ts';
 
 /** A sort direction, named as aria-sort names it. */
 export type SortDir = 'ascending' | 'descending';
@@ -26,10 +27,10 @@ const collators = new Map<string, Intl.Collator>();
  * One collator per language, made once: pinyin order for Chinese (ICU's default Chinese order,
  * named explicitly), and numeric so "report 2" sorts before "report 10".
  */
-export function collatorFor(lang: 'en' | 'zh'): Intl.Collator {
+export function collatorFor(lang: Lang): Intl.Collator {
   let c = collators.get(lang);
   if (!c) {
-    c = new Intl.Collator(lang === 'zh' ? 'zh-Hans-u-co-pinyin' : 'en', { numeric: true });
+    c = new Intl.Collator(lang === 'zh' ? 'zh-Hans-u-co-pinyin' : lang, { numeric: true });
     collators.set(lang, c);
   }
   return c;

@@ -14,6 +14,7 @@ import type { MapItem } from './map-item.ts';
 import type { MapCapture } from './map-capture.ts';
 import type { MapUiStrings } from './map-ui-strings.ts';
 import './atlas-map.css';
+import type { Lang } from '../domain/dates.ts';
 
 export type { MapItem } from './map-item.ts';
 export type { FitRequest } from './map-controller.ts';
@@ -40,7 +41,7 @@ export interface AtlasMapProps {
    * places. A change costs the map O(pairs + entities) main-thread work, whatever the number of links.
    */
   window: YearWindow;
-  lang: 'en' | 'zh';
+  lang: Lang;
   /** MapLibre's own strings (zoom buttons, the two-finger hint) in the reader's language. */
   uiStrings?: MapUiStrings;
   /** `embed`: the wheel scrolls the host page unless Ctrl/⌘ is held or the map was clicked. Read once, when the map is made. */

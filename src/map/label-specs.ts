@@ -9,9 +9,10 @@ import type { LabelSpec } from './labels.ts';
 import type { MapItem } from './map-item.ts';
 import type { MapModel } from './map-model.ts';
 import type { WindowState } from './window-state.ts';
+import { dataLang, type Lang } from '../domain/dates.ts';
 
 export interface LabelContext {
-  lang: 'en' | 'zh';
+  lang: Lang;
   hovered: MapItem | null;
   selection: MapItem | null;
   /** Screen position (CSS px in the map box) of a [lon, lat]. */
@@ -41,15 +42,15 @@ export function buildLabelSpecs(model: MapModel, state: WindowState, ctx: LabelC
   };
   const inst = (i: number): LabelSpec | null => {
     const x = model.institutions[i];
-    return x ? { key: `i:${x.key}`, kind: 'institution', text: x.name[ctx.lang], ...ctx.project(x.point), clearance: state.institutionRadii[i] ?? 0 } : null;
+    return x ? { key: `i:${x.key}`, kind: 'institution', text: x.name[dataLang(ctx.lang)], ...ctx.project(x.point), clearance: state.institutionRadii[i] ?? 0 } : null;
   };
   const marker = (i: number): LabelSpec | null => {
     const x = model.markers[i];
-    return x ? { key: `m:${x.key}`, kind: 'marker', text: x.name[ctx.lang], ...ctx.project(x.point), clearance: state.markerRadii[i] ?? 0 } : null;
+    return x ? { key: `m:${x.key}`, kind: 'marker', text: x.name[dataLang(ctx.lang)], ...ctx.project(x.point), clearance: state.markerRadii[i] ?? 0 } : null;
   };
   const group = (i: number): LabelSpec | null => {
     const x = model.groups[i];
-    return x ? { key: `g:${x.key}`, kind: 'group', text: x.name[ctx.lang], ...ctx.project(x.point), clearance: ctx.ringPx } : null;
+    return x ? { key: `g:${x.key}`, kind: 'group', text: x.name[dataLang(ctx.lang)], ...ctx.project(x.point), clearance: ctx.ringPx } : null;
   };
   const country = (i: number): LabelSpec | null => {
     const c = model.countries[i];

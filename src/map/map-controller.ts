@@ -35,6 +35,7 @@ import { wheelAfterClick } from '../embed/wheel-after-click.ts';
 import { arcWidth, arcWidthReference } from './scales.ts';
 import { normalizeCamera, type Camera } from '../url/view-state.ts';
 import { computeWindowState, emptyWindowState, takeChange, type WindowState } from './window-state.ts';
+import type { Lang } from '../domain/dates.ts';
 import { keyTotal } from './window-tally.ts';
 import { ARC_SEGMENTS } from './arc-buffer.ts';
 import { arcExtents, boxHoldingArcs, cameraForBox } from '../present/frame-arcs.ts';
@@ -74,7 +75,7 @@ export type FitRequest = { id: number } & FitTarget;
 export interface AtlasMapSettings {
   /** The time window shown (inclusive years, `from` −Infinity for "up to"; whether undated and planned links are drawn). */
   window: YearWindow;
-  lang: 'en' | 'zh';
+  lang: Lang;
   reducedMotion: boolean;
   selection: MapItem | null;
   /** The first camera; null fits the region of interest to the box. */
@@ -454,7 +455,7 @@ export class AtlasMapController {
     }
   }
 
-  setLang(lang: 'en' | 'zh'): void {
+  setLang(lang: Lang): void {
     if (lang === this.settings.lang) return;
     this.settings.lang = lang;
     this.scheduleLabels();

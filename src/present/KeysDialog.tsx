@@ -1,7 +1,7 @@
 /** The list of presenter keys ('?'): a native modal <dialog>, so focus moves in, Escape closes it and focus returns. */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KEY_HELP } from './present-keys.ts';
+import { keyHelp } from './present-keys.ts';
 
 export function KeysDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -19,7 +19,7 @@ export function KeysDialog({ open, onClose }: { open: boolean; onClose: () => vo
       <table>
         <thead><tr><th scope="col">{t('present.keyColumn')}</th><th scope="col">{t('present.actionColumn')}</th></tr></thead>
         <tbody>
-          {KEY_HELP.map((k) => (
+          {keyHelp(document.documentElement.dir === 'rtl').map((k) => (
             <tr key={k.action}>
               <td>{k.keys.map((key, i) => <span key={key}>{i > 0 && ' '}<kbd>{key}</kbd></span>)}</td>
               <td>{t(`present.action.${k.action}`)}</td>

@@ -27,8 +27,8 @@ export function PresentBar(p: Props) {
         <p className="present-sentence" data-testid="present-sentence">{p.sentence}</p>
       </div>
       <div className="present-controls present-hideable" role="toolbar" aria-label={t('present.toolbar')}>
-        <button type="button" onClick={p.onPrev}><span aria-hidden="true">← </span>{t('present.prev')}</button>
-        <button type="button" onClick={p.onNext}>{t('present.next')}<span aria-hidden="true"> →</span></button>
+        <button type="button" onClick={p.onPrev}><span className="present-arrow" aria-hidden="true">←</span> {t('present.prev')}</button>
+        <button type="button" onClick={p.onNext}>{t('present.next')} <span className="present-arrow" aria-hidden="true">→</span></button>
         <button type="button" aria-pressed={p.fullscreen} onClick={p.onFullscreen}>{t('present.fullscreen')}</button>
         <span className="present-theme" role="group" aria-label={t('present.theme')}>
           {(['dark', 'light'] as const).map((th) => (

@@ -57,21 +57,24 @@ const KEYS: Record<string, PresentAction> = {
   Escape: 'exit', Esc: 'exit', '?': 'help',
 };
 
+/** On a right-to-left page (Arabic) the timeline runs right to left: ← goes forward, as the eye reads. */
+const MIRRORED: Record<string, string> = { ArrowLeft: 'ArrowRight', ArrowRight: 'ArrowLeft' };
+
 /**
  * The presenter action of a key press, or null to let the page have it: in a text field, with
  * Ctrl, Alt or Meta held (browser and system shortcuts), or Space/Enter on a control that
  * activates with them. Shift is allowed: '?' needs it on most layouts.
  */
-export function presentAction(e: KeyLike, focused: FocusLike | null | undefined): PresentAction | null {
+export function presentAction(e: KeyLike, focused: FocusLike | null | undefined, rtl = false): PresentAction | null {
   if (e.ctrlKey || e.altKey || e.metaKey) return null;
-  const action = KEYS[e.key];
+  const action = KEYS[rtl ? (MIRRORED[e.key] ?? e.key) : e.key];
   if (!action) return null;
   if (isTextField(focused)) return null;
   if ((e.key === ' ' || e.key === 'Spacebar' || e.key === 'Enter') && activatesOnEnter(focused)) return null;
   return action;
 }
 
-/** The keys the help dialog lists, in order: the keys as shown, and the action. */
+/** The keys the help dialog lists, in order: the keys as shown, and the action (left to right pages). */
 export const KEY_HELP: readonly { keys: readonly string[]; action: PresentAction }[] = [
   { keys: ['→', '↓', 'PageDown', 'Space', 'Enter'], action: 'next' },
   { keys: ['←', '↑', 'PageUp'], action: 'prev' },
@@ -82,3 +85,9 @@ export const KEY_HELP: readonly { keys: readonly string[]; action: PresentAction
   { keys: ['Esc'], action: 'exit' },
   { keys: ['?'], action: 'help' },
 ];
+
+/** The help list for the page's direction: on a right-to-left page ← is listed with next, → with previous. */
+export function keyHelp(rtl: boolean): readonly { keys: readonly string[]; action: PresentAction }[] {
+  if (!rtl) return KEY_HELP;
+  return KEY_HELP.map((k) => ({ ...k, keys: k.keys.map((key) => (key === '→' ? '←' : key === '←' ? '→' : key)) }));
+}

@@ -44,7 +44,7 @@ export function usePresenterKeys(enabled: boolean, keys: PresenterKeys): void {
       if (e.defaultPrevented || e.isComposing) return;
       // A modal dialog (the key list, About) has the keys; Escape closes it, not presenter mode.
       if (document.querySelector('dialog[open]')) return;
-      const action = presentAction(e, document.activeElement);
+      const action = presentAction(e, document.activeElement, document.documentElement.dir === 'rtl');
       if (!action) return;
       e.preventDefault();
       e.stopPropagation();

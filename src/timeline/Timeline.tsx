@@ -87,11 +87,14 @@ const LABEL_Y = AXIS_Y + 19;
 const HANDLE_HEIGHT = AXIS_Y + 10;
 
 const MODES: readonly TimelineMode[] = ['upto', 'in', 'range'];
+const HTML_LANG: Record<Lang, string> = { en: 'en', zh: 'zh-Hans', ar: 'ar', ru: 'ru' };
 
 export function Timeline({ histogram, possibleByYear, undatedByType, planned = 0, includePlanned = false, mode, year, from, includeUndated, lang, labels, reducedMotion, onChange, playbackRef, autoplay = false }: TimelineProps) {
   const [trackRef, width, measured] = useElementWidth<HTMLDivElement>(640);
+  // Arabic reads right to left: the first year at the right, arrows following the eye.
+  const rtl = lang === 'ar';
   // The years are the shown dataset's (FIRST_YEAR and LAST_YEAR are live): a new span is a new scale.
-  const scale = useMemo(() => timelineScale(width), [width, FIRST_YEAR, LAST_YEAR]); // eslint-disable-line react-hooks/exhaustive-deps
+  const scale = useMemo(() => timelineScale(width, undefined, rtl), [width, rtl, FIRST_YEAR, LAST_YEAR]); // eslint-disable-line react-hooks/exhaustive-deps
   const stacked = useMemo(() => stackHistogram(histogram, possibleByYear), [histogram, possibleByYear]);
   const undated = useMemo(() => total(undatedByType), [undatedByType]);
   // The bars' numbers for screen readers; rebuilt only when the counts or the language change, not on a year step.
@@ -169,7 +172,7 @@ export function Timeline({ histogram, possibleByYear, undatedByType, planned = 0
   const onKeyDown = (handle: Handle) => (e: KeyboardEvent<HTMLDivElement>) => {
     const value = handle === 'from' ? from : year;
     const { min, max } = handleBounds(view, handle);
-    const next = keyToYear(e.key, value, min, max);
+    const next = keyToYear(e.key, value, min, max, rtl);
     if (next === null) return;
     e.preventDefault();
     playback.pause();
@@ -211,7 +214,8 @@ export function Timeline({ histogram, possibleByYear, undatedByType, planned = 0
     <div
       // No animation before the track is measured: the handle would glide in from the fallback width (and, on a phone, widen the page).
       className={`tl${reducedMotion || dragging || !measured ? '' : ' tl--animate'}`}
-      lang={lang === 'zh' ? 'zh-Hans' : 'en'}
+      lang={HTML_LANG[lang]}
+      dir={rtl ? 'rtl' : 'ltr'}
     >
       <div className="tl-controls">
         <div className="tl-modes" role="group" aria-label={labels.modeGroup}>
@@ -246,7 +250,8 @@ export function Timeline({ histogram, possibleByYear, undatedByType, planned = 0
       <div className="tl-body">
         <div
           ref={trackRef}
-          className="tl-track"
+          className={rtl ? 'tl-track tl-track--rtl' : 'tl-track'}
+          // The track lays out its own years (see timelineScale's rtl): its boxes stay left to right.
           dir="ltr"
           style={{ height: TRACK_HEIGHT }}
           onPointerDown={onPointerDown}
@@ -263,7 +268,7 @@ export function Timeline({ histogram, possibleByYear, undatedByType, planned = 0
               y={PLOT_TOP - 4}
               width={1}
               height={PLOT_HEIGHT + 4}
-              style={{ transform: `translateX(${slotLeft(win.first)}px) scaleX(${(win.last - win.first + 1) * scale.step})` }}
+              style={{ transform: `translateX(${slotLeft(rtl ? win.last : win.first)}px) scaleX(${(win.last - win.first + 1) * scale.step})` }}
             />
             {stacked.layers.map((layer) => (
               <g key={layer.category} fill={CATEGORY_COLOR[layer.category]}>
@@ -307,7 +312,7 @@ export function Timeline({ histogram, possibleByYear, undatedByType, planned = 0
                 />
               );
             })}
-            <line className="tl-axis" x1={slotLeft(FIRST_YEAR)} x2={slotLeft(LAST_YEAR) + scale.step} y1={AXIS_Y + 0.5} y2={AXIS_Y + 0.5} />
+            <line className="tl-axis" x1={slotLeft(rtl ? LAST_YEAR : FIRST_YEAR)} x2={slotLeft(rtl ? FIRST_YEAR : LAST_YEAR) + scale.step} y1={AXIS_Y + 0.5} y2={AXIS_Y + 0.5} />
             {Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i).map((y) => (
               <line key={y} className="tl-tick" x1={scale.x(y)} x2={scale.x(y)} y1={AXIS_Y} y2={AXIS_Y + 4} />
             ))}

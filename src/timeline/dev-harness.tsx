@@ -5,11 +5,11 @@
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LINK_TYPES, YEAR_COUNT } from '../domain/aggregate.ts';
-import type { Lang, TimelineMode } from '../url/view-state.ts';
+import type { TimelineMode } from '../url/view-state.ts';
 import { Timeline, type TimelineLabels } from './Timeline.tsx';
 import '../ui/app.css';
 
-const LABELS: Record<Lang, TimelineLabels> = {
+const LABELS: Record<'en' | 'zh', TimelineLabels> = {
   en: {
     sliderLabel: 'Year',
     fromSliderLabel: 'First year of the range',
@@ -53,7 +53,7 @@ const undatedByType = new Uint32Array(T).map((_, t) => (t % 4 === 0 ? 3 : 0));
 
 function Harness() {
   const params = new URLSearchParams(location.search);
-  const [lang, setLang] = useState<Lang>(params.get('lang') === 'zh' ? 'zh' : 'en');
+  const [lang, setLang] = useState<'en' | 'zh'>(params.get('lang') === 'zh' ? 'zh' : 'en');
   const [reducedMotion, setReducedMotion] = useState(params.has('reduced'));
   const [view, setView] = useState({
     mode: (params.get('mode') ?? 'upto') as TimelineMode,

@@ -54,21 +54,23 @@ export interface TimelineScale {
  * track exactly: slot i spans [left + i·step, left + (i+1)·step) and positionToYear is a floor.
  * (d3's scaleBand with those paddings gives the same numbers; written out, it keeps d3-scale and
  * its interpolators out of the first download.)
+ * `rtl`: the years run right to left (Arabic), the first year's slot at the right end.
  */
-export function timelineScale(width: number, barPadding = 0.25): TimelineScale {
+export function timelineScale(width: number, barPadding = 0.25, rtl = false): TimelineScale {
   const w = Math.max(width, TRACK_MARGIN.left + TRACK_MARGIN.right + YEAR_COUNT);
   const left = TRACK_MARGIN.left;
   const right = w - TRACK_MARGIN.right;
   const slot = (right - left) / YEAR_COUNT;
   const bandwidth = slot * (1 - barPadding);
-  const band = (year: number) => left + slot * (barPadding / 2) + slot * (year - FIRST);
+  const slotIndex = (year: number) => (rtl ? LAST - year : year - FIRST);
+  const band = (year: number) => left + slot * (barPadding / 2) + slot * slotIndex(year);
   return {
     width: w,
     step: slot,
     bandwidth,
     barX: (year) => band(clampYear(year)) ?? left,
     x: (year) => (band(clampYear(year)) ?? left) + bandwidth / 2,
-    positionToYear: (x) => clampYear(FIRST + Math.floor((x - left) / slot)),
+    positionToYear: (x) => clampYear(rtl ? LAST - Math.floor((x - left) / slot) : FIRST + Math.floor((x - left) / slot)),
     ticks: () => {
       const room = Math.floor((right - left) / MIN_LABEL_SPACING);
       if (room >= YEAR_COUNT) return [...YEARS];
@@ -88,9 +90,13 @@ export function timelineScale(width: number, barPadding = 0.25): TimelineScale {
 /**
  * The year a key moves a slider to, following the WAI-ARIA slider pattern; null for any other
  * key (so the caller lets it through). `min`/`max` narrow the slider, e.g. the range handles.
+ * `rtl`: the years run right to left, so Left and Right swap to follow what the eye sees (as the
+ * pattern asks for right-to-left sliders); Up and Down, PageUp and PageDown keep their meaning.
  */
-export function keyToYear(key: string, year: number, min: number = FIRST, max: number = LAST): number | null {
+export function keyToYear(key: string, year: number, min: number = FIRST, max: number = LAST, rtl = false): number | null {
   const within = (y: number) => Math.min(max, Math.max(min, clampYear(y)));
+  if (rtl && key === 'ArrowLeft') key = 'ArrowRight';
+  else if (rtl && key === 'ArrowRight') key = 'ArrowLeft';
   switch (key) {
     case 'ArrowLeft':
     case 'ArrowDown':

@@ -16,7 +16,7 @@ import { LINK_STATUSES } from '../domain/filters.ts';
 import { statusShortLabel } from '../domain/link-words.ts';
 import { summarizeReviewLog } from '../domain/review-log.ts';
 import { loadReviewLog } from '../loaders/load-review-log.ts';
-import { formatNumber } from './format.ts';
+import { formatNumber, listSep } from './format.ts';
 import type { Lang } from '../url/view-state.ts';
 
 // The dialog's English words come with the dialog, not in the first download: only its button's
@@ -136,7 +136,7 @@ export const AboutDialog = memo(function AboutDialog({ open, onClose, index, dat
                   <h4>{t('about.leadsReasons')}</h4>
                   <ul>
                     {summary.reasons.map((r) => (
-                      <li key={r.reason}>{t('about.reasonItem', { reason: t(`about.reason.${r.reason}`), count: r.leads.length, leads: r.leads.join(lang === 'zh' ? '、' : ', ') })}</li>
+                      <li key={r.reason}>{t('about.reasonItem', { reason: t(`about.reason.${r.reason}`), count: r.leads.length, leads: r.leads.join(listSep(lang)) })}</li>
                     ))}
                   </ul>
                 </>

@@ -18,6 +18,9 @@ import { PanelFacts, partnerByKey } from './PanelFacts.tsx';
 import { PanelTable } from './PanelTable.tsx';
 import { VIEW_PANEL_ID } from './ViewSwitch.tsx';
 import './panel.css';
+import { dataLang } from '../domain/dates.ts';
+import { DataFallbackNote } from './DataFallbackNote.tsx';
+import { dataTextLang, partnerName, partnerNameLang } from './format.ts';
 
 interface Props {
   selected: Selected;
@@ -57,10 +60,11 @@ export function DetailsPanel({ selected, index, aggregates, window: w, lang, onC
     <aside className="details" aria-labelledby="details-title">
       {back}
       <div className="details-head">
-        <h2 id="details-title" tabIndex={-1} ref={heading}>{title}</h2>
+        <h2 id="details-title" tabIndex={-1} ref={heading} lang={titleLang(selected, index, aggregates, lang)}>{title}</h2>
         <button type="button" className="icon-button" onClick={onClose} aria-label={t('details.close')}>×</button>
       </div>
       <PanelFacts selected={selected} index={index} aggregates={aggregates} lang={lang} />
+      <DataFallbackNote lang={lang} />
       {pair && <ArcDetails pair={pair} {...{ index, aggregates, w, lang, onFilterSource }} />}
       {subject && <PanelTable key={subjectKey} subject={subject} name={title} {...{ index, aggregates, window: w, lang, onSelect }} />}
       {back}
@@ -107,11 +111,17 @@ function BackToView({ view, label }: { view: ViewName; label: string }) {
 }
 
 function titleOf(s: Selected, index: DatasetIndex, a: Aggregates, lang: Lang): string {
-  if (s.kind === 'inst') return index.institutions.get(s.id)?.name[lang] ?? s.id;
-  if (s.kind === 'partner') return partnerByKey(index, a, s.key)?.name[lang] ?? s.key;
+  if (s.kind === 'inst') return index.institutions.get(s.id)?.name[dataLang(lang)] ?? s.id;
+  if (s.kind === 'partner') { const p = partnerByKey(index, a, s.key); return p ? partnerName(p, lang) : s.key; }
   const pair = a.pairs[s.pair];
   if (!pair) return '';
-  return `${index.institutions.get(pair.institution)?.name[lang] ?? ''} → ${partnerOfPair(index, pair).name[lang]}`;
+  return `${index.institutions.get(pair.institution)?.name[dataLang(lang)] ?? ''} → ${partnerName(partnerOfPair(index, pair), lang)}`;
+}
+
+/** The title's language: a country's name is in the interface language, any other name is data. */
+function titleLang(s: Selected, index: DatasetIndex, a: Aggregates, lang: Lang): 'en' | undefined {
+  if (s.kind === 'partner') { const p = partnerByKey(index, a, s.key); return p ? partnerNameLang(p, lang) : undefined; }
+  return dataTextLang(lang);
 }
 
 /** An arc's links: those in the window under their heading, then the rest under theirs, set apart by a dashed border. */

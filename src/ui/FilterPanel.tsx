@@ -17,6 +17,10 @@ import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { Lang } from '../url/view-state.ts';
 import { formatNumber } from './format.ts';
 import { optionName, type WordsContext } from './filter-words.ts';
+import { dataTextLang } from './format.ts';
+
+/** Dimensions whose option names come from the data (English on Arabic and Russian pages). */
+const DATA_NAMED = new Set<string>(['inst', 'partner', 'prog', 'source']);
 
 interface Props {
   id: string;
@@ -108,7 +112,7 @@ function FilterGroup({ dimension: d, options, selected, lang, onToggle }: {
               <label className={o.count === 0 && !on ? 'filter-option empty' : 'filter-option'}>
                 <input type={single ? 'radio' : 'checkbox'} name={single ? `filter-${d}` : undefined} checked={on} onChange={() => onToggle(o.key)} />
                 {(d === 'cat' || d === 'type') && <span className="swatch" style={{ background: CATEGORY_COLOR[d === 'cat' ? o.key as Category : CATEGORY_OF_TYPE[o.key as LinkType]] }} aria-hidden="true" />}
-                <span className="filter-option-name">{o.name}</span>
+                <span className="filter-option-name" lang={DATA_NAMED.has(d) ? dataTextLang(lang) : undefined}>{o.name}</span>
                 <span className="filter-count">{t('filters.optionCount', { count: o.count, n: formatNumber(o.count, lang) })}</span>
               </label>
             </li>

@@ -6,6 +6,8 @@ import type { Lang } from '../url/view-state.ts';
 const LANGS: { lang: Lang; label: string; htmlLang: string }[] = [
   { lang: 'en', label: 'English', htmlLang: 'en' },
   { lang: 'zh', label: '中文', htmlLang: 'zh-Hans' },
+  { lang: 'ar', label: 'العربية', htmlLang: 'ar' },
+  { lang: 'ru', label: 'Русский', htmlLang: 'ru' },
 ];
 
 export const Header = memo(function Header({ lang, onLang, onAbout, search }: {

@@ -75,6 +75,19 @@ export function useFileDrop(onFile: (f: File) => void) {
 }
 
 /** The report: which file is shown, the counts, every problem by row and column, the way back. */
+/** Where a problem's message goes in the translated sentence. */
+const MESSAGE = '\u0000message\u0000';
+
+/**
+ * A problem's sentence in the page's language with the import's own message (written in English,
+ * like the CSV's columns) in it, marked lang="en" on other pages: read in an English voice, and kept
+ * left to right inside an Arabic sentence.
+ */
+function withMessage(sentence: string, message: string, lang: Lang) {
+  const [before = '', after = ''] = sentence.split(MESSAGE);
+  return <>{before}{lang === 'en' ? message : <span lang="en">{message}</span>}{after}</>;
+}
+
 export function ImportReportView({ report, showing, lang, onBack, onClose }: {
   report: ImportReport; showing: boolean; lang: Lang; onBack: () => void; onClose: () => void;
 }) {
@@ -108,8 +121,8 @@ export function ImportReportView({ report, showing, lang, onBack, onClose }: {
         <>
           <h3>{t('import.problems')}</h3>
           <ul className="import-problems" data-testid="import-problems">
-            {fileProblems.map((p, i) => <li key={`f${i}`}>{t('import.fileProblem', { column: p.column, message: p.message })}</li>)}
-            {rowProblems.map((p, i) => <li key={i} data-row={p.row} data-column={p.column}>{t('import.problem', { row: p.row, column: p.column, message: p.message })}</li>)}
+            {fileProblems.map((p, i) => <li key={`f${i}`}>{withMessage(t('import.fileProblem', { column: p.column, message: MESSAGE }), p.message, lang)}</li>)}
+            {rowProblems.map((p, i) => <li key={i} data-row={p.row} data-column={p.column}>{withMessage(t('import.problem', { row: p.row, column: p.column, message: MESSAGE }), p.message, lang)}</li>)}
           </ul>
         </>
       )}

@@ -15,6 +15,8 @@ import { formatParticipants } from './format.ts';
 import { SourceCitation } from './SourceCitation.tsx';
 import { LocalText } from './LocalText.tsx';
 import { typeColor } from '../style/palette.ts';
+import { dataLang } from '../domain/dates.ts';
+import { dataTextLang, partnerName } from './format.ts';
 
 export function LinkCard({ link, index, lang, showEnds, onFilterSource }: {
   link: Link; index: DatasetIndex; lang: Lang; showEnds?: boolean;
@@ -27,9 +29,9 @@ export function LinkCard({ link, index, lang, showEnds, onFilterSource }: {
   const p = link.participants;
   const sources = evidenceBySource(link);
   const strength = evidenceStrength(index, link);
-  const sourceTitle = (id: string) => index.sources.get(id)?.title[lang];
+  const sourceTitle = (id: string) => index.sources.get(id)?.title[dataLang(lang)];
   const names = {
-    speaksFor: (s: { country?: string | undefined; partner?: string | undefined }) => (s.partner ? (index.partners.get(s.partner) ?? index.institutions.get(s.partner))?.name[lang] ?? s.partner
+    speaksFor: (s: { country?: string | undefined; partner?: string | undefined }) => (s.partner ? (index.partners.get(s.partner) ?? index.institutions.get(s.partner))?.name[dataLang(lang)] ?? s.partner
       : s.country ? countryName(s.country, lang) : ''),
     source: sourceTitle,
   };
@@ -52,8 +54,8 @@ export function LinkCard({ link, index, lang, showEnds, onFilterSource }: {
           ))}
         </span>
       </header>
-      {showEnds && <p className="link-ends"><LocalText value={inst.name} lang={lang} /> → <LocalText value={partner.name} lang={lang} /></p>}
-      {link.date.note && <p className="link-note">{link.date.note[lang]}</p>}
+      {showEnds && <p className="link-ends"><LocalText value={inst.name} lang={lang} /> → {partner.kind === 'country' ? partnerName(partner, lang) : <LocalText value={partner.name} lang={lang} />}</p>}
+      {link.date.note && <p className="link-note"><LocalText value={link.date.note} lang={lang} /></p>}
       {'basis' in link.date && link.date.basis && link.date.basis !== 'text' && (
         <p className="link-note link-basis">{t(`details.basis_${link.date.basis}`)}</p>
       )}
@@ -74,7 +76,7 @@ export function LinkCard({ link, index, lang, showEnds, onFilterSource }: {
         {link.with && link.with.length > 0 && (
           <>
             <dt>{t('details.with')}</dt>
-            <dd>{link.with.map((id) => index.institutions.get(id)?.name[lang] ?? id).join(lang === 'zh' ? '、' : '; ')}</dd>
+            <dd lang={dataTextLang(lang)}>{link.with.map((id) => index.institutions.get(id)?.name[dataLang(lang)] ?? id).join(lang === 'zh' ? '、' : '; ')}</dd>
           </>
         )}
         <dt>{t('details.evidence')}</dt>

@@ -14,6 +14,9 @@ import type { Selected } from './selection.ts';
 import { linkSourceIds } from '../domain/evidence.ts';
 import { evidenceStrength } from '../domain/evidence-strength.ts';
 import { evidenceShort, linkTimeWords, statusShort } from '../domain/link-words.ts';
+import { dataLang } from '../domain/dates.ts';
+import { partnerName } from './format.ts';
+import { Locator } from './Locator.tsx';
 
 const PAGE = 100;
 
@@ -54,15 +57,15 @@ export function LinkList({ index, aggregates, window: w, lang, onSelect, id }: {
                   <tr key={link.id}>
                     <td>{formatDate(link.date, lang)}</td>
                     <td title={linkTimeWords(link, lang)}>{statusShort(link, lang)}</td>
-                    <td>{index.institutionOf(link).name[lang]}</td>
+                    <td>{index.institutionOf(link).name[dataLang(lang)]}</td>
                     <td>
                       <button type="button" className="link-button" onClick={() => onSelect({ kind: 'arc', pair: aggregates.pairOfLink[li] as number })}>
-                        {index.partnerOf(link).name[lang]}
+                        {partnerName(index.partnerOf(link), lang)}
                       </button>
                     </td>
                     <td>{link.types.map((ty) => t(`type.${ty}`)).join(', ')}</td>
                     <td>
-                      {source?.title[lang]} <span className="muted">{link.evidence[0]?.locator}</span>
+                      {source?.title[dataLang(lang)]} <span className="muted"><Locator locator={link.evidence[0]?.locator ?? ''} lang={lang} /></span>
                       {sourceCount > 1 && <> · <strong>{t('details.sources', { count: sourceCount })}</strong></>}
                     </td>
                     <td className={link.inferred ? 'list-inferred' : undefined}>

@@ -6,6 +6,9 @@ import { tallyWords } from './tally-words.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { Lang } from '../url/view-state.ts';
 import type { Selected } from './selection.ts';
+import { dataLang } from '../domain/dates.ts';
+import { DataFallbackNote } from './DataFallbackNote.tsx';
+import { dataTextLang } from './format.ts';
 
 export function OffMapList({ index, aggregates, window: w, lang, onSelect }: {
   index: DatasetIndex; aggregates: Aggregates; window: YearWindow; lang: Lang; onSelect: (s: Selected) => void;
@@ -21,12 +24,13 @@ export function OffMapList({ index, aggregates, window: w, lang, onSelect }: {
     <section className="offmap" aria-labelledby="offmap-title">
       <h2 id="offmap-title">{t('offmap.title')}</h2>
       <p className="muted">{t('offmap.body')}</p>
+      {rows.length > 0 && <DataFallbackNote lang={lang} />}
       {rows.length === 0 ? <p className="muted">{t('offmap.none')}</p> : (
         <ul>
           {rows.map(([key, n]) => (
             <li key={key}>
-              <button type="button" className="link-button" onClick={() => onSelect({ kind: 'partner', key })}>
-                {index.partners.get(key)?.name[lang] ?? key}
+              <button type="button" className="link-button" lang={dataTextLang(lang)} onClick={() => onSelect({ kind: 'partner', key })}>
+                {index.partners.get(key)?.name[dataLang(lang)] ?? key}
               </button>{' '}
               <span className="muted">{tallyWords(t, n, w, lang)}</span>
             </li>

@@ -8,7 +8,8 @@ import { isCountryRef } from '../domain/schema-values.ts';
 import { subjectPairs } from '../domain/panel-rows.ts';
 import type { Lang } from '../url/view-state.ts';
 import type { Selected } from './selection.ts';
-import { languageName } from './format.ts';
+import { dataTextLang, languageName } from './format.ts';
+import { dataLang } from '../domain/dates.ts';
 
 /**
  * A partner by its key. A country is drawn when the map has a place for it: an arc to the
@@ -34,8 +35,8 @@ export function PanelFacts({ selected, index, aggregates, lang }: { selected: Se
     if (!inst) return null;
     return (
       <p className="details-facts">
-        {t(`institutionKind.${inst.kind}`)} · {inst.city[lang]} · {t(`details.pointPrecision_${inst.precision}`)}
-        {inst.note && <><br />{inst.note[lang]}</>}
+        {t(`institutionKind.${inst.kind}`)} · <span lang={dataTextLang(lang)}>{inst.city[dataLang(lang)]}</span> · {t(`details.pointPrecision_${inst.precision}`)}
+        {inst.note && <><br /><span lang={dataTextLang(lang)}>{inst.note[dataLang(lang)]}</span></>}
       </p>
     );
   }
@@ -53,7 +54,7 @@ export function PanelFacts({ selected, index, aggregates, lang }: { selected: Se
       {record?.kind === 'institution' && record.originalName && (
         <><br />{t('details.originalName', { language: languageName(record.originalName.language, lang) })}: <span lang={record.originalName.language}>{record.originalName.text}</span></>
       )}
-      {record?.note && <><br />{record.note[lang]}</>}
+      {record?.note && <><br /><span lang={dataTextLang(lang)}>{record.note[dataLang(lang)]}</span></>}
     </p>
   );
 }

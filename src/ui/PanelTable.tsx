@@ -15,6 +15,8 @@ import { DEFAULT_SORT, nextSort, panelRows, sortRows, type PanelColumn, type Pan
 import type { Lang } from '../url/view-state.ts';
 import type { Selected } from './selection.ts';
 import { formatNumber } from './format.ts';
+import { dataLang } from '../domain/dates.ts';
+import { dataTextLang } from './format.ts';
 
 interface Props {
   subject: PanelSubject;
@@ -27,7 +29,7 @@ interface Props {
   onSelect: (s: Selected) => void;
 }
 
-const collators = { en: new Intl.Collator('en'), zh: new Intl.Collator('zh-CN') };
+const collators = { en: new Intl.Collator('en'), zh: new Intl.Collator('zh-CN'), ar: new Intl.Collator('ar'), ru: new Intl.Collator('ru') };
 
 export function PanelTable({ subject, name, index, aggregates, window: w, lang, onSelect }: Props) {
   const { t } = useTranslation();
@@ -37,8 +39,11 @@ export function PanelTable({ subject, name, index, aggregates, window: w, lang, 
   const byInstitution = subject.kind === 'partner';
 
   const partnerName = (key: string): string => (isCountryRef(key) ? countryName(key, lang)
-    : index.partners.get(key)?.name[lang] ?? index.institutions.get(key)?.name[lang] ?? key);
-  const rowName = (r: PanelRow) => (byInstitution ? index.institutions.get(r.key)?.name[lang] ?? r.key : partnerName(r.key));
+    : index.partners.get(key)?.name[dataLang(lang)] ?? index.institutions.get(key)?.name[dataLang(lang)] ?? key);
+  const rowName = (r: PanelRow) => (byInstitution ? index.institutions.get(r.key)?.name[dataLang(lang)] ?? r.key : partnerName(r.key));
+  const subjectKey = subject.kind === 'partner' ? subject.key : '';
+  // Names from the data are English on Arabic and Russian pages; a country's is in the interface language.
+  const nameLang = (key: string) => (isCountryRef(key) ? undefined : dataTextLang(lang));
   const partnerLabel = (key: string) => (key === (subject.kind === 'partner' ? subject.key : '') ? t('panel.countryItself', { name: partnerName(key) }) : partnerName(key));
   const sorted = sortRows(rows, sort, (r, column) => (column === 'name' ? rowName(r) : r.partners.map(partnerLabel).join(', ')), collators[lang].compare);
 
@@ -85,7 +90,7 @@ export function PanelTable({ subject, name, index, aggregates, window: w, lang, 
             return (
               <tr key={r.key} role="row">
                 <th scope="row" role="rowheader">
-                  <button type="button" className="link-button" onClick={() => openRow(r)}
+                  <button type="button" className="link-button" onClick={() => openRow(r)} lang={nameLang(byInstitution ? '' : r.key)}
                     aria-label={byInstitution && r.pairs.length > 1 ? t('panel.openInstitution', { name: rowName(r) }) : undefined}>
                     {rowName(r)}
                   </button>
@@ -95,7 +100,7 @@ export function PanelTable({ subject, name, index, aggregates, window: w, lang, 
                   <td role="cell" className="col-partners" data-label={label('partners')}>
                     <ul className="panel-partners">
                       {r.partners.map((key, i) => (
-                        <li key={key}>
+                        <li key={key} lang={key === subjectKey ? undefined : nameLang(key)}>
                           {r.pairs.length > 1
                             ? <button type="button" className="link-button" onClick={() => onSelect({ kind: 'arc', pair: r.pairs[i] as number })}>{partnerLabel(key)}</button>
                             : partnerLabel(key)}

@@ -10,6 +10,8 @@ import { searchEntities, type SearchHit, type SearchIndex, type SearchResult } f
 import { htmlLang } from '../i18n/i18n.ts';
 import type { Lang } from '../url/view-state.ts';
 import './search-box.css';
+import { dataLang } from '../domain/dates.ts';
+import { countryName } from '../domain/countries.ts';
 
 export interface SearchBoxProps {
   index: SearchIndex;
@@ -48,7 +50,7 @@ export const SearchBox = memo(function SearchBox({ index, lang, onPick, limit = 
     setActive(-1);
   };
   const pick = (r: SearchResult) => {
-    setText(r.name[lang]);
+    setText(r.kind === 'country' ? countryName(r.id, lang) : r.name[dataLang(lang)]);
     close();
     onPick({ kind: r.kind, id: r.id });
   };
@@ -163,7 +165,8 @@ function SearchOption({ id, index, result: r, lang, active, onPick, onHover }: {
 }) {
   const { t } = useTranslation();
   const other: Lang = lang === 'en' ? 'zh' : 'en';
-  const name = r.name[lang];
+  // A country in the interface language; any other name is data (English on Arabic and Russian pages).
+  const name = r.kind === 'country' ? countryName(r.id, lang) : r.name[dataLang(lang)];
   const otherName = r.name[other];
   return (
     <li
@@ -176,7 +179,7 @@ function SearchOption({ id, index, result: r, lang, active, onPick, onHover }: {
       onMouseMove={() => !active && onHover(index)}
     >
       <span className="search-option-names">
-        <span className="search-option-name" lang={htmlLang(lang)}>{name}</span>
+        <span className="search-option-name" lang={r.kind === 'country' ? htmlLang(lang) : htmlLang(dataLang(lang))}>{name}</span>
         {otherName !== name && <span className="search-option-other" lang={htmlLang(other)}>{otherName}</span>}
       </span>
       <span className="search-option-meta">

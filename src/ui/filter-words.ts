@@ -10,6 +10,7 @@ import { ALL_OF, chosen, FILTER_DIMENSIONS, isEvidenceOption, isLinkStatus, type
 import { evidenceOptionLabel, statusLabel } from '../domain/link-words.ts';
 import type { Bilingual } from '../domain/schema.ts';
 import type { Lang } from '../url/view-state.ts';
+import { dataLang } from '../domain/dates.ts';
 
 export interface WordsContext {
   index: DatasetIndex;
@@ -24,17 +25,17 @@ export function optionName(d: FilterDimension, key: string, c: WordsContext): st
   switch (d) {
     case 'cat': return t(`category.${key}`);
     case 'type': return t(`type.${key}`);
-    case 'inst': return index.institutions.get(key)?.name[lang] ?? key;
+    case 'inst': return index.institutions.get(key)?.name[dataLang(lang)] ?? key;
     case 'country': return countryName(key, lang);
-    case 'partner': return (index.partners.get(key) ?? index.institutions.get(key))?.name[lang] ?? key;
-    case 'prog': return c.programmeNames.get(key)?.[lang] ?? key;
+    case 'partner': return (index.partners.get(key) ?? index.institutions.get(key))?.name[dataLang(lang)] ?? key;
+    case 'prog': return c.programmeNames.get(key)?.[dataLang(lang)] ?? key;
     case 'scope': return t(`filters.scope_${key}`);
     case 'online': return t(key === '1' ? 'filters.online_yes' : 'filters.online_no');
     case 'status': return isLinkStatus(key) ? statusLabel(key, lang) : key;
     case 'evidence': return isEvidenceOption(key) ? evidenceOptionLabel(key, lang) : key;
     case 'source': {
       const s = index.sources.get(key);
-      return s ? t('filters.sourceNamed', { title: s.title[lang] }) : key;
+      return s ? t('filters.sourceNamed', { title: s.title[dataLang(lang)] }) : key;
     }
   }
 }

@@ -5,7 +5,7 @@
  *
  * | key     | values                       | default | meaning                                        |
  * |---------|------------------------------|---------|------------------------------------------------|
- * | lang    | en, zh                       | en      | interface and data language                    |
+ * | lang    | en, zh, ar, ru               | en      | interface language (data text: en or zh; ar/ru show it in English) |
  * | mode    | upto, in, range              | upto    | links up to / in the year, or in a range       |
  * | year    | the dataset's years (2015–2025 for the bundled data) | its last | the window's last year  |
  * | from    | the dataset's years          | its first | the window's first year (mode=range only)    |
@@ -39,7 +39,8 @@ import type { Category } from '../domain/categories.ts';
 import type { LinkStatus, LinkType } from '../domain/schema.ts';
 import { formatOrigins, parseOrigins } from '../embed/origins.ts';
 
-export type Lang = 'en' | 'zh';
+export type { Lang } from '../domain/dates.ts';
+import type { Lang } from '../domain/dates.ts';
 export type TimelineMode = 'upto' | 'in' | 'range';
 export type ViewName = 'map' | 'table' | 'sources';
 /** Presenter mode's high-contrast themes. */
@@ -216,8 +217,10 @@ export function parseViewState(search: string): ViewState {
   }
   const v: ViewState = { ...DEFAULT_VIEW };
   const lang = params.get('lang')?.toLowerCase();
-  if (lang === 'en' || lang === 'zh') v.lang = lang;
+  if (lang === 'en' || lang === 'zh' || lang === 'ar' || lang === 'ru') v.lang = lang;
   else if (lang?.startsWith('zh')) v.lang = 'zh';
+  else if (lang?.startsWith('ar-')) v.lang = 'ar';
+  else if (lang?.startsWith('ru-')) v.lang = 'ru';
   const mode = params.get('mode');
   if (mode === 'upto' || mode === 'in' || mode === 'range') v.mode = mode;
   v.year = parseYear(params.get('year')) ?? DEFAULT_VIEW.year;

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import enCore from '../../src/i18n/locales/en.json';
 import aboutEn from '../../src/i18n/locales/about.en.json';
 import zh from '../../src/i18n/locales/zh.json';
+import ar from '../../src/i18n/locales/ar.json';
+import ru from '../../src/i18n/locales/ru.json';
 import { LINK_TYPES } from '../../src/domain/aggregate.ts';
 import { CATEGORIES } from '../../src/domain/categories.ts';
 import { EXCLUSION_REASONS } from '../../src/domain/review-log.ts';
@@ -21,8 +23,46 @@ describe('interface strings', () => {
     expect(Object.keys(enCore.about).sort()).toEqual(['kindName_copy', 'kindName_news', 'kindName_original', 'open']);
   });
 
-  it('exist in both English and Chinese, key for key', () => {
+  it('exist in English and Chinese, key for key', () => {
     expect(keys(zh).sort()).toEqual(keys(en).sort());
+  });
+
+  const PLURAL = /_(zero|one|two|few|many|other)$/;
+  const others = { zh, ar, ru } as const;
+  /** Keys with the plural suffix taken off: a plural key counts once, as its base. */
+  const bases = (o: object) => new Set(keys(o).map((k) => k.replace(PLURAL, '')));
+  const pluralBases = new Set(keys(en).filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')));
+
+  it('exist in every language: each English key, and each plural key in every form the language\'s plural rules use', () => {
+    for (const [lang, strings] of Object.entries(others)) {
+      const all = new Set(keys(strings));
+      const missing = [...bases(en)].filter((b) => !bases(strings).has(b));
+      const extra = [...bases(strings)].filter((b) => !bases(en).has(b));
+      expect(missing, `${lang} lacks`).toEqual([]);
+      expect(extra, `${lang} has keys English does not`).toEqual([]);
+      const needed = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+      for (const b of pluralBases) for (const c of needed) expect(all.has(`${b}_${c}`), `${lang}: ${b}_${c}`).toBe(true);
+    }
+    for (const b of pluralBases) for (const c of ['one', 'other']) expect(keys(en)).toContain(`${b}_${c}`);
+  });
+
+  it('in Arabic and Russian are written in that script and keep the English placeholders', () => {
+    const script = { ar: /\p{Script=Arabic}/u, ru: /\p{Script=Cyrillic}/u } as const;
+    const flatOf = (o: object) => Object.fromEntries(keys(o).map((k) => [k, k.split('.').reduce<unknown>((x, p) => (x as Record<string, unknown>)[p], o) as string]));
+    const e = flatOf(en);
+    const vars = (v: string) => new Set([...v.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]));
+    for (const lang of ['ar', 'ru'] as const) {
+      for (const [k, v] of Object.entries(flatOf(others[lang]))) {
+        expect(v.trim(), `${lang} ${k}`).not.toBe('');
+        const letters = v.replace(/\{\{[^}]*\}\}/g, '').replace(/\b(CSV|GeoJSON|PNG|WebGL|Ctrl|EN)\b/g, '');
+        if (/\p{L}/u.test(letters)) expect(letters, `${lang} ${k}`).toMatch(script[lang]);
+        const base = k.replace(PLURAL, '');
+        const english = PLURAL.test(k) ? `${e[`${base}_one`] ?? ''} ${e[`${base}_other`] ?? ''}` : e[k] ?? '';
+        // A plural form may say its number in words ("رابطان"), so it may drop the count, never add a name.
+        for (const name of vars(v)) expect(vars(english), `${lang} ${k}: {{${name}}}`).toContain(name);
+        if (!PLURAL.test(k)) expect([...vars(v)].sort(), `${lang} ${k}`).toEqual([...vars(english)].sort());
+      }
+    }
   });
 
   it('are never empty, and the Chinese ones are not English left untranslated', () => {
@@ -44,7 +84,7 @@ describe('interface strings', () => {
     const all = new Set(keys(en));
     const needed = [
       ...Source.shape.kind.options.flatMap((k) => [`details.sourceKind_${k}`, `about.kindName_${k}`, `about.kind_${k}`]),
-      'details.basis_publication-date', 'details.basis_page-address',
+      'details.basis_publication-date', 'details.basis_page-address', 'details.basis_document-context',
       ...[...EXCLUSION_REASONS, 'other'].map((r) => `about.reason.${r}`),
     ];
     expect(needed.filter((k) => !all.has(k))).toEqual([]);

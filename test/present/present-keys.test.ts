@@ -55,3 +55,19 @@ describe('presentAction', () => {
     expect(presentAction(key('Enter'), null)).toBe('next');
   });
 });
+
+describe('presentAction on a right-to-left page', () => {
+  it('follows the eye: ← goes forward and → back; the other keys keep their meaning', async () => {
+    const { keyHelp } = await import('../../src/present/present-keys.ts');
+    expect(presentAction(key('ArrowLeft'), body, true)).toBe('next');
+    expect(presentAction(key('ArrowRight'), body, true)).toBe('prev');
+    expect(presentAction(key('PageDown'), body, true)).toBe('next');
+    expect(presentAction(key('ArrowDown'), body, true)).toBe('next');
+    expect(presentAction(key('Home'), body, true)).toBe('first');
+    const listed = (rtl: boolean, action: string) => keyHelp(rtl).find((k) => k.action === action)?.keys;
+    expect(listed(true, 'next')).toContain('←');
+    expect(listed(true, 'next')).not.toContain('→');
+    expect(listed(true, 'prev')).toContain('→');
+    expect(listed(false, 'next')).toContain('→');
+  });
+});

@@ -28,7 +28,7 @@ const query = fc.array(fc.tuple(fc.constantFrom(...KEYS), value), { maxLength: 1
 });
 
 function checkBounded(v: ViewState): void {
-  expect(['en', 'zh']).toContain(v.lang);
+  expect(['en', 'zh', 'ar', 'ru']).toContain(v.lang);
   expect(['map', 'table', 'sources']).toContain(v.view);
   // Within the widest timeline a dataset can have; the loaded dataset's span narrows it (clampViewToSpan).
   expect(v.year).toBeGreaterThanOrEqual(YEAR_LIMITS.first);

@@ -40,6 +40,14 @@ describe('URL view state', () => {
     expect(parseViewState('?lang=zh-CN').lang).toBe('zh');
   });
 
+  it('reads Arabic and Russian, with region tags too, and writes them back', () => {
+    expect(parseViewState('?lang=ar').lang).toBe('ar');
+    expect(parseViewState('?lang=ar-EG').lang).toBe('ar');
+    expect(parseViewState('?lang=RU').lang).toBe('ru');
+    expect(parseViewState('?lang=arabic').lang).toBe('en');
+    expect(serializeViewState({ ...DEFAULT_VIEW, lang: 'ru' })).toBe('lang=ru');
+  });
+
   it('never lets the data path leave the origin', () => {
     for (const bad of ['//evil.example', '../secrets', 'http:/x', '/etc/passwd', 'a/../../b', 'data?x=1']) {
       expect(parseViewState(`?data=${encodeURIComponent(bad)}`).dataPath, bad).toBe('data');

@@ -13,6 +13,7 @@ import { csvBlob, geoJsonBlob, posterTexts, type DownloadFormat } from './build-
 import { canvasToPng, composePng } from './compose-png.ts';
 import { saveFile } from './save-file.ts';
 import './downloads.css';
+import type { Lang } from '../../domain/dates.ts';
 
 /** What the downloads hold and how they are named. */
 export interface DownloadsProps {
@@ -22,7 +23,7 @@ export interface DownloadsProps {
    * is made, so the caller need not walk every link on each timeline step.
    */
   links: readonly number[] | (() => readonly number[]);
-  lang: 'en' | 'zh';
+  lang: Lang;
   /** What is filtered, for the file name: English names or ids (see file-names.ts); [] for everything. */
   fileSubject: readonly SubjectPart[];
   years: { from: number; to: number };

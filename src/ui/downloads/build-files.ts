@@ -7,6 +7,7 @@ import { distinctSources } from '../../domain/evidence.ts';
 import { CATEGORIES } from '../../domain/categories.ts';
 import { CATEGORY_COLOR } from '../../style/palette.ts';
 import type { LegendEntry, PosterTexts } from './poster-layout.ts';
+import type { Lang } from '../../domain/dates.ts';
 
 /** The formats the app offers for download. */
 export type DownloadFormat = 'csv' | 'geojson' | 'png';
@@ -31,7 +32,7 @@ export function legendEntries(t: TFunction): LegendEntry[] {
 }
 
 /** Every word on the PNG, in the current language. */
-export function posterTexts(t: TFunction, lang: 'en' | 'zh', links: readonly Link[], windowLabel: string, filterSentence: string): PosterTexts {
+export function posterTexts(t: TFunction, lang: Lang, links: readonly Link[], windowLabel: string, filterSentence: string): PosterTexts {
   const width = t('legend.width'), direction = t('legend.direction');
   return {
     title: t('app.title'),
@@ -40,7 +41,7 @@ export function posterTexts(t: TFunction, lang: 'en' | 'zh', links: readonly Lin
     legendTitle: t('legend.title'),
     legend: legendEntries(t),
     // Chinese sentences join with full-width punctuation and no space.
-    legendNote: lang === 'zh' ? `${width}；${direction}。` : `${width}. ${direction}.`,
+    legendNote: lang === 'zh' ? `${width}；${direction}。` : lang === 'ar' ? `${width}؛ ${direction}.` : `${width}. ${direction}.`,
     sources: t('download.sources', { count: distinctSources(links).length }),
     credit: `${t('app.title')} · Natural Earth · MapLibre`,
   };

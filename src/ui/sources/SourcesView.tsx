@@ -16,6 +16,8 @@ import {
 import { formatNumber, languageName } from '../format.ts';
 import { VirtualTable, type Column, type RowAttrs } from '../table/VirtualTable.tsx';
 import { SourceTools } from './SourceTools.tsx';
+import { dataLang } from '../../domain/dates.ts';
+import { dataTextLang } from '../format.ts';
 
 /** Three lines of text (a title, its translation, the address), and a touch target of at least 44 px. */
 const ROW_HEIGHT = 64;
@@ -40,7 +42,7 @@ export default function SourcesView({ index, links, lang, activeSource, onFilter
     return { named, codes: codes.sort((a, b) => collatorFor(lang).compare(named.get(a) ?? a, named.get(b) ?? b)) };
   }, [sources, lang]);
   const names: SourceNames = useMemo(() => ({
-    publisher: (s) => s.publisher?.[lang] ?? '',
+    publisher: (s) => s.publisher?.[dataLang(lang)] ?? '',
     language: (s) => languages.named.get(s.language) ?? s.language,
     kind: (s) => t(`about.kindName_${s.kind}`),
   }), [lang, languages, t]);
@@ -63,8 +65,8 @@ export default function SourcesView({ index, links, lang, activeSource, onFilter
     const s = sources[rows[pos] as number] as Source;
     const si = rows[pos] as number;
     const isActive = s.id === activeSource;
-    const translated = s.title[lang];
-    const publisher = s.publisher?.[lang];
+    const translated = s.title[dataLang(lang)];
+    const publisher = s.publisher?.[dataLang(lang)];
     const date = formatDate(s.published, lang);
     const all = inAll[si] as number;
     return (
@@ -72,14 +74,14 @@ export default function SourcesView({ index, links, lang, activeSource, onFilter
         <td>
           <div className="vt-lines" title={translated !== s.title.original ? `${s.title.original}\n${translated}` : s.title.original}>
             <cite className="vt-line" lang={s.language}>{s.title.original}</cite>
-            {translated !== s.title.original && <span className="vt-line vt-sub">{translated}</span>}
+            {translated !== s.title.original && <span className="vt-line vt-sub" lang={dataTextLang(lang)}>{translated}</span>}
           </div>
           <span className="vt-line" title={s.url ?? t('sourcesView.seedFile', { file: s.file ?? '' })}>
             {s.url ? <a href={s.url} target="_blank" rel="noopener noreferrer">{s.url.replace(/^https?:\/\/(www\.)?/, '')}</a>
               : s.file ? <code>{s.file}</code> : null}
           </span>
         </td>
-        <td title={publisher}><div className="vt-clamp">{publisher ?? <span className="muted">{t('details.publisherUnknown')}</span>}</div></td>
+        <td title={publisher} lang={publisher ? dataTextLang(lang) : undefined}><div className="vt-clamp">{publisher ?? <span className="muted">{t('details.publisherUnknown')}</span>}</div></td>
         <td title={date}><div className="vt-clamp">{date}</div></td>
         <td><div className="vt-clamp">{languages.named.get(s.language) ?? s.language}</div></td>
         <td title={t(`details.sourceKind_${s.kind}`)}><div className="vt-clamp">{t(`about.kindName_${s.kind}`)}</div></td>
@@ -101,14 +103,14 @@ export default function SourcesView({ index, links, lang, activeSource, onFilter
       <SourceTools narrowing={narrowing} onChange={setNarrowing} languages={languages.codes} languageName={(c) => languages.named.get(c) ?? c} />
       {active && (
         <div className="sv-active" role="status">
-          <p>{t('sourcesView.active', { title: active.title[lang] })}</p>
+          <p>{t('sourcesView.active', { title: active.title[dataLang(lang)] })}</p>
           <button type="button" onClick={() => onFilterSource(null)}>{t('sourcesView.clear')}</button>
         </div>
       )}
       <VirtualTable
         id="source-table"
         caption={t('sourcesView.caption', { count: rows.length, n: n(rows.length), total: n(sources.length) })}
-        hint={t('sourcesView.hint')}
+        hint={dataLang(lang) === lang ? t('sourcesView.hint') : `${t('sourcesView.hint')} ${t('data.fallbackNote')}`}
         columns={columns}
         sort={sort}
         onSort={(c) => { if (c !== 'action') setSort((s) => nextSort(s, c)); }}

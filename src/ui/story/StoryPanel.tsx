@@ -11,6 +11,10 @@ import type { DatasetIndex } from '../../domain/dataset-index.ts';
 import type { Lang } from '../../url/view-state.ts';
 import { SourceCitation } from '../SourceCitation.tsx';
 import { ErrorView } from '../StatusViews.tsx';
+import { LocalText } from '../LocalText.tsx';
+import { DataFallbackNote } from '../DataFallbackNote.tsx';
+import { dataTextLang } from '../format.ts';
+import { dataText } from '../../domain/english-fallback.ts';
 import { storyFocus, type StoryState } from './use-story.ts';
 import './story.css';
 
@@ -74,12 +78,14 @@ export default function StoryPanel({ state, index, lang }: { state: StoryState; 
     <section id={STORY_PANEL_ID} className="story-panel" aria-labelledby="story-step-title">
       <div className="story-head">
         <p className="story-kicker">
-          <span>{story.title[lang]}</span> · <span className="story-progress">{progress}</span>
+          <span><LocalText value={story.title} lang={lang} /></span> · <span className="story-progress">{progress}</span>
         </p>
         {closeButton}
       </div>
-      <h2 id="story-step-title" ref={heading} tabIndex={-1}>{step.title[lang]}</h2>
-      <p className="story-caption">{step.caption[lang]}</p>
+      <h2 id="story-step-title" ref={heading} tabIndex={-1}><LocalText value={step.title} lang={lang} /></h2>
+      <p className="story-caption"><LocalText value={step.caption} lang={lang} /></p>
+      {/* Arabic and Russian pages: the story is told in English and Chinese only; said here as in every panel. */}
+      <DataFallbackNote lang={lang} />
       <div className="story-sources">
         <h3>{t('story.sources', { count: bySource.size })}</h3>
         <ul>
@@ -90,7 +96,7 @@ export default function StoryPanel({ state, index, lang }: { state: StoryState; 
               <li key={id}>
                 {source ? (
                   <details>
-                    <summary><span lang={source.language}>{source.title[lang]}</span> <span className="story-locator">{locator}</span></summary>
+                    <summary><span lang={dataTextLang(lang, source.title)}>{dataText(source.title, lang)}</span> <span className="story-locator">{locator}</span></summary>
                     <SourceCitation source={source} locator={locator} lang={lang} />
                   </details>
                 ) : <span>{id} {locator}</span>}
@@ -105,7 +111,7 @@ export default function StoryPanel({ state, index, lang }: { state: StoryState; 
         <ol className="story-dots">
           {story.steps.map((s, i) => (
             <li key={s.id}>
-              <button type="button" className="story-dot" aria-label={t('story.dot', { n: i + 1, title: s.title[lang] })}
+              <button type="button" className="story-dot" aria-label={t('story.dot', { n: i + 1, title: dataText(s.title, lang) })}
                 aria-current={i + 1 === n ? 'step' : undefined} onClick={() => goTo(i + 1)} />
             </li>
           ))}
@@ -113,7 +119,7 @@ export default function StoryPanel({ state, index, lang }: { state: StoryState; 
         <button type="button" className="story-next" aria-disabled={n >= total} onClick={() => { if (n < total) stepper?.next(); }}>{t('story.next')}</button>
       </nav>
       {/* Said once per step, so a screen reader hears where a key or a button took them. */}
-      <p className="visually-hidden" aria-live="polite">{t('story.announce', { progress, title: step.title[lang] })}</p>
+      <p className="visually-hidden" aria-live="polite">{t('story.announce', { progress, title: dataText(step.title, lang) })}</p>
     </section>
   );
 }

@@ -17,6 +17,8 @@ import { evidenceStrength, strengthRank, confirmation } from '../../domain/evide
 import { evidenceShort, linkTimeWords, statusShort } from '../../domain/link-words.ts';
 import { formatNumber, formatParticipants } from '../format.ts';
 import { VirtualTable, type Column, type RowAttrs } from './VirtualTable.tsx';
+import { dataLang } from '../../domain/dates.ts';
+import { dataTextLang, listSep, partnerName, partnerNameLang } from '../format.ts';
 
 /** Row height in px: two lines of text, and a touch target of at least 44 px. */
 const ROW_HEIGHT = 48;
@@ -29,15 +31,15 @@ const WIDTHS: Record<LinkColumn, string> = {
 function linkNames(index: DatasetIndex, lang: Lang, t: TFunction): LinkNames {
   const typeLabels = new Map<string, string>();
   return {
-    institution: (l) => index.institutionOf(l).name[lang],
-    partner: (l) => index.partnerOf(l).name[lang],
+    institution: (l) => index.institutionOf(l).name[dataLang(lang)],
+    partner: (l) => partnerName(index.partnerOf(l), lang),
     // Worked out for every link once per sort by evidence (O(sources of each link)), never per frame.
     evidenceRank: (l) => strengthRank(confirmation(index, l)),
     types: (l) => {
       const key = l.types.join(',');
       let label = typeLabels.get(key);
       if (label === undefined) {
-        label = l.types.map((ty) => t(`type.${ty}`)).join(lang === 'zh' ? '、' : ', ');
+        label = l.types.map((ty) => t(`type.${ty}`)).join(listSep(lang));
         typeLabels.set(key, label);
       }
       return label;
@@ -69,7 +71,7 @@ export default function TableView({ index, counts, links, lang, caption, onOpenL
     shared: (scope) => t('table.participantsShared', { scope: t(`details.scope_${scope}`) }),
     sources: (count) => t('table.sources', { count, n: formatNumber(count, lang) }),
     status: (l) => statusShort(l, lang),
-    time: (l) => linkTimeWords(l, lang, (id) => index.sources.get(id)?.title[lang]),
+    time: (l) => linkTimeWords(l, lang, (id) => index.sources.get(id)?.title[dataLang(lang)]),
     evidence: (l) => evidenceShort(evidenceStrength(index, l), lang),
   }), [names, lang, t, index]);
 
@@ -81,7 +83,7 @@ export default function TableView({ index, counts, links, lang, caption, onOpenL
     const li = rows[pos] as number;
     const link = all[li];
     if (!link) return <tr key={`missing-${pos}`} {...attrs} />;
-    const r = buildLinkRow(li, link, index.sources, words, lang);
+    const r = buildLinkRow(li, link, index.sources, words, dataLang(lang));
     const current = selectedPair !== null && selectedPair !== undefined && counts.pairOfLink[li] === selectedPair;
     const sourcesText = r.firstTitle ? `${r.sources} · ${r.firstTitle}` : r.sources;
     return (
@@ -89,9 +91,9 @@ export default function TableView({ index, counts, links, lang, caption, onOpenL
       <tr key={r.id} {...attrs} data-link={r.id} className="vt-row" aria-current={current ? 'true' : undefined} onClick={() => onOpenLink(li)}>
         <td title={r.date}><div className="vt-clamp">{r.date}</div></td>
         <td title={r.time}><div className="vt-clamp">{r.status}</div></td>
-        <td title={r.institution}><div className="vt-clamp">{r.institution}</div></td>
+        <td title={r.institution} lang={dataTextLang(lang)}><div className="vt-clamp">{r.institution}</div></td>
         <td>
-          <button type="button" className="vt-open" title={`${r.partner} — ${t('table.open')}`}><span>{r.partner}</span></button>
+          <button type="button" className="vt-open" title={`${r.partner} — ${t('table.open')}`}><span lang={partnerNameLang(index.partnerOf(link), lang)}>{r.partner}</span></button>
         </td>
         <td title={r.types}><div className="vt-clamp">{r.types}</div></td>
         <td title={r.participants || undefined}><div className="vt-clamp">{r.participants}</div></td>
@@ -110,7 +112,7 @@ export default function TableView({ index, counts, links, lang, caption, onOpenL
       id="link-list"
       className="link-table"
       caption={caption}
-      hint={t('table.hint')}
+      hint={dataLang(lang) === lang ? t('table.hint') : `${t('table.hint')} ${t('data.fallbackNote')}`}
       columns={columns}
       sort={sort}
       onSort={(c) => setSort((s) => nextSort(s, c))}
