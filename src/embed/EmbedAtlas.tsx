@@ -7,10 +7,9 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useWindowSummary, windowWords } from '../ui/use-window-summary.ts';
 import type { AtlasData } from '../loaders/load-atlas-data.ts';
-import { viewWindow, type Camera, type ViewState } from '../url/view-state.ts';
-import { summarize, yearHistogram } from '../domain/aggregate.ts';
-import { TIMELINE_LAST_YEAR } from '../domain/dates.ts';
+import type { Camera, ViewState } from '../url/view-state.ts';
 import { AtlasMap, type MapItem } from '../map/AtlasMap.tsx';
 import { Timeline } from '../timeline/Timeline.tsx';
 import { Legend } from '../ui/Legend.tsx';
@@ -47,11 +46,7 @@ export function EmbedAtlas({ data, explore, onChange, onSettled }: Props) {
   const mapBox = useRef<HTMLDivElement>(null);
   useResizeReport(root, mapBox, view.hosts);
 
-  const { mode, year, from, includeUndated, includePlanned } = view;
-  const win = useMemo(() => viewWindow({ mode, year, from, includeUndated, includePlanned }), [mode, year, from, includeUndated, includePlanned]);
-  const summary = useMemo(() => summarize(counts, win), [counts, win]);
-  const histogram = useMemo(() => yearHistogram(counts), [counts]);
-  const plannedTotal = useMemo(() => summarize(counts, { from: Number.NEGATIVE_INFINITY, to: TIMELINE_LAST_YEAR }).planned, [counts]);
+  const { win, summary, histogram, plannedTotal } = useWindowSummary(view, counts);
   const timelineLabels = useTimelineLabels();
   const baseStrings = useMapStrings();
   // The hint says both ways in: the modifier key, or a click on the map first.
@@ -75,9 +70,7 @@ export function EmbedAtlas({ data, explore, onChange, onSettled }: Props) {
     if (!drawMap) onSettled();
   }, [drawMap, onSettled]);
 
-  const windowLabel = view.mode === 'upto' ? t('summary.window_upto', { year: view.year })
-    : view.mode === 'in' ? t('summary.window_in', { year: view.year })
-      : t('summary.window_range', { from: view.from, year: view.year });
+  const windowLabel = windowWords(view, t);
   const words: WordsContext = { index, programmeNames: facets?.programmeNames ?? new Map(), lang, t };
   const what = [...filterPhrases(view.filters, words), windowLabel].join(' · ');
   const sentence = what + t('summary.colon') + tallyWords(t, { certain: summary.links, possible: summary.possible, undated: summary.undated, planned: summary.planned }, win, lang);

@@ -6,10 +6,10 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useWindowSummary, windowWords } from './use-window-summary.ts';
 import type { AtlasData } from '../loaders/load-atlas-data.ts';
 import type { Camera, ViewState } from '../url/view-state.ts';
-import { viewWindow } from '../url/view-state.ts';
-import { linksInView, summarize, yearHistogram } from '../domain/aggregate.ts';
+import { linksInView } from '../domain/aggregate.ts';
 import { tallyWords } from './tally-words.ts';
 import { isFiltered, NO_FILTERS, type Filters } from '../domain/filters.ts';
 import { TIMELINE_FIRST_YEAR, TIMELINE_LAST_YEAR } from '../domain/dates.ts';
@@ -138,13 +138,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
     requestAnimationFrame(() => document.getElementById(VIEW_PANEL_ID)?.focus({ preventScroll: true }));
   };
 
-  const { mode, year, from, includeUndated, includePlanned } = view;
-  const win = useMemo(() => viewWindow({ mode, year, from, includeUndated, includePlanned }), [mode, year, from, includeUndated, includePlanned]);
-  // O(countries + institutions) per-code sums: the same cost for a thousand links as a million.
-  const summary = useMemo(() => summarize(counts, win), [counts, win]);
-  const histogram = useMemo(() => yearHistogram(counts), [counts]);
-  // Planned links of the current filters, whatever the years (the toggle's number).
-  const plannedTotal = useMemo(() => summarize(counts, { from: Number.NEGATIVE_INFINITY, to: TIMELINE_LAST_YEAR }).planned, [counts]);
+  const { win, summary, histogram, plannedTotal } = useWindowSummary(view, counts);
 
   // Closing the panel gives focus back to what opened it.
   const { remember: rememberOpener, restore: restoreOpener } = usePanelOpener();
@@ -161,9 +155,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
   const setFilters = useCallback((filters: Filters) => onChange({ filters }), [onChange]);
   const onCamera = useCallback((camera: Camera) => onChange({ camera }), [onChange]);
 
-  const windowLabel = view.mode === 'upto' ? t('summary.window_upto', { year: view.year })
-    : view.mode === 'in' ? t('summary.window_in', { year: view.year })
-      : t('summary.window_range', { from: view.from, year: view.year });
+  const windowLabel = windowWords(view, t);
   const n = (x: number) => formatNumber(x, lang);
   const words: WordsContext = { index, programmeNames: facets?.programmeNames ?? new Map(), lang, t };
   const phrases = filterPhrases(view.filters, words);
