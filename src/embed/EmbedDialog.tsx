@@ -3,11 +3,12 @@
  * current view (with its `title` and a starting height) and the one-line script that sizes it.
  * A native modal <dialog>: focus moves in and is kept there, Escape closes, focus returns.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ViewState } from '../url/view-state.ts';
 import { iframeSnippet, resizeScript } from './snippet.ts';
 import './embed.css';
+import { useModalDialog } from '../ui/use-modal-dialog.ts';
 
 function CopyField({ id, label, value }: { id: string; label: string; value: string }) {
   const { t } = useTranslation();
@@ -36,13 +37,7 @@ function CopyField({ id, label, value }: { id: string; label: string; value: str
 export function EmbedButton({ view, what }: { view: ViewState; what: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   const title = t('embed.frameTitle', { title: t('app.title'), what });
   return (
     <>

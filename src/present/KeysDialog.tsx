@@ -1,17 +1,11 @@
 /** The list of presenter keys ('?'): a native modal <dialog>, so focus moves in, Escape closes it and focus returns. */
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keyHelp } from './present-keys.ts';
+import { useModalDialog } from '../ui/use-modal-dialog.ts';
 
 export function KeysDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   return (
     <dialog ref={ref} className="present-keys" aria-labelledby="present-keys-title" onClose={onClose}>
       <h2 id="present-keys-title">{t('present.keysTitle')}</h2>

@@ -4,7 +4,7 @@
  * from the review log, how many leads were taken and why the others were left out.
  * A native modal <dialog>: focus moves in and is kept there, Escape closes, focus returns.
  */
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import aboutEn from '../i18n/locales/about.en.json';
@@ -18,6 +18,7 @@ import { summarizeReviewLog } from '../domain/review-log.ts';
 import { loadReviewLog } from '../loaders/load-review-log.ts';
 import { formatNumber, listSep } from './format.ts';
 import type { Lang } from '../url/view-state.ts';
+import { useModalDialog } from './use-modal-dialog.ts';
 
 // The dialog's English words come with the dialog, not in the first download: only its button's
 // label (and the source kinds' names, which the sources view shows too) are in en.json. The Chinese
@@ -34,7 +35,7 @@ interface Props {
 
 export const AboutDialog = memo(function AboutDialog({ open, onClose, index, dataPath, lang }: Props) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   // O(links): counted when the dialog is opened, not at start-up for a dialog few people open.
   const stats = useMemo(() => (open ? datasetStats(index) : null), [open, index]);
   const evidence = useMemo(() => (open ? evidenceSummary(index) : null), [open, index]);
@@ -45,13 +46,6 @@ export const AboutDialog = memo(function AboutDialog({ open, onClose, index, dat
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });
-
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
 
   const summary = review.data ? summarizeReviewLog(review.data) : null;
   return (
