@@ -22,7 +22,8 @@ export const Header = memo(function Header({ lang, onLang, onAbout, search }: {
         <h1>{t('app.title')}</h1>
         <p className="subtitle">{t('app.subtitle')}</p>
       </div>
-      {search}
+      {/* The slot holds the box's place before the search index is built, so nothing below it moves when it arrives. */}
+      <div className="search-slot">{search}</div>
       {onAbout && <button type="button" className="about-button" aria-haspopup="dialog" onClick={onAbout}>{t('about.open')}</button>}
       <div className="lang-switch" role="group" aria-label={t('app.language')}>
         {LANGS.map((l) => (

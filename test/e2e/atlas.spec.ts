@@ -180,3 +180,15 @@ test('a Chinese institution is drawn as a dark point sized by its links, and cli
   await expect(page.getByRole('heading', { level: 2, name: /Xiamen Cardiovascular Hospital/ })).toBeVisible();
   await expect.poll(() => urlParams(page).get('sel')).toBe('inst:xiamen-cardiovascular-hospital');
 });
+
+// A point a reader aims at must stay under the pointer: the search box is built when the page is
+// idle, after the map is ready, and once pushed the map 21 px down (a click meant for Kazakhstan hit Russia).
+for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  test(`nothing moves once the map is ready: the search box arrives in a place kept for it (${viewport.width} px)`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await openAtlas(page);
+    const before = await page.locator('canvas.maplibregl-canvas').boundingBox();
+    await expect(page.getByRole('search')).toBeVisible();
+    expect(await page.locator('canvas.maplibregl-canvas').boundingBox()).toEqual(before);
+  });
+}
