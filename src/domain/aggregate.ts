@@ -9,7 +9,8 @@
 import type { DatasetIndex, PartnerKind, ResolvedPartner } from './dataset-index.ts';
 import type { LinkType, LonLat } from './schema.ts';
 import { LINK_TYPE_OPTIONS } from './schema-values.ts';
-import { CERTAIN, OUTSIDE, PLANNED, POSSIBLE, UNDATED, codePresence, timeCode, type YearsWindow } from './time-codes.ts';
+import { CERTAIN, OUTSIDE, PLANNED, POSSIBLE, UNDATED, presenceFor, timeCode, type YearsWindow } from './time-codes.ts';
+import { windowTallies } from './window-tallies.ts';
 
 /** The timeline's years (live: the shown dataset's span, dates.ts setTimelineSpan). */
 export { TIMELINE_YEARS as YEARS, TIMELINE_YEAR_COUNT as YEAR_COUNT } from './dates.ts';
@@ -269,17 +270,7 @@ export function countLinks(base: AggregateStructure, included: Uint8Array | null
 
 // ---------------------------------------------------------------- windows
 
-const presenceCache = new WeakMap<Uint32Array, Map<string, Uint8Array>>();
-
-/** Per code of `codes`, its presence in the window (CERTAIN, POSSIBLE …); cached per code list and window. */
-export function presenceFor(codes: Uint32Array, w: YearsWindow): Uint8Array {
-  let byWindow = presenceCache.get(codes);
-  if (!byWindow) presenceCache.set(codes, (byWindow = new Map()));
-  const key = `${w.from},${w.to}`;
-  let p = byWindow.get(key);
-  if (!p) byWindow.set(key, (p = codePresence(codes, w)));
-  return p;
-}
+export { presenceFor };
 
 /** Key i's tally in the window (i = -1 or out of range: all zero). O(codes of the key). */
 export function entityTally(e: EntityCounts, i: number, w: YearsWindow): Tally {
@@ -370,10 +361,10 @@ export interface WindowSummary {
   institutions: number;
 }
 
-/** Totals over a window: O(entries of the country and institution tables), whatever the links. */
+/** Totals over a window: O(countries + institutions + the entries a step changes), whatever the links (window-tallies.ts). */
 export function summarize(a: Aggregates, w: YearsWindow): WindowSummary {
   const withCertain = (e: EntityCounts) => {
-    const t = tallyAll(e, w);
+    const t = windowTallies(e, w);
     let n = 0;
     for (let i = 0; i < e.keys.length; i++) if ((t.certain[i] as number) > 0) n++;
     return n;

@@ -74,3 +74,15 @@ export function codePresence(codes: ArrayLike<number>, w: YearsWindow, out = new
   }
   return out;
 }
+
+const presenceCache = new WeakMap<Uint32Array, Map<string, Uint8Array>>();
+
+/** Per code of `codes`, its presence in the window (CERTAIN, POSSIBLE …); cached per code list and window, so one window gives one array. */
+export function presenceFor(codes: Uint32Array, w: YearsWindow): Uint8Array {
+  let byWindow = presenceCache.get(codes);
+  if (!byWindow) presenceCache.set(codes, (byWindow = new Map()));
+  const key = `${w.from},${w.to}`;
+  let p = byWindow.get(key);
+  if (!p) byWindow.set(key, (p = codePresence(codes, w)));
+  return p;
+}

@@ -17,7 +17,7 @@
  */
 import type { EntityCounts, YearWindow } from '../domain/aggregate.ts';
 import { STATIC_STRIDE, type ArcBuffers } from './arc-buffer.ts';
-import { emptyCodeWeights, emptyShownTallies, shownTallies, type CodeWeights, type ShownTallies } from './window-tally.ts';
+import { emptyShownTallies, shownTallies, type ShownTallies } from './window-tally.ts';
 
 /** How long an arc takes to grow from its Chinese end to its partner (ms). */
 export const GROW_MS = 600;
@@ -58,23 +58,21 @@ export function packArcStatic(buffers: Pick<ArcBuffers, 'pairOfArc' | 'staticDat
 export interface ArcCounts extends ArcData {
   /** Per pair (not per arc): certain and other drawn links in the window shown. */
   pairs: ShownTallies;
-  weights: CodeWeights;
 }
 
-/** `weights` may be shared with other tallies of the same window (the window state's), so a step works them out once. */
-export function emptyArcCounts(pairs: number, arcs: number, weights: CodeWeights = emptyCodeWeights()): ArcCounts {
+export function emptyArcCounts(pairs: number, arcs: number): ArcCounts {
   const rows = textureRows(arcs);
-  return { data: new Float32Array(rows * DATA_TEXTURE_WIDTH * 4), rows, pairs: emptyShownTallies(pairs), weights };
+  return { data: new Float32Array(rows * DATA_TEXTURE_WIDTH * 4), rows, pairs: emptyShownTallies(pairs) };
 }
 
 /**
  * Packs the arcs' counts for window `w` from the per-pair code table. `rotate`: the window shown
  * until now becomes the previous one (a step); without it the history is left as it is (the same
  * window under other counts, e.g. after a filter change, when nothing should grow in: call
- * `settleArcCounts` as well). O(code entries + arcs), no allocation.
+ * `settleArcCounts` as well). O(pairs + arcs + entries the step changes), no allocation.
  */
 export function stepArcCounts(byPair: EntityCounts, pairOfArc: Int32Array, w: YearWindow, out: ArcCounts, rotate: boolean): ArcCounts {
-  shownTallies(byPair, w, out.pairs, out.weights);
+  shownTallies(byPair, w, out.pairs);
   const { certain, other } = out.pairs;
   const d = out.data;
   for (let a = 0; a < pairOfArc.length; a++) {

@@ -163,7 +163,7 @@ export class AtlasMapController {
       country: new Map(this.model.countries.map((c, i) => [c.iso3, i])),
     };
 
-    this.arcCounts = emptyArcCounts(this.model.pairs.length, this.buffers.pairOfArc.length, this.state.weights);
+    this.arcCounts = emptyArcCounts(this.model.pairs.length, this.buffers.pairOfArc.length);
     this.arcs = new ArcLayer(LAYER.arcs, this.buffers, packArcStatic(this.buffers), this.arcCounts, arcWidthReference(this.model.maxPairAllTime));
     this.arcs.onFirstDraw = () => { this.arcsDrawn = true; };
     const { institutionEntity, entities } = this.model;

@@ -2,8 +2,8 @@
  * What the map draws with MapLibre's own layers, its institution layer and its labels for a time
  * window: partner-country shades, institution radii, which partner markers and group rings are
  * lit, and which of them only *possibly* hold links in the window. Each comes from the entity
- * tables' tallies (window-tally.ts: one pass over each table's code entries), so a year change
- * costs O(entries of the institution, country and partner tables), never O(links); arcs are
+ * tables' tracked tallies (window-tally.ts), so a year change costs O(keys of the institution, country
+ * and partner tables + the entries whose presence it changes), never O(links); arcs are
  * counted apart (arc-data.ts). Allocation-free after emptyWindowState. Pure: tested in Node.
  *
  * Everything is sized and shaded by the links *certain* in the window (what the atlas states as
@@ -11,10 +11,10 @@
  * includes), is still lit, with the *possible* look: a hatched country, a hollow faint marker, a
  * dotted group ring, a dashed hollow institution ring (layer-styles.ts, institution-layer.ts).
  */
-import type { EntityCounts, YearWindow } from '../domain/aggregate.ts';
+import type { YearWindow } from '../domain/aggregate.ts';
 import type { MapModel } from './map-model.ts';
 import { countryShade, institutionRadius, MARKER_RADIUS } from './scales.ts';
-import { emptyCodeWeights, emptyShownTallies, shownTallies, type CodeWeights, type ShownTallies } from './window-tally.ts';
+import { emptyShownTallies, shownTallies, type ShownTallies } from './window-tally.ts';
 
 /** The feature-state value of a country, marker or group lit only by possible (or included) links. */
 export const POSSIBLE_LOOK = -1;
@@ -44,7 +44,6 @@ export interface WindowState {
   groupLooks: Float32Array;
   /** Per key of each entity table (reused at every step). */
   tallies: { institutions: ShownTallies; countries: ShownTallies; partners: ShownTallies };
-  weights: CodeWeights;
 }
 
 export function emptyWindowState(model: MapModel): WindowState {
@@ -69,7 +68,6 @@ export function emptyWindowState(model: MapModel): WindowState {
       countries: emptyShownTallies(countries.keys.length),
       partners: emptyShownTallies(partners.keys.length),
     },
-    weights: emptyCodeWeights(),
   };
 }
 
@@ -82,18 +80,13 @@ export function slotTotals(t: ShownTallies, entityOf: Int32Array, certain: Uint3
   }
 }
 
-/** Tallies of the slots' entities in `e` for the window (the table's tallies first). */
-function tallyTable(e: EntityCounts, w: YearWindow, out: WindowState, t: ShownTallies): ShownTallies {
-  return shownTallies(e, w, t, out.weights);
-}
-
 /** Fills `out` for the window. */
 export function computeWindowState(model: MapModel, w: YearWindow, out: WindowState): WindowState {
   const { institutions, countries, partners } = model.entities;
   const t = out.tallies;
-  slotTotals(tallyTable(countries, w, out, t.countries), model.countryEntity, out.countryTotals, out.countryOther);
-  slotTotals(tallyTable(institutions, w, out, t.institutions), model.institutionEntity, out.institutionTotals, out.institutionOther);
-  tallyTable(partners, w, out, t.partners);
+  slotTotals(shownTallies(countries, w, t.countries), model.countryEntity, out.countryTotals, out.countryOther);
+  slotTotals(shownTallies(institutions, w, t.institutions), model.institutionEntity, out.institutionTotals, out.institutionOther);
+  shownTallies(partners, w, t.partners);
   slotTotals(t.partners, model.markerEntity, out.markerTotals, out.markerOther);
   slotTotals(t.partners, model.groupEntity, out.groupTotals, out.groupOther);
   for (let i = 0; i < out.countryTotals.length; i++) {

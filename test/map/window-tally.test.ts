@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tallyAll } from '../../src/domain/aggregate.ts';
-import { codeWeights, emptyCodeWeights, emptyShownTallies, keyTotal, shownTallies } from '../../src/map/window-tally.ts';
+import { emptyShownTallies, keyTotal, shownTallies } from '../../src/map/window-tally.ts';
 import { allWindows, mapFixture, otherOf, synthFixture } from './build.ts';
 
 describe('window tallies', () => {
@@ -8,12 +8,11 @@ describe('window tallies', () => {
 
   for (const [name, a] of Object.entries(fixtures)) {
     it(`equal tallyAll for every table and window (${name} data)`, () => {
-      const weights = emptyCodeWeights();
       for (const e of [a.byPair, a.byInstitution, a.byCountry, a.byPartner, a.total]) {
         const out = emptyShownTallies(e.keys.length);
         for (const w of allWindows()) {
           const t = tallyAll(e, w);
-          shownTallies(e, w, out, weights);
+          shownTallies(e, w, out);
           for (let i = 0; i < e.keys.length; i++) {
             if (out.certain[i] !== t.certain[i] || out.other[i] !== otherOf(t, i, w)) {
               expect([out.certain[i], out.other[i]], `${e.keys[i]} in ${JSON.stringify(w)}`).toEqual([t.certain[i], otherOf(t, i, w)]);
@@ -42,17 +41,6 @@ describe('window tallies', () => {
     expect(at({ from: 2025, to: 2025, includeUndated: false }, chl)).toEqual([0, 0]);
     expect(at({ from: 2025, to: 2025, includeUndated: false, includePlanned: true }, chl)).toEqual([0, 1]);
     expect(at({ from: Number.NEGATIVE_INFINITY, to: 2025, includeUndated: false, includePlanned: true }, chl)).toEqual([1, 1]);
-  });
-
-  it('work out the per-code weights once per window and code list', () => {
-    const a = fixtures.mini;
-    const weights = emptyCodeWeights();
-    const w = { from: 2017, to: 2017, includeUndated: false };
-    const first = codeWeights(a.codes, w, weights);
-    const certain = first.certain;
-    expect(codeWeights(a.codes, { ...w }, weights).certain).toBe(certain);
-    expect(codeWeights(a.codes, { ...w, includeUndated: true }, weights).other).toBe(first.other); // refilled in place
-    expect(weights.includeUndated).toBe(true);
   });
 
   it('total every link of a key, whatever its dates', () => {
