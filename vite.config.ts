@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { buildManifest, schemaDigest } from './src/cli/build-manifest.ts';
 import { formatProblem } from './src/domain/validate.ts';
 import { MANIFEST_FILE } from './src/domain/data-manifest.ts';
+import { bootShell } from './src/cli/boot-shell.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -65,12 +66,26 @@ function bundledData(schema: string): Plugin {
   };
 }
 
+/** The first paint before any app script runs (src/cli/boot-shell.ts), at `<!--boot-shell-->` in index.html. */
+const BOOT = bootShell();
+
+function bootShellPage(): Plugin {
+  return {
+    name: 'atlas-boot-shell',
+    transformIndexHtml(html) {
+      if (!html.includes('<!--boot-shell-->')) throw new Error('index.html has no <!--boot-shell--> for the first paint');
+      return html.replace('<!--boot-shell-->', `${BOOT.html}\n    <script>${BOOT.script}</script>`);
+    },
+  };
+}
+
 /**
  * The built page carries a Content-Security-Policy that allows only its own origin, so the
- * browser itself blocks any request elsewhere. Dev mode has none: Vite injects inline scripts.
+ * browser itself blocks any request elsewhere (and the boot shell's one inline script, by its
+ * hash). Dev mode has none: Vite injects inline scripts.
  */
 const CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
+  "default-src 'self'", `script-src 'self' ${BOOT.hash}`, "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
   "connect-src 'self'", "worker-src 'self' blob:", "font-src 'self'", "object-src 'none'", "base-uri 'self'",
 ].join('; ');
 
@@ -123,7 +138,7 @@ function singleFileSources(schema: string): Plugin {
 }
 
 /**
- * The single file's policy: its one inline script by hash, inline styles, and for the rest only
+ * The single file's policy: its inline scripts (the app and the boot shell's) by hash, inline styles, and for the rest only
  * data: and blob: (the hatch pattern, the downloads, the map worker, which MapLibre on an origin
  * of `null` fetches from its blob: URL and starts from a data: URL). No origin at all is allowed,
  * not even the file's own: there is nothing beside it to load.
@@ -143,7 +158,7 @@ function singleFileCsp(): Plugin {
           if (scripts.length !== 1 || /<script[^>]* src=|<link[^>]* href="(?!data:)/.test(html)) {
             this.error(`${asset.fileName}: expected one inline script and no linked file after inlining`);
           }
-          const hashes = scripts.map((code) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`);
+          const hashes = [...scripts.map((code) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`), BOOT.hash];
           const csp = [
             "default-src 'none'", `script-src ${hashes.join(' ')}`, "style-src 'unsafe-inline'", 'img-src data: blob:',
             'connect-src blob:', 'worker-src blob: data:', "object-src 'none'", "base-uri 'none'", "form-action 'none'",
@@ -169,12 +184,12 @@ const SCHEMA = schemaDigest();
 
 export default defineConfig(({ mode }) => (mode === 'single' ? {
   base: './',
-  plugins: [react(), singleFileSources(SCHEMA), viteSingleFile({ outputFileName: SINGLE_FILE }), singleFileCsp()],
+  plugins: [react(), bootShellPage(), singleFileSources(SCHEMA), viteSingleFile({ outputFileName: SINGLE_FILE }), singleFileCsp()],
   define: { __ATLAS_SCHEMA__: JSON.stringify(SCHEMA) },
   build: { target: 'es2022', outDir: 'dist-single', sourcemap: false },
 } : {
   base: './',
-  plugins: [react(), bundledData(SCHEMA), contentSecurityPolicy()],
+  plugins: [react(), bootShellPage(), bundledData(SCHEMA), contentSecurityPolicy()],
   // The rules digest the bundle checks a manifest against (src/domain/data-manifest.ts).
   define: { __ATLAS_SCHEMA__: JSON.stringify(SCHEMA) },
   build: {

@@ -7,7 +7,7 @@
  * number says little about a real phone: what counts is the atlas against the bare page in the
  * same run. The pages are measured in turn, `runs` times each, and each category's median is kept.
  */
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import lighthouse, { defaultConfig, type Config } from 'lighthouse';
@@ -79,6 +79,12 @@ async function runOnceAttempt(url: string, chromePath: string): Promise<Lighthou
     const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] }, CONFIG);
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { lhr } = result;
+    // LIGHTHOUSE_DUMP=DIR keeps each full report, to see what a score is made of (the LCP element, long tasks).
+    const dump = process.env.LIGHTHOUSE_DUMP;
+    if (dump) {
+      mkdirSync(dump, { recursive: true });
+      writeFileSync(join(dump, `${new URL(url).pathname.replace(/\W+/g, '_') || 'root'}-${Date.now()}.json`), JSON.stringify(lhr));
+    }
     // A gatherer that timed out sets runtimeError, though its audits may weigh nothing (text
     // compression on a server that does not compress); only a category without a score is fatal.
     const missing = CATEGORIES.filter((c) => typeof lhr.categories[c]?.score !== 'number');

@@ -192,3 +192,30 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
     expect(await page.locator('canvas.maplibregl-canvas').boundingBox()).toEqual(before);
   });
 }
+
+// Before any of the app's scripts has run, the page already shows its title in the URL's
+// language (the boot shell, src/cli/boot-shell.ts); the app then takes over without moving it.
+test('the first paint is the header in the URL\'s language, and the app takes it over where it stands', async ({ page }) => {
+  const refused: string[] = [];
+  page.on('console', (m) => { if (/Content Security Policy|Refused/.test(m.text())) refused.push(m.text()); });
+  await page.route(/assets\/core-[^/]*\.js$/, (r) => r.abort());
+  await page.goto('./?lang=zh');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('健康丝绸之路图谱');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('正在加载图谱……');
+  await expect(page.getByRole('button', { name: '中文' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
+  const shell = { h1: await page.locator('h1').boundingBox(), subtitle: await page.locator('.subtitle').boundingBox(), langs: await page.locator('.lang-switch').boundingBox() };
+  expect(refused).toEqual([]); // the policy allows the shell's one inline script by its hash
+
+  await page.unroute(/assets\/core-[^/]*\.js$/);
+  await openAtlas(page, '?lang=zh');
+  await expect(page.getByRole('search')).toBeVisible();
+  expect({ h1: await page.locator('h1').boundingBox(), subtitle: await page.locator('.subtitle').boundingBox(), langs: await page.locator('.lang-switch').boundingBox() }).toEqual(shell);
+  expect(refused).toEqual([]);
+
+  // Embedded, the atlas has no header, and neither has its first paint.
+  await page.route(/assets\/core-[^/]*\.js$/, (r) => r.abort());
+  await page.goto('./?embed=1');
+  await expect(page.getByText('Loading the atlas…')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
+});
