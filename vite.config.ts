@@ -81,19 +81,40 @@ function bootShellPage(): Plugin {
 
 /**
  * The built page carries a Content-Security-Policy that allows only its own origin, so the
- * browser itself blocks any request elsewhere (and the boot shell's one inline script, by its
- * hash). Dev mode has none: Vite injects inline scripts.
+ * browser itself blocks any request elsewhere (and the page's two inline scripts, by their
+ * hashes). Dev mode has none: Vite injects inline scripts.
  */
-const CSP = [
-  "default-src 'self'", `script-src 'self' ${BOOT.hash}`, "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
+const cspFor = (inlineHashes: string[]) => [
+  "default-src 'self'", `script-src 'self' ${inlineHashes.join(' ')}`, "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
   "connect-src 'self'", "worker-src 'self' blob:", "font-src 'self'", "object-src 'none'", "base-uri 'self'",
 ].join('; ');
 
-function contentSecurityPolicy(): Plugin {
+/**
+ * The app's scripts start after the boot shell has painted. The built page would otherwise fetch,
+ * compile and run the whole bundle before its first paint, so a phone shows a blank page for
+ * seconds; here the page's head links only the styles, and one small inline script adds the
+ * app's module scripts once the shell is on screen (or after 100 ms, for a page that is not
+ * shown and may not paint soon). Then the policy, with both inline scripts' hashes.
+ */
+function startAfterFirstPaint(): Plugin {
   return {
-    name: 'atlas-csp',
+    name: 'atlas-start-after-first-paint',
     apply: 'build',
-    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }],
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const tag = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/g;
+        const srcs = [...html.matchAll(tag)].map((m) => m[1] as string);
+        if (!srcs.length) throw new Error('index.html: no module script to start after the first paint');
+        const loader = `(function(){var s=${JSON.stringify(srcs)},d=0;function go(){if(d)return;d=1;s.forEach(function(u){var e=document.createElement('script');e.type='module';e.crossOrigin='';e.src=u;document.head.appendChild(e)})}`
+          + 'var t=setTimeout(go,100);requestAnimationFrame(function(){setTimeout(function(){clearTimeout(t);go()},0)})})();';
+        const hash = `'sha256-${createHash('sha256').update(loader).digest('base64')}'`;
+        const out = html.replace(tag, '').replace('</body>', `  <script>${loader}</script>\n  </body>`)
+          .replace(/(<meta charset="UTF-8" \/>)/i, `$1\n    <meta http-equiv="Content-Security-Policy" content="${cspFor([BOOT.hash, hash])}" />`);
+        if (!out.includes('Content-Security-Policy')) throw new Error('index.html: no place for the policy after <meta charset>');
+        return out;
+      },
+    },
   };
 }
 
@@ -189,7 +210,7 @@ export default defineConfig(({ mode }) => (mode === 'single' ? {
   build: { target: 'es2022', outDir: 'dist-single', sourcemap: false },
 } : {
   base: './',
-  plugins: [react(), bootShellPage(), bundledData(SCHEMA), contentSecurityPolicy()],
+  plugins: [react(), bootShellPage(), bundledData(SCHEMA), startAfterFirstPaint()],
   // The rules digest the bundle checks a manifest against (src/domain/data-manifest.ts).
   define: { __ATLAS_SCHEMA__: JSON.stringify(SCHEMA) },
   build: {

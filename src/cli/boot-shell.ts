@@ -1,6 +1,6 @@
 /**
  * The page's first paint, before any of the app's scripts has run: the header (title, subtitle,
- * the language buttons) and "Loading the atlas…", in the markup and classes the app renders
+ * the language buttons) and "Loading the atlas…" with a few words on what is loading, in the markup and classes the app renders
  * (Header.tsx, LoadingView in StatusViews.tsx), so that when React takes over nothing moves.
  * Without it the page stays blank until the whole bundle has been fetched and run, which on a
  * phone is seconds (Lighthouse's first contentful paint).
@@ -23,15 +23,15 @@ const LANGS = [
   { lang: 'ru', label: 'Русский', html: 'ru', dir: 'ltr' },
 ] as const;
 
-interface ShellWords { title: string; subtitle: string; loading: string; about: string; language: string; html: string; dir: string }
+interface ShellWords { title: string; subtitle: string; loading: string; intro: string; about: string; language: string; html: string; dir: string }
 
 function words(localesDir: string): Record<string, ShellWords> {
   const out: Record<string, ShellWords> = {};
   for (const l of LANGS) {
     const t = JSON.parse(readFileSync(join(localesDir, `${l.lang}.json`), 'utf8')) as {
-      app: { title: string; subtitle: string; language: string }; loading: { title: string }; about: { open: string };
+      app: { title: string; subtitle: string; language: string }; loading: { title: string; about: string }; about: { open: string };
     };
-    out[l.lang] = { title: t.app.title, subtitle: t.app.subtitle, loading: t.loading.title, about: t.about.open, language: t.app.language, html: l.html, dir: l.dir };
+    out[l.lang] = { title: t.app.title, subtitle: t.app.subtitle, loading: t.loading.title, intro: t.loading.about, about: t.about.open, language: t.app.language, html: l.html, dir: l.dir };
   }
   return out;
 }
@@ -65,7 +65,7 @@ export function bootShell(localesDir = join('src', 'i18n', 'locales')): { html: 
         <button type="button" class="about-button about-button--waiting" tabindex="-1" aria-hidden="true" data-boot="about">${escapeHtml(en.about)}</button>
         <div class="lang-switch" role="group" id="boot-langs" aria-label="${escapeHtml(en.language)}">${langButtons}</div>
       </header>
-      <main class="main"><div class="status" role="status"><h2 data-boot="loading">${escapeHtml(en.loading)}</h2><progress aria-hidden="true"></progress></div></main>
+      <main class="main"><div class="status" role="status"><h2 data-boot="loading">${escapeHtml(en.loading)}</h2><p class="loading-about" data-boot="intro">${escapeHtml(en.intro)}</p><progress aria-hidden="true"></progress></div></main>
     </div>`;
   const script = scriptFor(all);
   const hash = `'sha256-${createHash('sha256').update(script).digest('base64')}'`;

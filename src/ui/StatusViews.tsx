@@ -9,6 +9,8 @@ export function LoadingView({ done, total }: { done: number; total: number }) {
   return (
     <div className="status" role="status" aria-live="polite">
       <h2>{t('loading.title')}</h2>
+      {/* What is loading, in words (the boot shell paints the same before any script runs). */}
+      <p className="loading-about">{t('loading.about')}</p>
       <progress max={total} value={done} aria-label={t('loading.title')} />
       <p>{done < total ? t('loading.progress', { done, total }) : t('loading.preparing')}</p>
     </div>

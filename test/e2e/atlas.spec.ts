@@ -202,6 +202,7 @@ test('the first paint is the header in the URL\'s language, and the app takes it
   await page.goto('./?lang=zh');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('健康丝绸之路图谱');
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('正在加载图谱……');
+  await expect(page.locator('.loading-about')).toContainText('健康丝绸之路'); // what is loading, in words
   await expect(page.getByRole('button', { name: '中文' })).toHaveAttribute('aria-pressed', 'true');
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
   const shell = { h1: await page.locator('h1').boundingBox(), subtitle: await page.locator('.subtitle').boundingBox(), langs: await page.locator('.lang-switch').boundingBox() };
