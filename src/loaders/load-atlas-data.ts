@@ -29,18 +29,62 @@ export interface AtlasData {
   span: TimelineSpan;
 }
 
-/** A file could not be fetched or was not JSON. */
+/**
+ * How a fetch failed, for a message in the reader's language (StatusViews.tsx): no answer at all
+ * (`network`), an HTTP error (`http`), a body that broke off (`truncated`), a body the browser could
+ * not decode (`decode`: a `Content-Encoding` the bytes do not match), or no byte for `stallMs`
+ * (`timeout`).
+ */
+export type FetchFailure = 'network' | 'http' | 'truncated' | 'decode' | 'timeout';
+
+/** A file could not be fetched. `reason` is English, for the console; the UI words it from `kind`. */
 export class FetchError extends Error {
-  constructor(readonly file: string, readonly reason: string) {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    readonly kind: FetchFailure = 'network',
+    /** The HTTP status (`http`), the `Content-Encoding` (`decode`) or the seconds waited (`timeout`). */
+    readonly detail?: string,
+  ) {
     super(`${file}: ${reason}`);
   }
 }
 
+/**
+ * A problem the UI words itself (`key` in the locale files, with `values`), where the validator's
+ * English `message` would otherwise be shown: used for file-level problems the loader finds.
+ */
+export interface WordedProblem extends Problem {
+  key?: string;
+  values?: Record<string, string>;
+}
+
 /** The files arrived but the data breaks the schema or its references. */
 export class DataError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(`${problems.length} data problem(s)`);
+  constructor(readonly problems: WordedProblem[]) {
+    // Names the first problem, so that even a bare `error.message` says which file and what.
+    const first = problems[0];
+    super(first
+      ? `${first.file}${first.id === '(file)' ? '' : ` (${first.id})`}${first.field ? ` ${first.field}` : ''}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more problem(s))` : ''}`
+      : 'no data problems');
   }
+}
+
+/**
+ * How long a file may go without a single byte arriving (the answer's headers, or the next piece
+ * of its body) before the loader gives up on it and names it: a slow file that keeps arriving is
+ * never cut off, one that stops is. 30 s is far beyond any pause of a working connection.
+ */
+export const STALL_MS = 30_000;
+
+/**
+ * The stall timeout of this page: STALL_MS, unless a test has set `window.__atlasStallMs` (a
+ * positive number of milliseconds, before the app's scripts run: Playwright's addInitScript) so
+ * that a file that never answers fails in seconds. No URL parameter or setting reaches it.
+ */
+export function pageStallMs(): number {
+  const set = (globalThis as { __atlasStallMs?: unknown }).__atlasStallMs;
+  return typeof set === 'number' && Number.isFinite(set) && set > 0 ? set : STALL_MS;
 }
 
 /** One fetched file: its bytes (for the manifest's digests) and its parsed JSON. */
@@ -49,65 +93,213 @@ interface Fetched {
   value: unknown;
 }
 
+const isAbort = (e: unknown) => (e as Error | undefined)?.name === 'AbortError';
+
+/**
+ * Reads a body piece by piece, calling `alive` after each (the stall timer restarts). Into one
+ * buffer when the length is known and the bytes are not encoded (no copy beyond what
+ * `arrayBuffer()` makes); else into pieces joined at the end. `received()` says how far it got.
+ */
+async function readBody(res: Response, alive: () => void, progress: { received: number }): Promise<Uint8Array> {
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const reader = res.body.getReader();
+  const encoded = /\S/.test(res.headers.get('content-encoding') ?? '');
+  const declared = Number(res.headers.get('content-length'));
+  let whole = !encoded && Number.isSafeInteger(declared) && declared > 0 ? new Uint8Array(declared) : undefined;
+  const pieces: Uint8Array[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    alive();
+    if (whole && progress.received + value.length <= whole.length) whole.set(value, progress.received);
+    else {
+      // More than the header promised (never in a browser): fall back to pieces.
+      if (whole) pieces.push(whole.subarray(0, progress.received));
+      whole = undefined;
+      pieces.push(value);
+    }
+    progress.received += value.length;
+  }
+  if (whole) return progress.received === whole.length ? whole : whole.subarray(0, progress.received);
+  if (pieces.length === 1) return pieces[0]!;
+  const out = new Uint8Array(progress.received);
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 /**
  * Fetches and parses one JSON file from the page's origin. With `optional`, a file that is not
  * there gives `undefined`: HTTP 404, or a reply that is not JSON at all (static hosts set up for
  * single-page apps, and Vite's own servers, answer a missing file with index.html).
+ *
+ * Every way it can fail names the file (FetchError, DataError), the body's too: a browser reports
+ * a body that broke off, or that does not match its `Content-Encoding`, only as "Failed to fetch".
+ * A file from which nothing arrives for `stallMs` is given up on (`timeout`).
  */
-async function fetchFile(url: string, file: string, signal: AbortSignal | undefined, optional: boolean): Promise<Fetched | undefined> {
-  let res: Response;
+async function fetchFile(url: string, file: string, signal: AbortSignal | undefined, optional: boolean, stallMs = pageStallMs()): Promise<Fetched | undefined> {
+  signal?.throwIfAborted();
+  // Our own controller, so that the stall timer can stop this one request; the caller's signal stops it too.
+  const ctrl = new AbortController();
+  const stop = () => ctrl.abort(signal?.reason);
+  signal?.addEventListener('abort', stop, { once: true });
+  let stalled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const alive = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      stalled = true;
+      ctrl.abort();
+    }, stallMs);
+  };
+  const seconds = String(Math.round(stallMs / 1000));
+  const timedOut = () => new FetchError(file, `nothing arrived for ${seconds} s`, 'timeout', seconds);
   try {
-    res = await fetch(url, { signal, credentials: 'same-origin' });
-  } catch (e) {
-    if ((e as Error).name === 'AbortError') throw e;
-    throw new FetchError(file, 'the network request failed');
-  }
-  if (optional && (res.status === 404 || (res.ok && /text\/html/i.test(res.headers.get('content-type') ?? '')))) return undefined;
-  if (!res.ok) throw new FetchError(file, `HTTP ${res.status}`);
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  try {
-    return { bytes, value: JSON.parse(new TextDecoder().decode(bytes)) };
-  } catch (e) {
-    throw new DataError([{ file, id: '(file)', field: '', message: `is not valid JSON: ${(e as Error).message}` }]);
+    alive();
+    let res: Response;
+    try {
+      res = await fetch(url, { signal: ctrl.signal, credentials: 'same-origin' });
+    } catch (e) {
+      if (stalled) throw timedOut();
+      if (isAbort(e) || signal?.aborted) throw e;
+      throw new FetchError(file, 'the network request failed', 'network');
+    }
+    alive();
+    if (optional && (res.status === 404 || (res.ok && /text\/html/i.test(res.headers.get('content-type') ?? '')))) {
+      void res.body?.cancel().catch(() => {});
+      return undefined;
+    }
+    if (!res.ok) {
+      void res.body?.cancel().catch(() => {});
+      throw new FetchError(file, `HTTP ${res.status}`, 'http', String(res.status));
+    }
+    const progress = { received: 0 };
+    let bytes: Uint8Array;
+    try {
+      bytes = await readBody(res, alive, progress);
+    } catch (e) {
+      if (stalled) throw timedOut();
+      if (signal?.aborted) throw e;
+      // The browser says only "Failed to fetch" / "network error". A body that says it is encoded
+      // and gave not one decoded byte could not be decoded; any other broke off on the way.
+      const encoding = (res.headers.get('content-encoding') ?? '').trim();
+      if (encoding && !/^identity$/i.test(encoding) && progress.received === 0) {
+        throw new FetchError(file, `the reply could not be decoded as its Content-Encoding (${encoding}) says`, 'decode', encoding);
+      }
+      const declared = res.headers.get('content-length');
+      const of = declared && !encoding ? ` of ${declared}` : '';
+      throw new FetchError(file, `the reply broke off after ${progress.received}${of} bytes`, 'truncated', String(progress.received));
+    }
+    try {
+      return { bytes, value: JSON.parse(new TextDecoder().decode(bytes)) };
+    } catch (e) {
+      throw new DataError([{ file, id: '(file)', field: '', message: `is not valid JSON: ${(e as Error).message}` }]);
+    }
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', stop);
   }
 }
 
 /** fetchFile's parsed JSON alone. */
-export async function fetchJson(url: string, file: string, signal?: AbortSignal, optional = false): Promise<unknown> {
-  return (await fetchFile(url, file, signal, optional))?.value;
+export async function fetchJson(url: string, file: string, signal?: AbortSignal, optional = false, stallMs = pageStallMs()): Promise<unknown> {
+  return (await fetchFile(url, file, signal, optional, stallMs))?.value;
 }
 
-/** Loads everything; `onProgress(done, total)` after each file. `base` is the page's URL. */
+/**
+ * Progress: files loaded of all, and the files still awaited (by the names the errors use), so
+ * that a file that holds the page up can be named while it does.
+ */
+export type OnProgress = (done: number, total: number, waiting: readonly string[]) => void;
+
+/**
+ * The country shapes, or a problem naming the file: a TopoJSON topology with a `countries`
+ * geometry collection, as world-atlas publishes it.
+ */
+export function checkWorld(world: unknown, file: string = WORLD_FILE): WordedProblem | null {
+  const objects = world && typeof world === 'object' && 'objects' in world ? (world as { objects: unknown }).objects : undefined;
+  if (!objects || typeof objects !== 'object' || (world as { type?: unknown }).type !== 'Topology') {
+    return { file, id: '(file)', field: 'objects', message: 'is not a TopoJSON topology', key: 'error.problem.notTopology' };
+  }
+  const countries = (objects as { countries?: { type?: unknown; geometries?: unknown } }).countries;
+  if (!countries || typeof countries !== 'object') {
+    return { file, id: '(file)', field: 'objects.countries', message: 'is missing: the topology has no "countries" object', key: 'error.problem.noCountries' };
+  }
+  if (countries.type !== 'GeometryCollection' || !Array.isArray(countries.geometries)) {
+    return { file, id: '(file)', field: 'objects.countries', message: 'is not a collection of country shapes', key: 'error.problem.badCountries' };
+  }
+  return null;
+}
+
+/**
+ * Loads everything; `onProgress` after each file. `base` is the page's URL; `stallMs` how long a
+ * file may send nothing before it is given up on (pageStallMs). The first file that fails stops
+ * the others, and its error names it.
+ */
 export async function loadAtlasData(
   dataPath: string,
-  onProgress: (done: number, total: number) => void,
+  onProgress: OnProgress,
   signal?: AbortSignal,
   base: string = document.baseURI,
+  stallMs: number = pageStallMs(),
 ): Promise<AtlasData> {
   const entries = Object.entries(DATA_FILE_NAMES) as [keyof RawDataset, string][];
-  const total = entries.length + 2;
+  const waiting = new Set([WORLD_FILE, `${dataPath}/${ALIASES_FILE}`, ...entries.map(([, name]) => `${dataPath}/${name}`)]);
+  const total = waiting.size;
   let done = 0;
-  const tick = <T>(x: T) => {
+  const arrived = (file: string) => {
     done += 1;
-    onProgress(done, total);
-    return x;
+    waiting.delete(file);
+    onProgress(done, total, [...waiting]);
   };
-  onProgress(0, total);
+  onProgress(0, total, [...waiting]);
+  // Stopped by the caller, or by the first failure: the other requests need not run on.
+  const all = new AbortController();
+  const stop = () => all.abort(signal?.reason);
+  signal?.addEventListener('abort', stop, { once: true });
+  try {
+    return await loadAll(dataPath, entries, all.signal, base, stallMs, arrived);
+  } catch (e) {
+    all.abort();
+    throw e;
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
+}
+
+async function loadAll(
+  dataPath: string,
+  entries: [keyof RawDataset, string][],
+  signal: AbortSignal,
+  base: string,
+  stallMs: number,
+  arrived: (file: string) => void,
+): Promise<AtlasData> {
   const aliasesFile = `${dataPath}/${ALIASES_FILE}`;
   // Fetched beside the data, not before it. Any failure only means "not vouched for": validate.
-  const manifest = fetchJson(new URL(`${dataPath}/${MANIFEST_FILE}`, base).href, MANIFEST_FILE, signal, true).catch(() => undefined);
+  const manifest = fetchJson(new URL(`${dataPath}/${MANIFEST_FILE}`, base).href, MANIFEST_FILE, signal, true, stallMs).catch(() => undefined);
   /** A data file; its bytes are kept for the digest only when there is a manifest to check them against. */
   const dataFile = async (name: string, optional = false) => {
-    const fetched = await fetchFile(new URL(`${dataPath}/${name}`, base).href, `${dataPath}/${name}`, signal, optional);
-    tick(fetched);
+    const file = `${dataPath}/${name}`;
+    const fetched = await fetchFile(new URL(file, base).href, file, signal, optional, stallMs);
+    arrived(file);
     return { name, value: fetched?.value, bytes: (await manifest) === undefined ? undefined : fetched?.bytes };
   };
   const [world, aliasFile, ...files] = await Promise.all([
-    fetchJson(new URL(WORLD_FILE, base).href, WORLD_FILE, signal).then(tick),
+    fetchJson(new URL(WORLD_FILE, base).href, WORLD_FILE, signal, false, stallMs).then((w) => {
+      arrived(WORLD_FILE);
+      return w;
+    }),
     // Optional: a dataset without an alias list (a synthetic one, an older copy) simply has none.
     dataFile(ALIASES_FILE, true),
     ...entries.map(([, name]) => dataFile(name)),
   ]);
+  // Checked before the data is validated: a wrong shapes file is one clear problem, found at once.
+  const worldProblem = checkWorld(world);
+  if (worldProblem) throw new DataError([worldProblem]);
   const raw = Object.fromEntries(entries.map(([key], i) => [key, files[i]!.value])) as unknown as RawDataset;
   const vouched = await manifestVouches(
     await manifest,
@@ -129,10 +321,16 @@ export async function loadAtlasData(
     ({ dataset, aliases } = result);
   }
   const topology = world as WorldTopology;
-  if (!topology || typeof topology !== 'object' || !('objects' in topology)) {
-    throw new DataError([{ file: WORLD_FILE, id: '(file)', field: 'objects', message: 'is not a TopoJSON topology' }]);
+  let shapes: CountryShapes;
+  let borders: MultiLineString;
+  try {
+    shapes = countryShapes(topology);
+    borders = countryBorders(topology);
+  } catch (e) {
+    // A topology of the right outline whose arcs or geometries are broken: still named, never "Cannot read…".
+    throw new DataError([{ file: WORLD_FILE, id: '(file)', field: 'objects.countries', message: `could not be read as TopoJSON: ${(e as Error).message}`, key: 'error.problem.unreadableTopology', values: { detail: (e as Error).message } }]);
   }
-  return buildAtlasData(dataset, countryShapes(topology), countryBorders(topology), aliases);
+  return buildAtlasData(dataset, shapes, borders, aliases);
 }
 
 /**

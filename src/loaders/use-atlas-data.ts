@@ -6,10 +6,10 @@ import { loadAtlasData } from './load-atlas-data.ts';
 export const atlasDataKey = (dataPath: string) => ['atlas-data', dataPath] as const;
 
 export function useAtlasData(dataPath: string) {
-  const [progress, setProgress] = useState({ done: 0, total: 5 });
+  const [progress, setProgress] = useState<{ done: number; total: number; waiting: readonly string[] }>({ done: 0, total: 5, waiting: [] });
   const query = useQuery({
     queryKey: atlasDataKey(dataPath),
-    queryFn: ({ signal }) => loadAtlasData(dataPath, (done, total) => setProgress({ done, total }), signal),
+    queryFn: ({ signal }) => loadAtlasData(dataPath, (done, total, waiting) => setProgress({ done, total, waiting }), signal),
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: Number.POSITIVE_INFINITY,
     retry: false, // a retry is the user's choice, from the error message

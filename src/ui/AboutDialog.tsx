@@ -16,6 +16,8 @@ import { LINK_STATUSES } from '../domain/filters.ts';
 import { statusShortLabel } from '../domain/link-words.ts';
 import { summarizeReviewLog } from '../domain/review-log.ts';
 import { loadReviewLog } from '../loaders/load-review-log.ts';
+import { DataError, FetchError } from '../loaders/load-atlas-data.ts';
+import { fetchErrorText, ProblemTable } from './StatusViews.tsx';
 import { formatNumber, listSep } from './format.ts';
 import type { Lang } from '../url/view-state.ts';
 import { useModalDialog } from './use-modal-dialog.ts';
@@ -24,6 +26,23 @@ import { useModalDialog } from './use-modal-dialog.ts';
 // label (and the source kinds' names, which the sources view shows too) are in en.json. The Chinese
 // ones stay in zh.json, which is loaded on demand already.
 i18next.addResourceBundle('en', 'translation', aboutEn, true, false);
+
+/** Why the review log could not be shown: the file and what is wrong with it, in the reader's language, and a retry. */
+function ReviewLogError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  const retry = <button type="button" onClick={onRetry}>{t('about.retry')}</button>;
+  if (error instanceof DataError) {
+    return (
+      <div role="alert" className="about-error">
+        <p>{t('about.leadsProblems', { count: error.problems.length, file: error.problems[0]?.file ?? '' })}</p>
+        <ProblemTable problems={error.problems} />
+        <p>{retry}</p>
+      </div>
+    );
+  }
+  const message = error instanceof FetchError ? fetchErrorText(error, t) : t('about.leadsError', { message: error instanceof Error ? error.message : String(error) });
+  return <p role="alert">{message}{' '}{retry}</p>;
+}
 
 interface Props {
   open: boolean;
@@ -115,12 +134,7 @@ export const AboutDialog = memo(function AboutDialog({ open, onClose, index, dat
           {evidence && <p data-testid="about-evidence">{t('about.evidenceCounts', { links: evidence.links, partner: evidence.partner, multi: evidence.multi, inferred: evidence.inferred })}</p>}
           <h3>{t('about.leadsTitle')}</h3>
           {review.isPending && <p className="muted" role="status">{t('about.loadingLeads')}</p>}
-          {review.isError && (
-            <p role="alert">
-              {t('about.leadsError', { message: review.error instanceof Error ? review.error.message : String(review.error) })}{' '}
-              <button type="button" onClick={() => void review.refetch()}>{t('about.retry')}</button>
-            </p>
-          )}
+          {review.isError && <ReviewLogError error={review.error} onRetry={() => void review.refetch()} />}
           {review.isSuccess && (!summary || summary.total === 0) && <p>{t('about.noLeads')}</p>}
           {summary && summary.total > 0 && (
             <>
