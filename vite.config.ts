@@ -83,11 +83,22 @@ function bootShellPage(): Plugin {
  * The built page carries a Content-Security-Policy that allows only its own origin, so the
  * browser itself blocks any request elsewhere (and the page's two inline scripts, by their
  * hashes). Dev mode has none: Vite injects inline scripts.
+ *
+ * No 'unsafe-eval' (zod runs jitless: schema.ts, load-review-log.ts) and no 'unsafe-inline' for
+ * styles: the page's inline <style> (index.html's note shown if the app never starts) is allowed
+ * by its hash, computed from the page as built. Nothing else needs more: React's `style={…}`
+ * props and MapLibre's positioning set styles through the CSSOM (`el.style.x = …`), which CSP
+ * does not govern; only `style="…"` in markup or `setAttribute('style', …)` would be refused
+ * (style-src-attr), and the app writes neither. A server may send the same policy as a header
+ * (test/e2e/loading-errors.spec.ts does, and counts violations: none).
  */
-const cspFor = (inlineHashes: string[]) => [
-  "default-src 'self'", `script-src 'self' ${inlineHashes.join(' ')}`, "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
-  "connect-src 'self'", "worker-src 'self' blob:", "font-src 'self'", "object-src 'none'", "base-uri 'self'",
-].join('; ');
+const cspFor = (inlineHashes: string[], html: string) => {
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1] ?? '').digest('base64')}'`);
+  return [
+    "default-src 'self'", `script-src 'self' ${inlineHashes.join(' ')}`, ["style-src 'self'", ...styles].join(' '), "img-src 'self' data: blob:",
+    "connect-src 'self'", "worker-src 'self' blob:", "font-src 'self'", "object-src 'none'", "base-uri 'self'",
+  ].join('; ');
+};
 
 /**
  * The app's scripts start after the boot shell has painted. The built page would otherwise fetch,
@@ -110,7 +121,7 @@ function startAfterFirstPaint(): Plugin {
           + 'var t=setTimeout(go,100);requestAnimationFrame(function(){setTimeout(function(){clearTimeout(t);go()},0)})})();';
         const hash = `'sha256-${createHash('sha256').update(loader).digest('base64')}'`;
         const out = html.replace(tag, '').replace('</body>', `  <script>${loader}</script>\n  </body>`)
-          .replace(/(<meta charset="UTF-8" \/>)/i, `$1\n    <meta http-equiv="Content-Security-Policy" content="${cspFor([BOOT.hash, hash])}" />`);
+          .replace(/(<meta charset="UTF-8" \/>)/i, `$1\n    <meta http-equiv="Content-Security-Policy" content="${cspFor([BOOT.hash, hash], html)}" />`);
         if (!out.includes('Content-Security-Policy')) throw new Error('index.html: no place for the policy after <meta charset>');
         return out;
       },

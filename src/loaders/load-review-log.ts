@@ -5,6 +5,12 @@
  */
 import { parseReviewLog, REVIEW_FILE, type ReviewLog } from '../domain/review-log.ts';
 import { DataError, fetchJson } from './load-atlas-data.ts';
+import { z } from 'zod';
+
+// As schema.ts does, and for the same reason (no `new Function` probe, which the page's CSP would
+// report as a violation): the review log's schema is the one zod schema that does not import
+// schema.ts, and "About the data" may be opened before anything else has loaded it.
+z.config({ jitless: true });
 
 export async function loadReviewLog(dataPath: string, signal?: AbortSignal, base: string = document.baseURI): Promise<ReviewLog | null> {
   const file = `${dataPath}/${REVIEW_FILE}`;
