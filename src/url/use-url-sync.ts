@@ -16,6 +16,12 @@ export const URL_SETTLE_MS = 350;
 /** User-timing measure of each URL write, so a profile can tell this deferred work from a step's frame. */
 export const URL_WRITE_MEASURE = 'atlas:url-write';
 
+/**
+ * Set just before a meaningful change that is not a new place to go Back from: a story step named
+ * in the URL (`story=N`) filling in its own view when the page opens. The next write replaces.
+ */
+export const replaceNextChange = { pending: false };
+
 /** Whether going from `a` to `b` deserves its own history entry (not a year step or a pan). */
 export function isMeaningfulChange(a: ViewState, b: ViewState): boolean {
   return a.view !== b.view || a.story !== b.story || a.selection !== b.selection || a.lang !== b.lang || a.dataPath !== b.dataPath || !sameFilters(a.filters, b.filters);
@@ -45,9 +51,11 @@ export function useUrlSync(view: ViewState, onPop: (v: ViewState) => void): void
 
   useEffect(() => {
     window.clearTimeout(timer.current);
+    const inPlace = replaceNextChange.pending;
+    replaceNextChange.pending = false; // for this change only, whatever it turns out to be
     if (isMeaningfulChange(written.current, view)) {
       written.current = view;
-      writeUrl(view, !view.embed);
+      writeUrl(view, !view.embed && !inPlace);
       return;
     }
     timer.current = window.setTimeout(() => {

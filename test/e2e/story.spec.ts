@@ -143,8 +143,12 @@ test.describe('the story', () => {
   });
 
   test('?story=N opens step N with its view, whatever else the URL says', async ({ page }) => {
+    await page.addInitScript(() => { (window as unknown as { historyAtStart: number }).historyAtStart = history.length; });
     await openAtlas(page, '?story=6&country=FRA&year=2016');
     await expectStep(page, 6, 'en');
+    // The step fills in its view in place: no second history entry for Back to step through.
+    await page.evaluate(() => window.dispatchEvent(new Event('atlas:flush-url')));
+    expect(await page.evaluate(() => history.length - (window as unknown as { historyAtStart: number }).historyAtStart)).toBe(0);
     // The panel passes axe (names, contrast, structure), a source's citation open.
     await page.locator('#story-panel details summary').first().click();
     await expect(page.locator('#story-panel details[open] .citation')).toBeVisible();

@@ -12,6 +12,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Dispatch, SetStateAction } from 'react';
 import type { AtlasData } from '../../loaders/load-atlas-data.ts';
 import type { ViewState } from '../../url/view-state.ts';
+import { replaceNextChange } from '../../url/use-url-sync.ts';
 import type { FitRequest } from '../../map/map-controller.ts';
 import type { Stepper } from '../../present/stepper.ts';
 import type { Story } from '../../domain/story.ts';
@@ -77,7 +78,11 @@ export function useStory({ view, data, setView, setFit, wanted }: {
     void import('../../loaders/load-story.ts').then(({ stepView, stepCamera }) => {
       if (applied.current !== k) return; // the reader moved on meanwhile
       // The camera stays where it is, so the map flies from here to the step's frame.
-      setView((v) => ({ ...stepView(step, v, k), camera: v.camera }));
+      setView((v) => {
+        // The step the URL already names (a deep link) gets its view in place: Back should leave it, not show it bare.
+        if (v.story === k) replaceNextChange.pending = true;
+        return { ...stepView(step, v, k), camera: v.camera };
+      });
       const camera = stepCamera(step);
       setFit(camera ? { kind: 'at', camera, id: Date.now() } : { kind: 'shown', id: Date.now() });
     });
