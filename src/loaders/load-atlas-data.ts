@@ -234,6 +234,9 @@ export function checkWorld(world: unknown, file: string = WORLD_FILE): WordedPro
   return null;
 }
 
+/** Files a load fetches: the world shapes, the alias list and each data file (the progress bar's total from the start). */
+export const LOAD_FILE_COUNT = Object.keys(DATA_FILE_NAMES).length + 2;
+
 /**
  * Loads everything; `onProgress` after each file. `base` is the page's URL; `stallMs` how long a
  * file may send nothing before it is given up on (pageStallMs). The first file that fails stops

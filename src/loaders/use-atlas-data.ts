@@ -1,12 +1,12 @@
 /** One query key and one hook for the bundled data (TanStack Query); it never goes stale. */
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { loadAtlasData } from './load-atlas-data.ts';
+import { LOAD_FILE_COUNT, loadAtlasData } from './load-atlas-data.ts';
 
 export const atlasDataKey = (dataPath: string) => ['atlas-data', dataPath] as const;
 
 export function useAtlasData(dataPath: string) {
-  const [progress, setProgress] = useState<{ done: number; total: number; waiting: readonly string[] }>({ done: 0, total: 5, waiting: [] });
+  const [progress, setProgress] = useState<{ done: number; total: number; waiting: readonly string[] }>({ done: 0, total: LOAD_FILE_COUNT, waiting: [] });
   const query = useQuery({
     queryKey: atlasDataKey(dataPath),
     queryFn: ({ signal }) => loadAtlasData(dataPath, (done, total, waiting) => setProgress({ done, total, waiting }), signal),

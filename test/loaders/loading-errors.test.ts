@@ -218,3 +218,13 @@ describe('the words for a failed fetch', () => {
     expect(say('zh', new FetchError('data/links.json', '', 'timeout', '30'))).toBe('data/links.json 没有响应：30 秒内未收到任何数据。');
   });
 });
+
+describe('the progress total', () => {
+  it('that the loading view starts with is the total every progress report of a load gives', async () => {
+    const { LOAD_FILE_COUNT } = await import('../../src/loaders/load-atlas-data.ts');
+    serve();
+    const totals = new Set<number>();
+    await loadAtlasData('data', (_done, total) => totals.add(total), undefined, 'http://atlas.test/', 5_000).catch(() => undefined);
+    expect([...totals]).toEqual([LOAD_FILE_COUNT]);
+  });
+});
