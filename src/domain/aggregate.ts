@@ -10,7 +10,9 @@ import type { DatasetIndex, PartnerKind, ResolvedPartner } from './dataset-index
 import type { LinkType, LonLat } from './schema.ts';
 import { LINK_TYPE_OPTIONS } from './schema-values.ts';
 import { CERTAIN, OUTSIDE, PLANNED, POSSIBLE, UNDATED, presenceFor, timeCode, type YearsWindow } from './time-codes.ts';
-import { windowTallies } from './window-tallies.ts';
+import { tallyAll, windowTallies } from './window-tallies.ts';
+// The fresh count and its arrays live beside the tracker that carries them from window to window.
+export { emptyTallies, tallyAll, type Tallies } from './window-tallies.ts';
 
 /** The timeline's years (live: the shown dataset's span, dates.ts setTimelineSpan). */
 export { TIMELINE_YEARS as YEARS, TIMELINE_YEAR_COUNT as YEAR_COUNT } from './dates.ts';
@@ -299,33 +301,6 @@ export function shownCount(t: Tally, w: YearWindow): number {
   return t.certain + t.possible + (w.includeUndated ? t.undated : 0) + (w.includePlanned ? t.planned : 0);
 }
 
-/**
- * Every key's tally in the window, as four arrays (certain, possible, undated, planned), into `out`
- * (reused between calls). O(entries of the table).
- */
-export function tallyAll(e: EntityCounts, w: YearsWindow, out = emptyTallies(e.keys.length)): Tallies {
-  const pres = presenceFor(e.codes, w);
-  out.certain.fill(0); out.possible.fill(0); out.undated.fill(0); out.planned.fill(0);
-  const arrays = [null, out.certain, out.possible, out.undated, out.planned];
-  for (let i = 0; i < e.keys.length; i++) {
-    for (let j = e.offsets[i] as number; j < (e.offsets[i + 1] as number); j++) {
-      const a = arrays[pres[e.code[j] as number] as number];
-      if (a) a[i]! += e.count[j] as number;
-    }
-  }
-  return out;
-}
-
-export interface Tallies {
-  certain: Uint32Array;
-  possible: Uint32Array;
-  undated: Uint32Array;
-  planned: Uint32Array;
-}
-
-export function emptyTallies(n: number): Tallies {
-  return { certain: new Uint32Array(n), possible: new Uint32Array(n), undated: new Uint32Array(n), planned: new Uint32Array(n) };
-}
 
 /** Pair p's tally in the window. */
 export function pairTally(a: Aggregates, p: number, w: YearsWindow): Tally {
