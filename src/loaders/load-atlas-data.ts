@@ -234,8 +234,11 @@ export function checkWorld(world: unknown, file: string = WORLD_FILE): WordedPro
   return null;
 }
 
-/** Files a load fetches: the world shapes, the alias list and each data file (the progress bar's total from the start). */
-export const LOAD_FILE_COUNT = Object.keys(DATA_FILE_NAMES).length + 2;
+/** The files a load of `dataPath` fetches, as its progress names them: the world shapes, the alias list, each data file. */
+const filesToLoad = (dataPath: string) => [WORLD_FILE, `${dataPath}/${ALIASES_FILE}`, ...Object.values(DATA_FILE_NAMES).map((name) => `${dataPath}/${name}`)];
+
+/** How many files a load fetches (the progress bar's total from the first render). */
+export const LOAD_FILE_COUNT = filesToLoad('data').length;
 
 /**
  * Loads everything; `onProgress` after each file. `base` is the page's URL; `stallMs` how long a
@@ -250,7 +253,7 @@ export async function loadAtlasData(
   stallMs: number = pageStallMs(),
 ): Promise<AtlasData> {
   const entries = Object.entries(DATA_FILE_NAMES) as [keyof RawDataset, string][];
-  const waiting = new Set([WORLD_FILE, `${dataPath}/${ALIASES_FILE}`, ...entries.map(([, name]) => `${dataPath}/${name}`)]);
+  const waiting = new Set(filesToLoad(dataPath));
   const total = waiting.size;
   let done = 0;
   const arrived = (file: string) => {
