@@ -238,6 +238,8 @@ export const Link = z.strictObject({
   mode: z.enum(['online', 'offline', 'hybrid']).optional(),
   participants: Participants.optional(),
   programme: Bilingual.optional(),
+  /** A medical team's batch number (第N批) as its page gives it, e.g. 24 for Ningxia's 24th team to Benin. */
+  batch: z.number().int().positive().optional(),
   summary: Bilingual,
   evidence: z.array(Evidence).min(1, 'every link needs a source and a locator'),
   /** Why a date outside 2015–2025 belongs in the atlas anyway. */
