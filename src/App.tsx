@@ -31,7 +31,7 @@ function pickOf(hit: SearchHit): { dimension: FilterDimension; selection: string
   switch (hit.kind) {
     case 'institution': return { dimension: 'inst', selection: `inst:${hit.id}`, fit: { kind: 'inst', key: hit.id } };
     case 'country': return { dimension: 'country', selection: `partner:${hit.id}`, fit: { kind: 'partner', key: hit.id } };
-    case 'programme': return { dimension: 'prog', selection: null, fit: { kind: 'shown' } };
+    case 'programme': return { dimension: 'prog', selection: `prog:${hit.id}`, fit: { kind: 'shown' } };
     default: return { dimension: 'partner', selection: `partner:${hit.id}`, fit: { kind: 'partner', key: hit.id } };
   }
 }
@@ -188,7 +188,8 @@ export function App({ initialView }: { initialView: ViewState }) {
         {drop.dragging && <div className="drop-overlay" aria-hidden="true"><p>{t('import.drop')}</p></div>}
         {data.isSuccess && shown && aboutOpened && (
           <Suspense fallback={null}>
-            <AboutDialog open={about} onClose={closeAbout} index={shown.index} dataPath={view.dataPath} lang={view.lang} />
+            <AboutDialog open={about} onClose={closeAbout} index={shown.index} dataPath={view.dataPath} lang={view.lang}
+              onOpenProgramme={(id) => { closeAbout(); update({ selection: `prog:${id}` }); }} />
           </Suspense>
         )}
       </main>

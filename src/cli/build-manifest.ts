@@ -11,7 +11,7 @@ import { readDataDir } from './read-data-dir.ts';
 import { validateDataset, type Problem } from '../domain/validate.ts';
 import { parseAliases } from '../domain/aliases.ts';
 import { ALIASES_FILE } from '../domain/alias-values.ts';
-import { DATA_FILE_NAMES } from '../domain/schema-values.ts';
+import { DATA_FILE_NAMES, PROGRAMMES_FILE } from '../domain/schema-values.ts';
 import type { DataManifest } from '../domain/data-manifest.ts';
 
 /**
@@ -20,7 +20,7 @@ import type { DataManifest } from '../domain/data-manifest.ts';
  */
 export const SCHEMA_SOURCES = [
   'src/domain/schema-values.ts', 'src/domain/schema.ts', 'src/domain/validate.ts', 'src/domain/aliases.ts',
-  'src/domain/alias-values.ts', 'src/domain/dates.ts', 'src/domain/link-time.ts', 'src/loaders/validate-fetched.ts',
+  'src/domain/alias-values.ts', 'src/domain/programmes.ts', 'src/domain/dates.ts', 'src/domain/link-time.ts', 'src/loaders/validate-fetched.ts',
 ];
 
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
@@ -50,6 +50,14 @@ export function buildManifest(dir: string, schema: string): { manifest: DataMani
       for (const key of Object.keys(DATA_FILE_NAMES) as (keyof typeof DATA_FILE_NAMES)[]) {
         const i = firstChanged(result.dataset[key], raw[key]);
         if (i >= 0) problems.push({ file: DATA_FILE_NAMES[key], id: result.dataset[key][i]?.id ?? `#${i}`, field: '', message: 'reads differently through the schema (text with spaces around it?): write it as the schema reads it' });
+      }
+      // The browser uses programmes.json as written, and links' programmes as ids of it.
+      if (raw.programmes !== undefined) {
+        files.programmes = PROGRAMMES_FILE;
+        const i = firstChanged(result.dataset.programmes, raw.programmes);
+        if (i >= 0 || result.dataset.programmes.length !== (raw.programmes as unknown[]).length) {
+          problems.push({ file: PROGRAMMES_FILE, id: result.dataset.programmes[i]?.id ?? '(file)', field: '', message: 'reads differently through the schema, or misses a programme a link names in full: give every programme a record and name it by id' });
+        }
       }
     }
   }

@@ -8,7 +8,6 @@ import { isCountryRef, type Dataset } from './schema.ts';
 import { ALIASES_FILE, PROGRAMME_PREFIX, partnerCountries } from './alias-values.ts';
 import type { Problem } from './validate.ts';
 import { countryNames } from './countries.ts';
-import { programmeId } from './programmes.ts';
 import { foldText } from './fold.ts';
 
 // The zod-free part lives in alias-values.ts (the first view needs it); re-exported for the checks' users.
@@ -70,12 +69,9 @@ function ownNames(d: Dataset, countries: ReadonlySet<string>, programmes: Readon
  */
 export function checkAliases(raw: unknown, d: Dataset, file: string = ALIASES_FILE): Problem[] {
   const { aliases, problems } = parseAliases(raw, file);
-  const programmes = new Map<string, string[]>();
-  for (const l of d.links) {
-    if (!l.programme) continue;
-    const id = programmeId(l.programme);
-    programmes.set(id, [...(programmes.get(id) ?? []), l.programme.en, l.programme.zh]);
-  }
+  // Only programmes some link names are targets: search lists no others.
+  const named = new Set(d.links.map((l) => l.programme));
+  const programmes = new Map(d.programmes.filter((p) => named.has(p.id)).map((p) => [p.id, [p.name.en, p.name.zh]]));
   const namesOf = ownNames(d, partnerCountries(d.links, d.partners), programmes);
   const owner = new Map<string, string>();
   const seenTargets = new Set<string>();

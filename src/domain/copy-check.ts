@@ -243,8 +243,8 @@ export function datasetNames(d: Dataset, aliases: readonly { aliases: readonly s
   for (const p of d.partners) if (p.kind === 'institution') countries.add(p.country);
   for (const l of d.links) {
     if (/^[A-Z]{3}$/.test(l.partner)) countries.add(l.partner);
-    if (l.programme) names.push(l.programme.en, l.programme.zh);
   }
+  for (const p of d.programmes) names.push(p.name.en, p.name.zh);
   for (const c of countries) names.push(...countryNames(c, 'en'), ...countryNames(c, 'zh'));
   for (const a of aliases) names.push(...a.aliases);
   return names;

@@ -18,7 +18,7 @@ import { EXPORT_COLUMNS } from './flatten.ts';
 import { isCountryCode } from './countries.ts';
 import {
   Id, LinkType, LinkStatus, isCountryRef,
-  type Bilingual, type Dataset, type DateSpec, type Institution, type Link, type Partner, type Source,
+  type Bilingual, type Dataset, type DateSpec, type Institution, type Link, type LinkRecord, type Partner, type Source,
 } from './schema.ts';
 import { validateDataset, type Problem } from './validate.ts';
 
@@ -97,7 +97,7 @@ function columnOfField(field: string): string {
   const map: Record<string, string> = {
     id: 'id', kind: 'kind', institution: 'institution_id', with: 'with_ids', partner: 'partner_kind', date: 'date', end: 'end',
     ongoingAsOf: field.endsWith('source') ? 'ongoing_as_of_source' : 'ongoing_as_of', status: 'status', types: 'type', scope: 'scope',
-    inferred: 'inferred', mode: 'mode', participants: field.includes('unit') ? 'participants_unit_en' : 'participants', programme: 'programme',
+    inferred: 'inferred', mode: 'mode', participants: field.includes('unit') ? 'participants_unit_en' : 'participants', programme: 'programme', batch: 'batch',
     summary: field.endsWith('zh') ? 'summary_zh' : 'summary_en', evidence: field.endsWith('locator') ? 'locator' : 'source_id', event: 'event',
   };
   return map[head] ?? head;
@@ -105,7 +105,7 @@ function columnOfField(field: string): string {
 
 interface Built {
   row: number;
-  link: Link;
+  link: LinkRecord;
   /** Chinese texts of this row filled with English. */
   fallbacks: number;
 }
@@ -130,7 +130,7 @@ export function importCsv(text: string, reference: Dataset, today = new Date().t
     if (e.type === 'Quotes') problems.push({ row: (e.row ?? 0) + 1, column: '(row)', message: `the CSV is malformed: ${e.message}` });
   }
   const emptyResult = (): ImportResult => ({
-    dataset: { sources: [], institutions: [], partners: [], links: [] }, problems, rows: records.length, imported: 0,
+    dataset: { sources: [], institutions: [], partners: [], links: [], programmes: [] }, problems, rows: records.length, imported: 0,
     refused: records.map((_, i) => i + 2), englishFallbacks: 0,
   });
   if (REQUIRED_COLUMNS.some((c) => !columns.includes(c))) return emptyResult();
@@ -145,6 +145,7 @@ export function importCsv(text: string, reference: Dataset, today = new Date().t
   }
   const refPartner = new Map(reference.partners.map((p) => [p.id, p]));
   const refSource = new Map(reference.sources.map((s) => [s.id, s]));
+  const refProgramme = new Map(reference.programmes.map((p) => [p.id, p]));
 
   const institutions = new Map<string, Institution>();
   const partners = new Map<string, { partner: Partner; row: number }>();
@@ -233,12 +234,16 @@ export function importCsv(text: string, reference: Dataset, today = new Date().t
 
     const summary = bilingual('summary_en', 'summary_zh');
     if (!summary) fail('summary_en', 'is empty: every link needs a summary');
-    const programme = bilingual('programme', 'programme_zh');
+    // The atlas's own programme when the row names its id (as an export does); else the name, from which an id is made.
+    const programme = refProgramme.has(get('programme_id')) ? get('programme_id') : bilingual('programme', 'programme_zh');
     const inferred = bilingual('inferred', 'inferred_zh');
     const dateNote = bilingual('date_note_en', 'date_note_zh');
     const withIds = list(get('with_ids'));
     for (const w of withIds) if (!refInst.has(w)) fail('with_ids', `unknown Chinese institution "${w}"`);
     const mode = get('mode');
+    const batchText = get('batch');
+    const batch = /^[1-9]\d{0,3}$/.test(batchText) ? Number(batchText) : undefined;
+    if (batchText && batch === undefined) fail('batch', `"${batchText}" is not a team's batch number (a whole number from 1)`);
     const ongoing = get('ongoing_as_of');
 
     if (bad.length === 0 && inst && partner && typeof date !== 'string' && summary && typeof end !== 'string') {
@@ -255,9 +260,10 @@ export function importCsv(text: string, reference: Dataset, today = new Date().t
         ...(mode ? { mode } : {}),
         ...(participants ? { participants } : {}),
         ...(programme ? { programme } : {}),
+        ...(batch ? { batch } : {}),
         summary,
         evidence,
-      } as Link;
+      } as LinkRecord;
       institutions.set(inst.id, inst);
       if (partner.record && !partners.has(partner.record.id)) partners.set(partner.record.id, { partner: partner.record, row: rowNo });
       for (const w of withIds) institutions.set(w, refInst.get(w) as Institution);
@@ -283,6 +289,9 @@ export function importCsv(text: string, reference: Dataset, today = new Date().t
     return [...out.values()];
   };
 
+  /** The atlas's programmes the rows name by id (programmes named in full get their records from validation). */
+  const usedProgrammes = () => [...new Set(built.map((b) => b.link.programme))].flatMap((p) => (typeof p === 'string' && refProgramme.has(p) ? [refProgramme.get(p)!] : []));
+  let validated: Dataset | undefined;
   // Whole-dataset checks (references, dates against today, time rules): each problem goes back to its row, which is refused.
   for (let pass = 0; pass < 3 && built.length; pass++) {
     const raw = {
@@ -292,9 +301,13 @@ export function importCsv(text: string, reference: Dataset, today = new Date().t
         [...new Set(built.map((b) => b.link.partner))].map((ref) => refPartner.get(ref)).filter((p): p is Partner => !!p && !partners.has(p.id)),
       ),
       links: built.map((b) => b.link),
+      programmes: usedProgrammes(),
     };
     const result = validateDataset(raw, today, { atlasYears: false });
-    if (result.ok) break;
+    if (result.ok) {
+      validated = result.dataset;
+      break;
+    }
     const rowsOf = new Set<number>();
     for (const p of result.problems) {
       const at = problemRow(p, linkRow, partners, sources);
@@ -335,11 +348,13 @@ export function importCsv(text: string, reference: Dataset, today = new Date().t
       partners: [...partners.values()].map((p) => p.partner).concat(
         [...usedPartner].map((ref) => refPartner.get(ref)).filter((p): p is Partner => !!p && !partners.has(p.id)),
       ).filter((p) => usedPartner.has(p.id)),
-      links,
+      // As validation resolved them: every programme an id with its record.
+      links: validated?.links ?? [],
+      programmes: validated?.programmes ?? [],
     },
     problems,
     rows: records.length,
-    imported: links.length,
+    imported: validated?.links.length ?? 0,
     refused: rowsWithProblems.filter((r) => r >= 2),
     englishFallbacks: built.reduce((n, b) => n + b.fallbacks, 0),
   };

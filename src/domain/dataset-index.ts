@@ -4,7 +4,7 @@
  * or a place in China for domestic links).
  */
 import { isCountryRef } from './schema-values.ts';
-import type { Dataset, Institution, Link, LonLat, Partner, Source, Bilingual } from './schema.ts';
+import type { Dataset, Institution, Link, LonLat, Partner, Programme, Source, Bilingual } from './schema.ts';
 import { countryName } from './countries.ts';
 
 export type PartnerKind = 'country' | 'institution' | 'organization' | 'group' | 'domestic';
@@ -30,6 +30,7 @@ export interface DatasetIndex {
   institutions: Map<string, Institution>;
   partners: Map<string, Partner>;
   sources: Map<string, Source>;
+  programmes: Map<string, Programme>;
   partnerOf(link: Link): ResolvedPartner;
   institutionOf(link: Link): Institution;
 }
@@ -39,6 +40,7 @@ export function indexDataset(dataset: Dataset, anchors: ReadonlyMap<string, LonL
   const institutions = new Map(dataset.institutions.map((i) => [i.id, i]));
   const partners = new Map(dataset.partners.map((p) => [p.id, p]));
   const sources = new Map(dataset.sources.map((s) => [s.id, s]));
+  const programmes = new Map(dataset.programmes.map((p) => [p.id, p]));
   const cache = new Map<string, ResolvedPartner>();
 
   const resolve = (ref: string): ResolvedPartner => {
@@ -77,7 +79,7 @@ export function indexDataset(dataset: Dataset, anchors: ReadonlyMap<string, LonL
   };
 
   return {
-    dataset, institutions, partners, sources,
+    dataset, institutions, partners, sources, programmes,
     partnerOf(link) {
       let r = cache.get(link.partner);
       if (!r) {

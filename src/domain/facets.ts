@@ -8,7 +8,6 @@ import type { DatasetIndex } from './dataset-index.ts';
 import { ALL_OF, chosen, FILTER_DIMENSIONS, LINK_STATUSES, withChosen, type FilterDimension, type Filters } from './filters.ts';
 import { confirmation, EVIDENCE_OPTIONS, evidenceOptions } from './evidence-strength.ts';
 import { linkSourceIds } from './evidence.ts';
-import { programmeId } from './programmes.ts';
 import { LINK_TYPE_OPTIONS } from './schema-values.ts';
 import type { Bilingual } from './schema.ts';
 import { tableFromDense, type EntityCounts } from './aggregate.ts';
@@ -30,8 +29,10 @@ export interface Facet {
 export interface Facets {
   links: number;
   dims: Record<FilterDimension, Facet>;
-  /** Bilingual names of programmes by id (links carry the name, not the id). */
+  /** Bilingual names of programmes by id. */
   programmeNames: Map<string, Bilingual>;
+  /** A programme's current id by each of its former ids (programmes.json `formerIds`). */
+  formerProgrammeIds: Map<string, string>;
 }
 
 class KeyCoder {
@@ -74,7 +75,7 @@ function multiFacet(n: number, coder: KeyCoder, keysOf: (li: number) => readonly
 export function buildFacets(index: DatasetIndex): Facets {
   const links = index.dataset.links;
   const n = links.length;
-  const programmeNames = new Map<string, Bilingual>();
+  const programmeNames = new Map<string, Bilingual>(index.dataset.programmes.map((p) => [p.id, p.name]));
   const dims: Record<FilterDimension, Facet> = {
     cat: multiFacet(n, new KeyCoder(CATEGORIES), (li) => links[li]!.types.map((t) => CATEGORY_OF_TYPE[t])),
     type: multiFacet(n, new KeyCoder(LINK_TYPE_OPTIONS), (li) => links[li]!.types),
@@ -84,25 +85,23 @@ export function buildFacets(index: DatasetIndex): Facets {
       const p = index.partnerOf(links[li]!);
       return p.kind === 'country' ? null : p.key;
     }),
-    prog: singleFacet(n, new KeyCoder(), (li) => {
-      const p = links[li]!.programme;
-      if (!p) return null;
-      const id = programmeId(p);
-      if (!programmeNames.has(id)) programmeNames.set(id, p);
-      return id;
-    }),
+    prog: singleFacet(n, new KeyCoder(), (li) => links[li]!.programme ?? null),
     scope: singleFacet(n, new KeyCoder(['international', 'domestic']), (li) => (index.partnerOf(links[li]!).kind === 'domestic' ? 'domestic' : 'international')),
     online: singleFacet(n, new KeyCoder(['1', '0']), (li) => (links[li]!.mode === 'online' || links[li]!.mode === 'hybrid' ? '1' : '0')),
     status: singleFacet(n, new KeyCoder(LINK_STATUSES), (li) => links[li]!.status),
     evidence: { ...multiFacet(n, new KeyCoder(EVIDENCE_OPTIONS), (li) => evidenceOptions(confirmation(index, links[li]!))), allOf: ALL_OF.has('evidence') },
     source: multiFacet(n, new KeyCoder(), (li) => linkSourceIds(links[li]!)),
   };
-  return { links: n, dims, programmeNames };
+  const formerProgrammeIds = new Map(index.dataset.programmes.flatMap((p) => (p.formerIds ?? []).map((old) => [old, p.id] as const)));
+  return { links: n, dims, programmeNames, formerProgrammeIds };
 }
 
 /** The filters with every option the dataset does not know dropped (an old link, a typo, a hostile URL). */
 export function knownFilters(f: Filters, facets: Facets): Filters {
-  let out = f;
+  // A shared link from before a programme was renamed names it by a former id.
+  const renamed = f.prog === null || facets.dims.prog.indexOf.has(f.prog) ? undefined : facets.formerProgrammeIds.get(f.prog);
+  let out = renamed ? { ...f, prog: renamed } : f;
+  f = out;
   for (const d of FILTER_DIMENSIONS) {
     const cur = chosen(f, d);
     const known = cur.filter((k) => facets.dims[d].indexOf.has(k));

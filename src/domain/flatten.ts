@@ -22,6 +22,8 @@ export const EXPORT_COLUMNS = [
   // Events and ties, status and evidence strength.
   'kind', 'year_earliest', 'year_latest', 'status', 'ongoing_as_of', 'ongoing_as_of_source', 'end', 'scope',
   'sides', 'independent_sources', 'inferred', 'inferred_zh',
+  // Programmes as records (programmes.json).
+  'programme_id', 'batch',
 ] as const;
 
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
@@ -29,7 +31,7 @@ export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 /** Columns that hold a number or nothing: written as numbers, so CSV formula escaping leaves `-77.03` alone. */
 export const NUMERIC_EXPORT_COLUMNS: readonly ExportColumn[] = [
   'year', 'institution_lon', 'institution_lat', 'partner_lon', 'partner_lat', 'participants', 'group_count', 'source_count',
-  'year_earliest', 'year_latest', 'independent_sources',
+  'year_earliest', 'year_latest', 'independent_sources', 'batch',
 ];
 export type ExportRow = Record<ExportColumn, string>;
 
@@ -46,6 +48,7 @@ export function flattenLink(index: DatasetIndex, link: Link): ExportRow {
   const p = link.participants;
   const span = startYears(linkSpan(link));
   const evidence = confirmation(index, link);
+  const programme = link.programme === undefined ? undefined : index.programmes.get(link.programme);
   return {
     id: link.id,
     year: year === null ? '' : String(year),
@@ -63,7 +66,9 @@ export function flattenLink(index: DatasetIndex, link: Link): ExportRow {
     partner_lon: num(partner.point?.[0]),
     partner_lat: num(partner.point?.[1]),
     type: link.types.join(';'),
-    programme: link.programme?.en ?? '',
+    programme: programme?.name.en ?? '',
+    programme_id: link.programme ?? '',
+    batch: num(link.batch),
     participants: p ? String(p.value) : '',
     summary_en: link.summary.en,
     summary_zh: link.summary.zh,
@@ -74,7 +79,7 @@ export function flattenLink(index: DatasetIndex, link: Link): ExportRow {
     partner_point_basis: partner.pointBasis ?? '',
     group_count: num(partner.count),
     mode: link.mode ?? '',
-    programme_zh: link.programme?.zh ?? '',
+    programme_zh: programme?.name.zh ?? '',
     participants_qualifier: p?.qualifier ?? '',
     participants_unit_en: p?.unit.en ?? '',
     participants_unit_zh: p?.unit.zh ?? '',

@@ -9,9 +9,10 @@ import { linkInWindow, type Aggregates, type Pair, type YearWindow } from './agg
 import type { DatasetIndex } from './dataset-index.ts';
 import { isCountryRef } from './schema-values.ts';
 import { dateSortKeys } from './sort-order.ts';
+import type { Link } from './schema.ts';
 
-/** What a panel is about: a Chinese institution, or a partner (a country's ISO code, or a partner id). */
-export type PanelSubject = { kind: 'inst'; id: string } | { kind: 'partner'; key: string };
+/** What a panel is about: a Chinese institution, a partner (a country's ISO code, or a partner id), or a programme (its links only). */
+export type PanelSubject = { kind: 'inst'; id: string } | { kind: 'partner'; key: string } | { kind: 'prog'; id: string };
 
 export interface PanelRow {
   /** The other end: a Chinese institution's id, or, in an institution's panel, a partner key. */
@@ -32,9 +33,10 @@ export interface PanelRow {
   latestKey: readonly [number, number] | null;
 }
 
-/** The arcs a panel covers: an institution's, a partner's, or a country's (its own and its institutions'). */
-export function subjectPairs(a: Aggregates, s: PanelSubject): Pair[] {
+/** The arcs a panel covers: an institution's, a partner's, a country's (its own and its institutions'), or those with a programme's links. */
+export function subjectPairs(a: Aggregates, s: PanelSubject, links?: readonly Pick<Link, 'programme'>[]): Pair[] {
   if (s.kind === 'inst') return a.pairs.filter((p) => p.institution === s.id);
+  if (s.kind === 'prog') return a.pairs.filter((p) => p.links.some((li) => links?.[li]?.programme === s.id));
   const country = isCountryRef(s.key);
   return a.pairs.filter((p) => p.partnerKey === s.key || (country && p.iso3 === s.key));
 }
@@ -42,7 +44,10 @@ export function subjectPairs(a: Aggregates, s: PanelSubject): Pair[] {
 /** One row per other end, in first-seen order; rows whose links the filters all leave out are dropped. */
 export function panelRows(index: DatasetIndex, a: Aggregates, s: PanelSubject, w: YearWindow): PanelRow[] {
   const rows = new Map<string, PanelRow>();
-  for (const pair of subjectPairs(a, s)) {
+  const links = index.dataset.links;
+  // A programme's panel counts only its own links on each arc.
+  const belongs = (li: number) => s.kind !== 'prog' || links[li]?.programme === s.id;
+  for (const pair of subjectPairs(a, s, links)) {
     const key = s.kind === 'inst' ? pair.partnerKey : pair.institution;
     let row = rows.get(key);
     if (!row) {
@@ -51,7 +56,7 @@ export function panelRows(index: DatasetIndex, a: Aggregates, s: PanelSubject, w
     }
     let counted = false;
     for (const li of pair.links) {
-      if (a.included && !a.included[li]) continue;
+      if ((a.included && !a.included[li]) || !belongs(li)) continue;
       counted = true;
       row.total += 1;
       if (linkInWindow(a, li, w)) row.inWindow += 1;

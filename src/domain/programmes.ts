@@ -1,8 +1,10 @@
 /**
- * Programmes: a link's optional `programme` has a name but no id, so the id is derived from the
- * English name by one fixed rule. Other parts of the atlas (aliases, search, URLs) rely on it.
+ * Programmes: records of programmes.json, named by links through their ids. A dataset written
+ * before programmes had records names them in full on each link; their ids are then derived from
+ * the English name by one fixed rule, which is also how the ids of programmes.json were first made
+ * (so shared `prog=` links kept working).
  */
-import type { Bilingual, Link } from './schema.ts';
+import type { Bilingual, Link, Programme } from './schema.ts';
 
 /**
  * The programme's id: the English name lowercased, every run of characters other than a–z and
@@ -25,17 +27,21 @@ export interface ProgrammeSummary {
   links: number;
 }
 
-/** Every programme the links name, in order of first appearance; spellings with one id are one programme. */
-export function listProgrammes(links: readonly Pick<Link, 'programme'>[]): ProgrammeSummary[] {
+/** Every programme the links name, in order of first appearance, with how many links name it. */
+export function listProgrammes(d: { links: readonly Pick<Link, 'programme'>[]; programmes: readonly Programme[] }): ProgrammeSummary[] {
+  const records = new Map(d.programmes.map((p) => [p.id, p]));
   const byId = new Map<string, ProgrammeSummary>();
-  for (const l of links) {
+  for (const l of d.links) {
     if (!l.programme) continue;
-    const id = programmeId(l.programme);
-    // A name of only punctuation has no id; it cannot be addressed, so it is left out.
-    if (!id) continue;
-    const p = byId.get(id);
+    const p = byId.get(l.programme);
     if (p) p.links += 1;
-    else byId.set(id, { id, name: l.programme, links: 1 });
+    else byId.set(l.programme, { id: l.programme, name: records.get(l.programme)?.name ?? { en: l.programme, zh: l.programme }, links: 1 });
   }
   return [...byId.values()];
+}
+
+/** A programme id as a URL may give it: the current id, or the current id of a former one (undefined when neither). */
+export function currentProgrammeId(programmes: readonly Programme[], id: string): string | undefined {
+  for (const p of programmes) if (p.id === id || p.formerIds?.includes(id)) return p.id;
+  return undefined;
 }

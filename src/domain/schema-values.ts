@@ -12,6 +12,9 @@ export const DATA_FILE_NAMES = {
   links: 'links.json',
 } as const;
 
+/** The programmes' records: optional, since a dataset's links may name their programmes in full instead. */
+export const PROGRAMMES_FILE = 'programmes.json';
+
 /** A link's `partner` (or a selection key) that is a country code rather than a record id. */
 export const isCountryRef = (ref: string): boolean => /^[A-Z]{3}$/.test(ref);
 

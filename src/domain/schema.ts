@@ -208,8 +208,15 @@ export const LinkStatus = z.enum(LINK_STATUS_OPTIONS);
  */
 export const LinkKind = z.enum(LINK_KIND_OPTIONS);
 
-/** One cooperation event or tie between one Chinese institution and one partner. */
-export const Link = z.strictObject({
+/**
+ * A link's programme: the id of a record in `programmes.json`, or, in a dataset written before
+ * programmes had records (a `data=` folder, an imported CSV), its bilingual name, from which the
+ * id is derived (programmes.ts) and a record made when the dataset is validated.
+ */
+export const ProgrammeRef = z.union([Id, Bilingual]);
+
+/** One cooperation event or tie between one Chinese institution and one partner, as written in links.json. */
+export const LinkRecord = z.strictObject({
   id: Id,
   kind: LinkKind,
   /** Links that are parts of one event (a signing with three countries) share this key. */
@@ -237,7 +244,7 @@ export const Link = z.strictObject({
   inferred: Bilingual.optional(),
   mode: z.enum(['online', 'offline', 'hybrid']).optional(),
   participants: Participants.optional(),
-  programme: Bilingual.optional(),
+  programme: ProgrammeRef.optional(),
   /** A medical team's batch number (第N批) as its page gives it, e.g. 24 for Ningxia's 24th team to Benin. */
   batch: z.number().int().positive().optional(),
   summary: Bilingual,
@@ -248,10 +255,41 @@ export const Link = z.strictObject({
   distinctFrom: z.array(Id).optional(),
 });
 
+/**
+ * A figure an official or official-sounding source gives for a whole programme, set beside what
+ * the atlas maps. `measure` says what the atlas counts to compare, among the programme's links
+ * that are more than planned: distinct Chinese `institutions`, distinct partner `countries`, or
+ * distinct `ties` (a Chinese institution with a partner country, e.g. one centre or one pairing).
+ */
+export const OfficialFigure = z.strictObject({
+  value: z.number().int().positive(),
+  measure: z.enum(['institutions', 'countries', 'ties']),
+  /** What the source reports, in our own words ("46 Chinese hospitals paired with hospitals in 41 African countries"). */
+  text: Bilingual,
+  /** The date the figure stands for (or, when the source gives none, the source's date; say so in `note`). */
+  asOf: PartialDate,
+  source: Id,
+  locator: text,
+  note,
+});
+
+/** A programme several links belong to (a pairing scheme, a medical-team programme, a training course). */
+export const Programme = z.strictObject({
+  id: Id,
+  name: Bilingual,
+  /** What it is, in a sentence or two. */
+  summary: Bilingual.optional(),
+  /** Ids it was known by before (a shared `prog=` link with one of them still finds it). */
+  formerIds: z.array(Id).optional(),
+  /** Figures for the whole programme from its official reports; where reports disagree, each is listed. */
+  official: z.array(OfficialFigure).optional(),
+});
+
 export const SourcesFile = z.array(Source);
 export const InstitutionsFile = z.array(Institution);
 export const PartnersFile = z.array(Partner);
-export const LinksFile = z.array(Link);
+export const LinksFile = z.array(LinkRecord);
+export const ProgrammesFile = z.array(Programme);
 
 export type Bilingual = z.infer<typeof Bilingual>;
 export type LonLat = z.infer<typeof LonLat>;
@@ -265,7 +303,11 @@ export type PartnerGroup = z.infer<typeof PartnerGroup>;
 export type PartnerOrganization = z.infer<typeof PartnerOrganization>;
 export type LinkType = z.infer<typeof LinkType>;
 export type Participants = z.infer<typeof Participants>;
-export type Link = z.infer<typeof Link>;
+export type LinkRecord = z.infer<typeof LinkRecord>;
+/** A link once its dataset is validated: `programme` is always a programme id of the dataset. */
+export type Link = Omit<LinkRecord, 'programme'> & { programme?: string };
+export type Programme = z.infer<typeof Programme>;
+export type OfficialFigure = z.infer<typeof OfficialFigure>;
 export type LinkStatus = z.infer<typeof LinkStatus>;
 export type LinkKind = z.infer<typeof LinkKind>;
 export type SourceSide = z.infer<typeof SourceSide>;
@@ -276,6 +318,8 @@ export interface RawDataset {
   institutions: unknown;
   partners: unknown;
   links: unknown;
+  /** programmes.json, which a dataset may lack (its links then name their programmes in full). */
+  programmes?: unknown;
 }
 
 /** The parsed dataset: every record has passed the schema. */
@@ -284,6 +328,8 @@ export interface Dataset {
   institutions: Institution[];
   partners: Partner[];
   links: Link[];
+  /** Every programme a link names, and any others the file lists. */
+  programmes: Programme[];
 }
 
 /** Each data file: its name and the schema of one of its records. */
@@ -291,5 +337,5 @@ export const DATA_FILES = {
   sources: { file: DATA_FILE_NAMES.sources, record: Source },
   institutions: { file: DATA_FILE_NAMES.institutions, record: Institution },
   partners: { file: DATA_FILE_NAMES.partners, record: Partner },
-  links: { file: DATA_FILE_NAMES.links, record: Link },
+  links: { file: DATA_FILE_NAMES.links, record: LinkRecord },
 } as const;

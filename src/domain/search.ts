@@ -9,7 +9,7 @@ import type { Bilingual } from './schema.ts';
 import { dataLang, type Lang } from './dates.ts';
 import { PROGRAMME_PREFIX, partnerCountries, type Alias } from './alias-values.ts';
 import { countryName, countryNames } from './countries.ts';
-import { listProgrammes, programmeId } from './programmes.ts';
+import { listProgrammes } from './programmes.ts';
 import { foldText, hasHan } from './fold.ts';
 
 /** What a search result is; partners are split by their kind. */
@@ -90,15 +90,8 @@ export function buildSearchIndex(index: DatasetIndex, aliases: readonly Alias[] 
   for (const p of partners) {
     entries.push({ kind: PARTNER_KIND[p.kind], id: p.id, name: p.name, aliases: aliasesOf.get(p.id) ?? [], links: count.get(`p:${p.id}`) ?? 0 });
   }
-  const spellings = new Map<string, string[]>();
-  for (const l of links) {
-    if (!l.programme) continue;
-    const id = programmeId(l.programme);
-    spellings.set(id, [...(spellings.get(id) ?? []), l.programme.en, l.programme.zh]);
-  }
-  for (const p of listProgrammes(links)) {
-    const others = [...new Set(spellings.get(p.id))].filter((s) => s !== p.name.en && s !== p.name.zh);
-    entries.push({ kind: 'programme', id: p.id, name: p.name, aliases: [...others, ...(aliasesOf.get(PROGRAMME_PREFIX + p.id) ?? [])], links: p.links });
+  for (const p of listProgrammes(index.dataset)) {
+    entries.push({ kind: 'programme', id: p.id, name: p.name, aliases: aliasesOf.get(PROGRAMME_PREFIX + p.id) ?? [], links: p.links });
   }
 
   const keys = entries.map((e) => [...new Set([foldText(e.name.en), foldText(e.name.zh), ...e.aliases.map(foldText), foldText(e.id)])].filter(Boolean));

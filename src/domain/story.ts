@@ -160,7 +160,9 @@ export function checkStory(raw: unknown, ctx: StoryContext): Problem[] {
     if (view.selection && !selectionFromString(view.selection, aggregates, {
       inst: (id) => index.institutions.has(id),
       partner: (key) => aggregates.byPartner.indexOf.has(key) || aggregates.byCountry.indexOf.has(key),
-    })) problem('view', `unknown selection ${view.selection}: no such institution, partner or arc`);
+      // A story names programmes by their current ids only.
+      prog: (id) => (index.programmes.has(id) ? id : undefined),
+    })) problem('view', `unknown selection ${view.selection}: no such institution, partner, programme or arc`);
     const shown = shownLinks(view, { aggregates }, facets);
     if (shown === 0) problem('view', 'the step shows no links: a story step must show what it talks about');
     // Which sources the links on screen rest on: a caption cites what the reader can open.

@@ -16,7 +16,7 @@ import { Legend } from '../ui/Legend.tsx';
 import { Tooltip } from '../ui/Tooltip.tsx';
 import { tallyWords } from '../ui/tally-words.ts';
 import { filterPhrases, type WordsContext } from '../ui/filter-words.ts';
-import { selectionToString, type Selected } from '../ui/selection.ts';
+import { mapSelection, selectionToString, type Selected } from '../ui/selection.ts';
 import { hasWebGL } from '../ui/webgl.ts';
 import { useReducedMotion } from '../ui/use-reduced-motion.ts';
 import { useTimelineLabels } from '../ui/timeline-labels.ts';
@@ -90,7 +90,7 @@ export function EmbedAtlas({ data, explore, onChange, onSettled }: Props) {
           <div className="map-frame">
             <AtlasMap
               world={data.world} borders={data.borders} index={index} aggregates={aggregates} counts={counts} window={win} lang={lang}
-              uiStrings={mapStrings} reducedMotion={reducedMotion} selection={selected} camera={view.camera} fit={null}
+              uiStrings={mapStrings} reducedMotion={reducedMotion} selection={mapSelection(selected)} camera={view.camera} fit={null}
               cooperative="embed" onCamera={onCamera} onHover={(item, p) => setHover(item ? { item, ...p } : null)}
               onSelect={select} onReady={onReady} onError={setMapError}
             />

@@ -4,7 +4,7 @@
  * as it is; any other is validated with the schema, loaded on demand. Failures become typed errors
  * that the UI can explain (which file, which record, which field), never a blank page.
  */
-import { DATA_FILE_NAMES, isCountryRef } from '../domain/schema-values.ts';
+import { DATA_FILE_NAMES, PROGRAMMES_FILE, isCountryRef } from '../domain/schema-values.ts';
 import type { Dataset, RawDataset } from '../domain/schema.ts';
 import { timelineSpanOf, type TimelineSpan } from '../domain/dates.ts';
 import type { Problem } from '../domain/validate.ts';
@@ -234,8 +234,8 @@ export function checkWorld(world: unknown, file: string = WORLD_FILE): WordedPro
   return null;
 }
 
-/** The files a load of `dataPath` fetches, as its progress names them: the world shapes, the alias list, each data file. */
-const filesToLoad = (dataPath: string) => [WORLD_FILE, `${dataPath}/${ALIASES_FILE}`, ...Object.values(DATA_FILE_NAMES).map((name) => `${dataPath}/${name}`)];
+/** The files a load of `dataPath` fetches, as its progress names them: the world shapes, the alias list, the programmes, each data file. */
+const filesToLoad = (dataPath: string) => [WORLD_FILE, `${dataPath}/${ALIASES_FILE}`, `${dataPath}/${PROGRAMMES_FILE}`, ...Object.values(DATA_FILE_NAMES).map((name) => `${dataPath}/${name}`)];
 
 /** How many files a load fetches (the progress bar's total from the first render). */
 export const LOAD_FILE_COUNT = filesToLoad('data').length;
@@ -294,29 +294,32 @@ async function loadAll(
     arrived(file);
     return { name, value: fetched?.value, bytes: (await manifest) === undefined ? undefined : fetched?.bytes };
   };
-  const [world, aliasFile, ...files] = await Promise.all([
+  const [world, aliasFile, programmesFile, ...files] = await Promise.all([
     fetchJson(new URL(WORLD_FILE, base).href, WORLD_FILE, signal, false, stallMs).then((w) => {
       arrived(WORLD_FILE);
       return w;
     }),
     // Optional: a dataset without an alias list (a synthetic one, an older copy) simply has none.
     dataFile(ALIASES_FILE, true),
+    // Optional too: links may name their programmes in full (a dataset written before programmes had records).
+    dataFile(PROGRAMMES_FILE, true),
     ...entries.map(([, name]) => dataFile(name)),
   ]);
   // Checked before the data is validated: a wrong shapes file is one clear problem, found at once.
   const worldProblem = checkWorld(world);
   if (worldProblem) throw new DataError([worldProblem]);
   const raw = Object.fromEntries(entries.map(([key], i) => [key, files[i]!.value])) as unknown as RawDataset;
+  if (programmesFile.value !== undefined) raw.programmes = programmesFile.value;
   const vouched = await manifestVouches(
     await manifest,
-    Object.fromEntries([aliasFile, ...files].map((f) => [f.name, f.bytes])),
+    Object.fromEntries([aliasFile, programmesFile, ...files].map((f) => [f.name, f.bytes])),
     { schema: bundleSchema(), subtle: globalThis.crypto?.subtle },
   );
   let dataset: Dataset;
   let aliases: Alias[];
   if (vouched) {
     // The build validated these very bytes with these very rules (vite.config.ts, build-manifest.ts).
-    dataset = raw as unknown as Dataset;
+    dataset = { ...(raw as unknown as Dataset), programmes: (raw.programmes ?? []) as Dataset['programmes'] };
     aliases = (aliasFile.value ?? []) as Alias[];
   } else {
     // Yield so the "checking" message paints before the synchronous validation of a large file.

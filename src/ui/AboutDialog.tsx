@@ -18,7 +18,10 @@ import { summarizeReviewLog } from '../domain/review-log.ts';
 import { loadReviewLog } from '../loaders/load-review-log.ts';
 import { DataError, FetchError } from '../loaders/load-atlas-data.ts';
 import { fetchErrorText, ProblemTable } from './StatusViews.tsx';
-import { formatNumber, listSep } from './format.ts';
+import { dataTextLang, formatNumber, listSep } from './format.ts';
+import { dataLang } from '../domain/dates.ts';
+import { coverageOfAll } from '../domain/programme-coverage.ts';
+import { ProgrammeCoverage } from './ProgrammeCoverage.tsx';
 import type { Lang } from '../url/view-state.ts';
 import { useModalDialog } from './use-modal-dialog.ts';
 
@@ -50,14 +53,17 @@ interface Props {
   index: DatasetIndex;
   dataPath: string;
   lang: Lang;
+  /** Closes the dialog and opens a programme's panel. */
+  onOpenProgramme?: (id: string) => void;
 }
 
-export const AboutDialog = memo(function AboutDialog({ open, onClose, index, dataPath, lang }: Props) {
+export const AboutDialog = memo(function AboutDialog({ open, onClose, index, dataPath, lang, onOpenProgramme }: Props) {
   const { t } = useTranslation();
   const ref = useModalDialog(open);
   // O(links): counted when the dialog is opened, not at start-up for a dialog few people open.
   const stats = useMemo(() => (open ? datasetStats(index) : null), [open, index]);
   const evidence = useMemo(() => (open ? evidenceSummary(index) : null), [open, index]);
+  const coverage = useMemo(() => (open ? coverageOfAll(index) : []), [open, index]);
   const review = useQuery({
     queryKey: ['review-log', dataPath],
     queryFn: ({ signal }) => loadReviewLog(dataPath, signal),
@@ -132,6 +138,18 @@ export const AboutDialog = memo(function AboutDialog({ open, onClose, index, dat
           <p>{t('about.evidenceStated')}</p>
           <p>{t('about.evidencePrecision')}</p>
           {evidence && <p data-testid="about-evidence">{t('about.evidenceCounts', { links: evidence.links, partner: evidence.partner, multi: evidence.multi, inferred: evidence.inferred })}</p>}
+          {coverage.length > 0 && (
+            <section data-testid="about-coverage">
+              <h3>{t('coverage.aboutTitle')}</h3>
+              <p>{t('coverage.aboutIntro')}</p>
+              {coverage.map((c) => (
+                <div key={c.programme.id} className="about-coverage">
+                  <ProgrammeCoverage coverage={c} index={index} lang={lang} caption={c.programme.name[dataLang(lang)]} />
+                  {onOpenProgramme && <p><button type="button" className="link-button" onClick={() => onOpenProgramme(c.programme.id)}>{t('coverage.open')}: <span lang={dataTextLang(lang)}>{c.programme.name[dataLang(lang)]}</span></button></p>}
+                </div>
+              ))}
+            </section>
+          )}
           <h3>{t('about.leadsTitle')}</h3>
           {review.isPending && <p className="muted" role="status">{t('about.loadingLeads')}</p>}
           {review.isError && <ReviewLogError error={review.error} onRetry={() => void review.refetch()} />}

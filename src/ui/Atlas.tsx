@@ -20,7 +20,7 @@ import { Legend } from './Legend.tsx';
 import { LiveRegion } from './LiveRegion.tsx';
 import { Tooltip } from './Tooltip.tsx';
 import { formatNumber } from './format.ts';
-import { selectionToString, type Selected } from './selection.ts';
+import { mapSelection, selectionToString, type Selected } from './selection.ts';
 import { hasWebGL } from './webgl.ts';
 import { useReducedMotion } from './use-reduced-motion.ts';
 import { useTimelineLabels } from './timeline-labels.ts';
@@ -264,7 +264,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
                 lang={lang}
                 uiStrings={mapStrings}
                 reducedMotion={reducedMotion}
-                selection={selected}
+                selection={mapSelection(selected)}
                 camera={view.camera}
                 fit={fit}
                 onCamera={onCamera}
@@ -330,7 +330,8 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
         {selected ? (
           <Suspense fallback={null}>
             <DetailsPanel selected={selected} index={index} aggregates={counts} window={win} lang={lang} onClose={closePanel} onSelect={select} autoFocus={!story?.open && view.selection !== selectionAtLoad.current} view={viewName}
-              onFilterSource={(source) => setFilters({ ...view.filters, source })} />
+              onFilterSource={(source) => setFilters({ ...view.filters, source })}
+              onFilterProgramme={(prog) => setFilters({ ...view.filters, prog })} programmeFiltered={view.filters.prog} />
           </Suspense>
         ) : (
           <>

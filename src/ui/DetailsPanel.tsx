@@ -20,7 +20,9 @@ import { VIEW_PANEL_ID } from './ViewSwitch.tsx';
 import './panel.css';
 import { dataLang } from '../domain/dates.ts';
 import { DataFallbackNote } from './DataFallbackNote.tsx';
-import { dataTextLang, partnerName, partnerNameLang } from './format.ts';
+import { ProgrammeCoverage } from './ProgrammeCoverage.tsx';
+import { programmeCoverage } from '../domain/programme-coverage.ts';
+import { dataTextLang, formatNumber, partnerName, partnerNameLang } from './format.ts';
 
 interface Props {
   selected: Selected;
@@ -36,9 +38,13 @@ interface Props {
   view?: ViewName;
   /** Filters the atlas to the links a source supports (offered on each citation). */
   onFilterSource?: (id: string) => void;
+  /** Filters the atlas to a programme's links (offered in its panel), and opens a programme's panel (from a link card). */
+  onFilterProgramme?: (id: string) => void;
+  /** Whether the filters already keep only this programme's links. */
+  programmeFiltered?: string | null;
 }
 
-export function DetailsPanel({ selected, index, aggregates, window: w, lang, onClose, onSelect, autoFocus, view = 'map', onFilterSource }: Props) {
+export function DetailsPanel({ selected, index, aggregates, window: w, lang, onClose, onSelect, autoFocus, view = 'map', onFilterSource, onFilterProgramme, programmeFiltered }: Props) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -46,15 +52,16 @@ export function DetailsPanel({ selected, index, aggregates, window: w, lang, onC
   }, [selected, autoFocus]);
   useEscape(onClose);
 
-  const subjectKey = selected.kind === 'inst' ? `inst:${selected.id}` : selected.kind === 'partner' ? `partner:${selected.key}` : null;
+  const subjectKey = selected.kind === 'inst' ? `inst:${selected.id}` : selected.kind === 'partner' ? `partner:${selected.key}` : selected.kind === 'prog' ? `prog:${selected.id}` : null;
   const subject = useMemo((): PanelSubject | null => {
     if (!subjectKey) return null;
     const [kind, key = ''] = subjectKey.split(/:(.*)/s);
-    return kind === 'inst' ? { kind: 'inst', id: key } : { kind: 'partner', key };
+    return kind === 'inst' ? { kind: 'inst', id: key } : kind === 'prog' ? { kind: 'prog', id: key } : { kind: 'partner', key };
   }, [subjectKey]);
 
   const title = titleOf(selected, index, aggregates, lang);
   const pair = selected.kind === 'arc' ? aggregates.pairs[selected.pair] : undefined;
+  const onOpenProgramme = (id: string) => onSelect({ kind: 'prog', id });
   const back = <BackToView view={view} label={t(`panel.backTo_${view}`)} />;
   return (
     <aside className="details" aria-labelledby="details-title">
@@ -63,9 +70,11 @@ export function DetailsPanel({ selected, index, aggregates, window: w, lang, onC
         <h2 id="details-title" tabIndex={-1} ref={heading} lang={titleLang(selected, index, aggregates, lang)}>{title}</h2>
         <button type="button" className="icon-button" onClick={onClose} aria-label={t('details.close')}>×</button>
       </div>
-      <PanelFacts selected={selected} index={index} aggregates={aggregates} lang={lang} />
+      {selected.kind === 'prog'
+        ? <ProgrammeFacts id={selected.id} index={index} lang={lang} filtered={programmeFiltered === selected.id} onFilter={onFilterProgramme} />
+        : <PanelFacts selected={selected} index={index} aggregates={aggregates} lang={lang} />}
       <DataFallbackNote lang={lang} />
-      {pair && <ArcDetails pair={pair} {...{ index, aggregates, w, lang, onFilterSource }} />}
+      {pair && <ArcDetails pair={pair} {...{ index, aggregates, w, lang, onFilterSource, onOpenProgramme }} />}
       {subject && <PanelTable key={subjectKey} subject={subject} name={title} {...{ index, aggregates, window: w, lang, onSelect }} />}
       {back}
     </aside>
@@ -112,6 +121,7 @@ function BackToView({ view, label }: { view: ViewName; label: string }) {
 
 function titleOf(s: Selected, index: DatasetIndex, a: Aggregates, lang: Lang): string {
   if (s.kind === 'inst') return index.institutions.get(s.id)?.name[dataLang(lang)] ?? s.id;
+  if (s.kind === 'prog') return index.programmes.get(s.id)?.name[dataLang(lang)] ?? s.id;
   if (s.kind === 'partner') { const p = partnerByKey(index, a, s.key); return p ? partnerName(p, lang) : s.key; }
   const pair = a.pairs[s.pair];
   if (!pair) return '';
@@ -125,8 +135,9 @@ function titleLang(s: Selected, index: DatasetIndex, a: Aggregates, lang: Lang):
 }
 
 /** An arc's links: those in the window under their heading, then the rest under theirs, set apart by a dashed border. */
-function ArcDetails({ pair, index, aggregates, w, lang, onFilterSource }: {
+function ArcDetails({ pair, index, aggregates, w, lang, onFilterSource, onOpenProgramme }: {
   pair: Pair; index: DatasetIndex; aggregates: Aggregates; w: YearWindow; lang: Lang; onFilterSource?: ((id: string) => void) | undefined;
+  onOpenProgramme: (id: string) => void;
 }) {
   const { t } = useTranslation();
   const inWindow = linksInWindow(aggregates, pair, w);
@@ -134,7 +145,7 @@ function ArcDetails({ pair, index, aggregates, w, lang, onFilterSource }: {
   const rest = pair.links.filter((li) => !shown.has(li));
   const cards = (list: number[], outside: boolean) => list.map((li) => {
     const link = index.dataset.links[li];
-    return link ? <div key={link.id} className={outside ? 'outside-window' : undefined}><LinkCard link={link} index={index} lang={lang} onFilterSource={onFilterSource} /></div> : null;
+    return link ? <div key={link.id} className={outside ? 'outside-window' : undefined}><LinkCard link={link} index={index} lang={lang} onFilterSource={onFilterSource} onOpenProgramme={onOpenProgramme} /></div> : null;
   });
   return (
     <div className="details-body">
@@ -145,6 +156,26 @@ function ArcDetails({ pair, index, aggregates, w, lang, onFilterSource }: {
       {cards(inWindow, false)}
       {rest.length > 0 && <h3 className="outside-heading">{t('panel.outsideHeading', { count: rest.length })}</h3>}
       {cards(rest, true)}
+    </div>
+  );
+}
+
+/** A programme's panel head: what it is, its official figures beside what the atlas maps, and a filter to its links. */
+function ProgrammeFacts({ id, index, lang, filtered, onFilter }: {
+  id: string; index: DatasetIndex; lang: Lang; filtered: boolean; onFilter?: ((id: string) => void) | undefined;
+}) {
+  const { t } = useTranslation();
+  const coverage = useMemo(() => programmeCoverage(index, id), [index, id]);
+  if (!coverage) return null;
+  const { programme } = coverage;
+  return (
+    <div className="details-facts programme-facts">
+      <p>
+        {t('details.programmeKind')} · {t('details.programmeLinks', { count: coverage.links, links: formatNumber(coverage.links, lang) })}
+        {programme.summary && <><br /><span lang={dataTextLang(lang)}>{programme.summary[dataLang(lang)]}</span></>}
+      </p>
+      {coverage.lines.length > 0 && <ProgrammeCoverage coverage={coverage} index={index} lang={lang} caption={t('coverage.panelCaption')} testId="programme-coverage" />}
+      {onFilter && !filtered && <p><button type="button" onClick={() => onFilter(id)}>{t('details.programmeFilter', { count: coverage.links, links: formatNumber(coverage.links, lang) })}</button></p>}
     </div>
   );
 }

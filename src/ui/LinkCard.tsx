@@ -18,10 +18,12 @@ import { typeColor } from '../style/palette.ts';
 import { dataLang } from '../domain/dates.ts';
 import { dataTextLang, partnerName } from './format.ts';
 
-export function LinkCard({ link, index, lang, showEnds, onFilterSource }: {
+export function LinkCard({ link, index, lang, showEnds, onFilterSource, onOpenProgramme }: {
   link: Link; index: DatasetIndex; lang: Lang; showEnds?: boolean;
   /** Filters the atlas to the links a source supports (offered on each citation). */
   onFilterSource?: (id: string) => void;
+  /** Opens the panel of the link's programme (its name becomes a button). */
+  onOpenProgramme?: (id: string) => void;
 }) {
   const { t } = useTranslation();
   const partner = index.partnerOf(link);
@@ -72,7 +74,17 @@ export function LinkCard({ link, index, lang, showEnds, onFilterSource }: {
             </dd>
           </>
         )}
-        {link.programme && (<><dt>{t('details.programme')}</dt><dd><LocalText value={link.programme} lang={lang} /></dd></>)}
+        {link.programme && (
+          <>
+            <dt>{t('details.programme')}</dt>
+            <dd>
+              {onOpenProgramme
+                ? <button type="button" className="link-button" onClick={() => onOpenProgramme(link.programme as string)}><LocalText value={programmeName(index, link.programme)} lang={lang} /></button>
+                : <LocalText value={programmeName(index, link.programme)} lang={lang} />}
+              {link.batch !== undefined && <> · {t('details.batch', { batch: link.batch })}</>}
+            </dd>
+          </>
+        )}
         {link.with && link.with.length > 0 && (
           <>
             <dt>{t('details.with')}</dt>
@@ -100,4 +112,9 @@ export function LinkCard({ link, index, lang, showEnds, onFilterSource }: {
       </section>
     </article>
   );
+}
+
+/** A programme's name; a dataset always has a record for each programme its links name (validate.ts). */
+function programmeName(index: DatasetIndex, id: string): { en: string; zh: string } {
+  return index.programmes.get(id)?.name ?? { en: id, zh: id };
 }

@@ -30,6 +30,7 @@ export function partnerByKey(index: DatasetIndex, a: Aggregates, key: string): R
 
 export function PanelFacts({ selected, index, aggregates, lang }: { selected: Selected; index: DatasetIndex; aggregates: Aggregates; lang: Lang }) {
   const { t } = useTranslation();
+  if (selected.kind === 'prog') return null;
   if (selected.kind === 'inst') {
     const inst = index.institutions.get(selected.id);
     if (!inst) return null;

@@ -35,8 +35,9 @@ export function PanelTable({ subject, name, index, aggregates, window: w, lang, 
   const { t } = useTranslation();
   const [sort, setSort] = useState<PanelSort>(DEFAULT_SORT);
   const rows = useMemo(() => panelRows(index, aggregates, subject, w), [index, aggregates, subject, w]);
-  const country = subject.kind === 'partner' && isCountryRef(subject.key);
-  const byInstitution = subject.kind === 'partner';
+  // A programme's table is a country's: one row per Chinese institution, with its partners.
+  const country = (subject.kind === 'partner' && isCountryRef(subject.key)) || subject.kind === 'prog';
+  const byInstitution = subject.kind !== 'inst';
 
   const partnerName = (key: string): string => (isCountryRef(key) ? countryName(key, lang)
     : index.partners.get(key)?.name[dataLang(lang)] ?? index.institutions.get(key)?.name[dataLang(lang)] ?? key);
@@ -51,7 +52,7 @@ export function PanelTable({ subject, name, index, aggregates, window: w, lang, 
 
   const columns: [PanelColumn, string][] = [
     ['name', byInstitution ? t('panel.colInstitution') : t('panel.colPartner')],
-    ...(country ? [['partners', t('panel.colPartners', { name })] as [PanelColumn, string]] : []),
+    ...(country ? [['partners', subject.kind === 'prog' ? t('panel.colPartnersAll') : t('panel.colPartners', { name })] as [PanelColumn, string]] : []),
     ['links', t('panel.colLinks')],
     ['first', t('panel.colFirst')],
     ['latest', t('panel.colLatest')],
@@ -69,7 +70,7 @@ export function PanelTable({ subject, name, index, aggregates, window: w, lang, 
       {/* Explicit roles: on a phone the rows are laid out as blocks, which can cost a table its semantics. */}
       <table className="panel-table" role="table">
         <caption>
-          {subject.kind === 'inst' ? t('panel.captionInstitution', { name }) : country ? t('panel.captionCountry', { name }) : t('panel.captionPartner', { name })}
+          {subject.kind === 'inst' ? t('panel.captionInstitution', { name }) : subject.kind === 'prog' ? t('panel.captionProgramme', { name }) : country ? t('panel.captionCountry', { name }) : t('panel.captionPartner', { name })}
         </caption>
         <thead>
           <tr role="row">

@@ -4,14 +4,14 @@ import { entityTally, pairTally, partnerOfPair, type Aggregates, type Tally, typ
 import { tallyWords } from './tally-words.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { Lang } from '../url/view-state.ts';
-import type { Selected } from './selection.ts';
+import type { MapItem } from '../map/map-item.ts';
 import { countryName } from '../domain/countries.ts';
 import { isCountryRef } from '../domain/schema-values.ts';
 import { dataLang } from '../domain/dates.ts';
 import { dataTextLang, partnerName } from './format.ts';
 
 export function Tooltip({ item, x, y, index, aggregates, window: w, lang }: {
-  item: Selected; x: number; y: number; index: DatasetIndex; aggregates: Aggregates; window: YearWindow; lang: Lang;
+  item: MapItem; x: number; y: number; index: DatasetIndex; aggregates: Aggregates; window: YearWindow; lang: Lang;
 }) {
   const { t } = useTranslation();
   let title = '';

@@ -10,7 +10,7 @@ import { buildFacets, filterMask, knownFilters, type Facets } from '../domain/fa
 import { isFiltered, sameFilters } from '../domain/filters.ts';
 import type { AtlasData } from '../loaders/load-atlas-data.ts';
 import type { ViewState } from '../url/view-state.ts';
-import { selectionFromString, type Selected } from './selection.ts';
+import { selectionFromString, selectionToString, type Selected } from './selection.ts';
 
 export interface Explore {
   /** The view with unknown ids dropped: what is shown and what the URL says. */
@@ -40,9 +40,10 @@ export function useExplore(view: ViewState, data: AtlasData | undefined, wantFac
   const selected = useMemo(() => (data ? selectionFromString(view.selection, data.aggregates, {
     inst: (id) => data.index.institutions.has(id),
     partner: (key) => data.aggregates.byPartner.indexOf.has(key) || data.aggregates.byCountry.indexOf.has(key),
-  }) : null), [data, view.selection]);
-  // Before the data is here an id cannot be checked: it is kept until it can.
-  const selection = !data || selected ? view.selection : null;
+    prog: (id) => (data.index.programmes.has(id) ? id : facets?.formerProgrammeIds.get(id)),
+  }) : null), [data, facets, view.selection]);
+  // Before the data is here an id cannot be checked: it is kept until it can. A former id is written back as the current one.
+  const selection = !data ? view.selection : selected ? selectionToString(selected, data.aggregates) : null;
   const shown = useMemo(
     () => (sameFilters(filters, view.filters) && selection === view.selection ? view : { ...view, filters, selection }),
     [view, filters, selection],

@@ -11,7 +11,7 @@
  * | from    | the dataset's years          | its first | the window's first year (mode=range only)    |
  * | undated | 1, 0                         | 0       | draw links with no date bound (never counted)  |
  * | planned | 1, 0                         | 0       | draw planned links (counted apart)             |
- * | sel     | arc:INST~PARTNER, inst:ID, partner:KEY | none | the item whose details are open     |
+ * | sel     | arc:INST~PARTNER, inst:ID, partner:KEY, prog:ID | none | the item whose details are open |
  * | data    | a same-origin folder path    | data    | where the dataset is read from (a folder of the four JSON files) |
  * | view    | map, table, sources          | map     | which view is shown                            |
  * | at      | LON,LAT,ZOOM                 | fitted  | the map's centre and zoom                      |
@@ -139,7 +139,7 @@ export function isSafeDataPath(s: string): boolean {
   return /^[a-z0-9][a-z0-9_/-]{0,120}$/i.test(s) && !s.includes('..') && !s.includes('//');
 }
 
-const SELECTION = /^(arc:[a-z0-9-]+~[A-Za-z0-9-]+|inst:[a-z0-9-]+|partner:[A-Za-z0-9-]+)$/;
+const SELECTION = /^(arc:[a-z0-9-]+~[A-Za-z0-9-]+|inst:[a-z0-9-]+|partner:[A-Za-z0-9-]+|prog:[a-z0-9-]+)$/;
 const RECORD_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO3 = /^[A-Z]{3}$/;
 

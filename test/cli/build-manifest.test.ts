@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { SCHEMA_SOURCES, buildManifest, schemaDigest } from '../../src/cli/build-manifest.ts';
 import { manifestVouches } from '../../src/domain/data-manifest.ts';
 
-const FILES = ['sources.json', 'institutions.json', 'partners.json', 'links.json', 'aliases.json'];
+const FILES = ['sources.json', 'institutions.json', 'partners.json', 'links.json', 'aliases.json', 'programmes.json'];
 const dirs: string[] = [];
-/** A copy of data/'s five files, with `edit` applied to the parsed links. */
+/** A copy of data/'s six files, with `edit` applied to the parsed links. */
 function copyOfData(edit?: (links: Record<string, unknown>[]) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-manifest-'));
   dirs.push(dir);

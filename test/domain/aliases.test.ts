@@ -106,9 +106,13 @@ describe('programme ids', () => {
   });
 
   it('group spellings that share an id into one programme, counting links', () => {
-    expect(listProgrammes([
-      { programme: { en: 'China–CEEC Alliance', zh: '甲' } }, {}, { programme: { en: 'China-CEEC alliance', zh: '乙' } }, { programme: { en: 'Other', zh: '丙' } },
-    ])).toEqual([
+    const raw = miniDataset();
+    const named = [{ en: 'China–CEEC Alliance', zh: '甲' }, undefined, { en: 'China-CEEC alliance', zh: '乙' }, { en: 'Other', zh: '丙' }];
+    raw.links = (raw.links as object[]).slice(0, 4).map((l, i) => ({ ...l, programme: named[i] })) as never;
+    const r = validateDataset(raw, '2026-11-23');
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.dataset.links.map((l) => l.programme)).toEqual(['china-ceec-alliance', undefined, 'china-ceec-alliance', 'other']);
+    expect(listProgrammes(r.dataset)).toEqual([
       { id: 'china-ceec-alliance', name: { en: 'China–CEEC Alliance', zh: '甲' }, links: 2 },
       { id: 'other', name: { en: 'Other', zh: '丙' }, links: 1 },
     ]);

@@ -102,7 +102,8 @@ describe('checkSummaryCopies', () => {
       sources: [],
       institutions: [{ id: 'i', kind: 'hospital', name: { en: 'Hospital A', zh: '甲医院' }, city: { en: 'X', zh: '某' }, coordinates: [0, 0], precision: 'city' }],
       partners: [{ id: 'p', kind: 'institution', country: 'MYS', name: { en: 'University M (UM)', zh: '某大学' } }],
-      links: [{ partner: 'PAK', programme: { en: 'Programme P', zh: '某项目' } }],
+      links: [{ partner: 'PAK', programme: 'programme-p' }],
+      programmes: [{ id: 'programme-p', name: { en: 'Programme P', zh: '某项目' } }],
     } as unknown as Dataset;
     const all = datasetNames(d, [{ aliases: ['甲院'] }]);
     expect(all).toEqual(expect.arrayContaining(['Hospital A', '甲医院', 'University M (UM)', '某大学', 'Malaysia', '马来西亚', 'Pakistan', '巴基斯坦', 'Programme P', '某项目', '甲院']));

@@ -6,7 +6,7 @@ import { EXPORT_COLUMNS, NUMERIC_EXPORT_COLUMNS } from '../../src/domain/flatten
 import { evidenceIndex } from '../fixtures/evidence-dataset.ts';
 
 const ADDED = ['kind', 'year_earliest', 'year_latest', 'status', 'ongoing_as_of', 'ongoing_as_of_source', 'end', 'scope',
-  'sides', 'independent_sources', 'inferred', 'inferred_zh'];
+  'sides', 'independent_sources', 'inferred', 'inferred_zh', 'programme_id', 'batch'];
 
 const index = evidenceIndex();
 const rows = Papa.parse<Record<string, string>>(exportLinks(index, 'csv'), { header: true, skipEmptyLines: true });

@@ -9,6 +9,7 @@ import type { Dataset } from '../../src/domain/schema.ts';
 
 const bi = (s: string) => ({ en: s, zh: s });
 const d: Dataset = {
+  programmes: [],
   sources: [
     { id: 's1', language: 'en', url: 'https://a.example/1', title: { original: 'A', en: 'A', zh: 'A' }, published: { precision: 'unknown' }, kind: 'original', side: 'chinese' },
     { id: 's2', language: 'pt', url: 'https://b.example/2', title: { original: 'B', en: 'B', zh: 'B' }, published: { precision: 'unknown' }, kind: 'news', side: 'chinese' },

@@ -51,7 +51,7 @@ describe('checkStory', () => {
     expect(m).toContain('pakistan steps.0.view: unknown institution id nowhere: no link of the dataset has it');
     expect(m).toContain('pakistan steps.0.view: unknown country id FRA: no link of the dataset has it');
     expect(m).toContain('pakistan steps.0.view: unknown partner id ghost: no link of the dataset has it');
-    expect(m).toContain('pakistan steps.0.view: unknown selection arc:hosp-a~ghost: no such institution, partner or arc');
+    expect(m).toContain('pakistan steps.0.view: unknown selection arc:hosp-a~ghost: no such institution, partner, programme or arc');
     expect(m).toContain('b steps.1.cites.0.source: unknown source id no-such-source');
     expect(messages(story(step({ view: 'source=ghost-source' })))).toContain('pakistan steps.0.view: unknown source id ghost-source: no link of the dataset has it');
   });

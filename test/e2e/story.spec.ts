@@ -10,7 +10,6 @@ import { readFileSync } from 'node:fs';
 import type { Link } from '../../src/domain/schema.ts';
 import type { Story, StoryStep } from '../../src/domain/story.ts';
 import { CATEGORY_OF_TYPE } from '../../src/domain/categories.ts';
-import { programmeId } from '../../src/domain/programmes.ts';
 import { expectedTally, openAtlas, recordOffOrigin, urlParams, UPTO } from './helpers.ts';
 
 const story = JSON.parse(readFileSync('data/story.json', 'utf8')) as Story;
@@ -30,7 +29,7 @@ function keeper(params: URLSearchParams): (l: Link) => boolean {
   return (l) => (!country || country.includes(/^[A-Z]{3}$/.test(l.partner) ? l.partner : countryOfPartner.get(l.partner) ?? ''))
     && (!inst || inst.includes(l.institution) || (l.with ?? []).some((w) => inst.includes(w)))
     && (!cat || l.types.some((t) => cat.includes(CATEGORY_OF_TYPE[t])))
-    && (!prog || (!!l.programme && programmeId(l.programme) === prog))
+    && (!prog || l.programme === prog)
     && (!source || l.evidence.some((e) => e.source === source))
     && (online === null || (online === '1') === (l.mode === 'online' || l.mode === 'hybrid'));
 }

@@ -15,7 +15,7 @@ vi.mock('../../src/loaders/validate-fetched.ts', async (importOriginal) => {
 const require = createRequire(import.meta.url);
 const files: Record<string, string> = {
   'world/countries-50m.json': readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8'),
-  ...Object.fromEntries(['sources', 'institutions', 'partners', 'links', 'aliases'].map((f) => [`data/${f}.json`, readFileSync(`data/${f}.json`, 'utf8')])),
+  ...Object.fromEntries(['sources', 'institutions', 'partners', 'links', 'aliases', 'programmes'].map((f) => [`data/${f}.json`, readFileSync(`data/${f}.json`, 'utf8')])),
 };
 
 /** Serves `files` (with overrides) at http://atlas.test/; anything else is a 404. */

@@ -17,7 +17,7 @@ const require = createRequire(import.meta.url);
 const WORLD = readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8');
 const files: Record<string, string> = {
   'world/countries-50m.json': WORLD,
-  ...Object.fromEntries(['sources', 'institutions', 'partners', 'links', 'aliases'].map((f) => [`data/${f}.json`, readFileSync(`data/${f}.json`, 'utf8')])),
+  ...Object.fromEntries(['sources', 'institutions', 'partners', 'links', 'aliases', 'programmes'].map((f) => [`data/${f}.json`, readFileSync(`data/${f}.json`, 'utf8')])),
 };
 
 type Reply = (signal: AbortSignal) => Response | Promise<Response>;
