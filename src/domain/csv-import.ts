@@ -275,12 +275,18 @@ export function importCsv(text: string, reference: Dataset, today = new Date().t
     if (bad.length) rowProblems.set(rowNo, bad);
   });
 
-  // Every source a link names: the reference's, or one a row described.
+  // Every source a link names: the reference's, or one a row described; and those of its programmes' official figures.
   const neededSources = () => {
     const out = new Map<string, Source>();
     for (const b of built) {
       for (const e of b.link.evidence) {
         const s = refSource.get(e.source) ?? sources.get(e.source)?.source;
+        if (s) out.set(s.id, s);
+      }
+    }
+    for (const p of usedProgrammes()) {
+      for (const f of p.official ?? []) {
+        const s = refSource.get(f.source);
         if (s) out.set(s.id, s);
       }
     }

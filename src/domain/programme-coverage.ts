@@ -37,8 +37,13 @@ export function countMeasure(index: DatasetIndex, links: readonly Link[], measur
       if (kind && COUNTED_INSTITUTION_KINDS.has(kind)) seen.add(l.institution);
       continue;
     }
+    const partner = index.partnerOf(l);
+    if (measure === 'partner-institutions') {
+      if (partner.kind === 'institution') seen.add(partner.key);
+      continue;
+    }
     // A group of countries ("22 Arabic-speaking countries") names no country: it cannot be counted as one.
-    const iso3 = index.partnerOf(l).iso3;
+    const iso3 = partner.iso3;
     if (!iso3) continue;
     seen.add(measure === 'countries' ? iso3 : `${l.institution}|${iso3}`);
   }

@@ -258,12 +258,13 @@ export const LinkRecord = z.strictObject({
 /**
  * A figure an official or official-sounding source gives for a whole programme, set beside what
  * the atlas maps. `measure` says what the atlas counts to compare, among the programme's links
- * that are more than planned: distinct Chinese `institutions`, distinct partner `countries`, or
- * distinct `ties` (a Chinese institution with a partner country, e.g. one centre or one pairing).
+ * that are more than planned: distinct Chinese `institutions`, distinct named partner institutions
+ * (`partner-institutions`, e.g. the African hospitals of a pairing scheme), distinct partner
+ * `countries`, or distinct `ties` (a Chinese institution with a partner country, e.g. one centre).
  */
 export const OfficialFigure = z.strictObject({
   value: z.number().int().positive(),
-  measure: z.enum(['institutions', 'countries', 'ties']),
+  measure: z.enum(['institutions', 'partner-institutions', 'countries', 'ties']),
   /** What the source reports, in our own words ("46 Chinese hospitals paired with hospitals in 41 African countries"). */
   text: Bilingual,
   /** The date the figure stands for (or, when the source gives none, the source's date; say so in `note`). */

@@ -101,11 +101,37 @@ describe('what the default view counts (issue 10)', () => {
     const { aggregate, summarize } = await import('../../src/domain/aggregate.ts');
     const a = aggregate(indexDataset(d, new Map()));
     const upto2025 = summarize(a, { from: Number.NEGATIVE_INFINITY, to: 2025 });
-    expect(upto2025).toMatchObject({ links: 320, possible: 0, undated: 36, planned: 5 });
+    expect(upto2025).toMatchObject({ links: 420, possible: 0, undated: 36, planned: 7 });
     expect(upto2025.links + upto2025.possible + upto2025.undated + upto2025.planned).toBe(d.links.length);
-    // "In 2015" counts only what its sources put in 2015 (6 links); the possible and the undated stay apart.
+    // "In 2015" counts only what its sources put in 2015 (7 links); the possible and the undated stay apart.
     const in2015 = summarize(a, { from: 2015, to: 2015 });
-    expect(in2015.links).toBe(6);
+    expect(in2015.links).toBe(7);
     expect(in2015.undated).toBe(upto2025.undated);
+  });
+});
+
+describe('coverage of the structural programmes (issue 13)', () => {
+  it('maps the counts reached, each beside its official figure', async () => {
+    const { indexDataset } = await import('../../src/domain/dataset-index.ts');
+    const { coverageOfAll } = await import('../../src/domain/programme-coverage.ts');
+    const byId = new Map(coverageOfAll(indexDataset(d, new Map())).map((c) => [c.programme.id, c.lines.map((l) => `${l.figure.measure} ${l.mapped} of ${l.figure.value}`)]));
+    expect(Object.fromEntries(byId)).toEqual({
+      'china-africa-hospital-pairing': ['partner-institutions 16 of 46', 'countries 16 of 41', 'partner-institutions 16 of 48', 'countries 16 of 43'],
+      'chinese-medical-team': ['countries 43 of 76', 'countries 43 of 56'],
+      'covid-19-expert-team': ['countries 34 of 34', 'countries 34 of 27'],
+      'overseas-tcm-centre': ['ties 21 of 30', 'ties 21 of 30'],
+    });
+  });
+
+  it('names the Chinese institution of every programme link, and cites a source for every official figure', () => {
+    const structural = ['china-africa-hospital-pairing', 'chinese-medical-team', 'covid-19-expert-team', 'overseas-tcm-centre'];
+    const sources = new Set(d.sources.map((s) => s.id));
+    for (const id of structural) {
+      const p = d.programmes.find((x) => x.id === id)!;
+      expect(p.official?.length, id).toBeGreaterThan(0);
+      for (const f of p.official ?? []) expect(sources.has(f.source), `${id} ${f.source}`).toBe(true);
+    }
+    // A team's batch is only ever given with the medical-team or COVID-19 programmes.
+    expect(d.links.filter((l) => l.batch !== undefined && !['chinese-medical-team', 'covid-19-expert-team'].includes(l.programme ?? ''))).toEqual([]);
   });
 });
