@@ -24,8 +24,26 @@ export function countryName(iso3: string, lang: Lang): string {
   // Long official English forms ("Russian Federation") read badly on a map; take the common
   // alias when it is shorter and not an inverted "Korea, Republic of" form.
   const alias = countries.getName(iso3, lang, { select: 'alias' });
-  if (official.length > 16 && alias && alias.length < official.length && !alias.includes(',')) return alias;
+  if (official.length > 16 && alias && alias.length < official.length && !alias.includes(',') && !sharedAliases(lang).has(alias)) return alias;
   return official;
+}
+
+const shared = new Map<string, Set<string>>();
+/** Aliases two countries share in a language ("Congo" for both Congos): never a name on their own. */
+function sharedAliases(lang: Lang): Set<string> {
+  let out = shared.get(lang);
+  if (out) return out;
+  const seen = new Set<string>();
+  out = new Set<string>();
+  for (const code of Object.keys(countries.getAlpha3Codes())) {
+    const alias = countries.getName(code, lang, { select: 'alias' });
+    if (!alias) continue;
+    if (seen.has(alias)) out.add(alias);
+    seen.add(alias);
+  }
+  // Only cached once the language's names are registered (Arabic and Russian arrive later).
+  if (seen.size > 0) shared.set(lang, out);
+  return out;
 }
 
 /** ISO 3166-1 numeric code (as world-atlas feature ids use) → alpha-3; undefined for unassigned shapes. */

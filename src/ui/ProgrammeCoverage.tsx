@@ -15,7 +15,7 @@ export function ProgrammeCoverage({ coverage, index, lang, caption, testId }: {
 }) {
   const { t } = useTranslation();
   const n = (x: number) => formatNumber(x, lang);
-  const counted = coverage.lines.some((l) => l.figure.measure === 'institutions') && coverage.notInstitutions > 0;
+  const institutions = coverage.lines.some((l) => l.figure.measure === 'institutions');
   return (
     <div className="coverage" data-testid={testId}>
       <table className="about-kinds coverage-table">
@@ -51,7 +51,8 @@ export function ProgrammeCoverage({ coverage, index, lang, caption, testId }: {
       <p className="muted coverage-note">
         {t('coverage.counted', { count: coverage.links, links: n(coverage.links) })}
         {coverage.planned > 0 && <>{lang === 'zh' ? '' : ' '}{t('coverage.plannedLeftOut', { count: coverage.planned, planned: n(coverage.planned) })}</>}
-        {counted && <>{lang === 'zh' ? '' : ' '}{t('coverage.notInstitutions', { count: coverage.notInstitutions, links: n(coverage.notInstitutions) })}</>}
+        {institutions && <>{lang === 'zh' ? '' : ' '}{t('coverage.institutionKinds')}</>}
+        {institutions && coverage.notInstitutions > 0 && <>{lang === 'zh' ? '' : ' '}{t('coverage.notInstitutions', { count: coverage.notInstitutions, links: n(coverage.notInstitutions) })}</>}
       </p>
     </div>
   );
