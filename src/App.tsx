@@ -10,6 +10,8 @@ import { setTimelineSpan } from './domain/dates.ts';
 import { clampViewToSpan } from './url/view-state.ts';
 import { ImportButton, ImportReportView, isCsvFile, useFileDrop, type ImportReport } from './ui/ImportData.tsx';
 import { ErrorView, LoadingView } from './ui/StatusViews.tsx';
+import { EarlyBasemap } from './map/EarlyBasemap.tsx';
+import { showEarlyWorld } from './map/early-map.ts';
 import { Atlas } from './ui/Atlas.tsx';
 import { Header } from './ui/Header.tsx';
 import { useExplore } from './ui/use-explore.ts';
@@ -46,7 +48,7 @@ export function App({ initialView }: { initialView: ViewState }) {
   const [settled, setSettled] = useState(false);
   const onSettled = useCallback(() => setSettled(true), []);
   const { t, i18n } = useTranslation();
-  const data = useAtlasData(rawView.dataPath);
+  const data = useAtlasData(rawView.dataPath, showEarlyWorld);
   // A file the reader opened (read on this computer, never in the URL); null: the data= folder's dataset.
   const [imported, setImported] = useState<{ atlas: AtlasData; key: number } | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -161,7 +163,7 @@ export function App({ initialView }: { initialView: ViewState }) {
     <div className={view.embed ? 'app app-embed' : view.present ? `app app--present present-${view.theme}` : 'app'}>
       {!view.embed && <Header lang={view.lang} onLang={onLang} onAbout={data.isSuccess ? openAbout : undefined} search={search} />}
       <main className="main" id="main" {...(data.isSuccess && !view.embed ? drop.handlers : {})}>
-        {data.isPending && <LoadingView {...data.progress} />}
+        {data.isPending && <LoadingView {...data.progress} basemap={<EarlyBasemap {...(view.embed ? { cooperative: 'embed' as const } : {})} />} />}
         {data.isError && <ErrorView error={data.error} onRetry={() => void data.refetch()} />}
         {report && <ImportReportView report={report} showing={!!imported} lang={view.lang} onBack={backToAtlas} onClose={closeReport} />}
         {data.isSuccess && shown && explore && view.embed && (

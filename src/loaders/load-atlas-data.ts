@@ -215,6 +215,9 @@ export async function fetchJson(url: string, file: string, signal?: AbortSignal,
  */
 export type OnProgress = (done: number, total: number, waiting: readonly string[]) => void;
 
+/** The world's shapes have arrived (before the data may have): the map can start drawing them. */
+export type OnWorld = (shapes: CountryShapes, borders: MultiLineString) => void;
+
 /**
  * The country shapes, or a problem naming the file: a TopoJSON topology with a `countries`
  * geometry collection, as world-atlas publishes it.
@@ -251,6 +254,7 @@ export async function loadAtlasData(
   signal?: AbortSignal,
   base: string = document.baseURI,
   stallMs: number = pageStallMs(),
+  onWorld?: OnWorld,
 ): Promise<AtlasData> {
   const entries = Object.entries(DATA_FILE_NAMES) as [keyof RawDataset, string][];
   const waiting = new Set(filesToLoad(dataPath));
@@ -267,7 +271,7 @@ export async function loadAtlasData(
   const stop = () => all.abort(signal?.reason);
   signal?.addEventListener('abort', stop, { once: true });
   try {
-    return await loadAll(dataPath, entries, all.signal, base, stallMs, arrived);
+    return await loadAll(dataPath, entries, all.signal, base, stallMs, arrived, onWorld);
   } catch (e) {
     all.abort();
     throw e;
@@ -283,6 +287,7 @@ async function loadAll(
   base: string,
   stallMs: number,
   arrived: (file: string) => void,
+  onWorld?: OnWorld,
 ): Promise<AtlasData> {
   const aliasesFile = `${dataPath}/${ALIASES_FILE}`;
   // Fetched beside the data, not before it. Any failure only means "not vouched for": validate.
@@ -294,10 +299,13 @@ async function loadAll(
     arrived(file);
     return { name, value: fetched?.value, bytes: (await manifest) === undefined ? undefined : fetched?.bytes };
   };
-  const [world, aliasFile, programmesFile, ...files] = await Promise.all([
+  const [shapes, aliasFile, programmesFile, ...files] = await Promise.all([
     fetchJson(new URL(WORLD_FILE, base).href, WORLD_FILE, signal, false, stallMs).then((w) => {
       arrived(WORLD_FILE);
-      return w;
+      // Read as soon as it is here, beside the data: the map can draw the countries before the data arrives.
+      const read = readWorld(w);
+      if (!(read instanceof DataError)) onWorld?.(read.shapes, read.borders);
+      return read;
     }),
     // Optional: a dataset without an alias list (a synthetic one, an older copy) simply has none.
     dataFile(ALIASES_FILE, true),
@@ -306,8 +314,7 @@ async function loadAll(
     ...entries.map(([, name]) => dataFile(name)),
   ]);
   // Checked before the data is validated: a wrong shapes file is one clear problem, found at once.
-  const worldProblem = checkWorld(world);
-  if (worldProblem) throw new DataError([worldProblem]);
+  if (shapes instanceof DataError) throw shapes;
   const raw = Object.fromEntries(entries.map(([key], i) => [key, files[i]!.value])) as unknown as RawDataset;
   if (programmesFile.value !== undefined) raw.programmes = programmesFile.value;
   const vouched = await manifestVouches(
@@ -329,17 +336,20 @@ async function loadAll(
     if (!result.ok) throw new DataError(result.problems);
     ({ dataset, aliases } = result);
   }
+  return buildAtlasData(dataset, shapes.shapes, shapes.borders, aliases);
+}
+
+/** The country shapes and borders of the world file, or the DataError that names what is wrong with it. */
+function readWorld(world: unknown): { shapes: CountryShapes; borders: MultiLineString } | DataError {
+  const problem = checkWorld(world);
+  if (problem) return new DataError([problem]);
   const topology = world as WorldTopology;
-  let shapes: CountryShapes;
-  let borders: MultiLineString;
   try {
-    shapes = countryShapes(topology);
-    borders = countryBorders(topology);
+    return { shapes: countryShapes(topology), borders: countryBorders(topology) };
   } catch (e) {
     // A topology of the right outline whose arcs or geometries are broken: still named, never "Cannot read…".
-    throw new DataError([{ file: WORLD_FILE, id: '(file)', field: 'objects.countries', message: `could not be read as TopoJSON: ${(e as Error).message}`, key: 'error.problem.unreadableTopology', values: { detail: (e as Error).message } }]);
+    return new DataError([{ file: WORLD_FILE, id: '(file)', field: 'objects.countries', message: `could not be read as TopoJSON: ${(e as Error).message}`, key: 'error.problem.unreadableTopology', values: { detail: (e as Error).message } }]);
   }
-  return buildAtlasData(dataset, shapes, borders, aliases);
 }
 
 /**

@@ -9,8 +9,9 @@
  * re-placed in the next frame. What the window holds only possibly is drawn apart: dashed faint
  * arcs, hatched countries, hollow markers and rings.
  */
-import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type MapMouseEvent, type PointLike } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { Map as MapLibreMap, NavigationControl, type GeoJSONSource, type MapMouseEvent, type PointLike } from 'maplibre-gl';
+import { adoptEarlyMap } from './early-map.ts';
+import { mapOptions, type MapStartOptions } from './map-options.ts';
 import type { MultiLineString } from 'geojson';
 import type { Aggregates, Pair, YearWindow } from '../domain/aggregate.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
@@ -26,11 +27,11 @@ import { captureMap, type MapCapture } from './map-capture.ts';
 import { buildLabelSpecs } from './label-specs.ts';
 import { LAYER, POSSIBLE_HATCH, possibleHatchImage, SOURCE } from './layer-styles.ts';
 import { buildMapModel, type MapModel } from './map-model.ts';
-import { buildStyle, countryFeatureIds, GROUP_RING_RADIUS } from './map-style.ts';
+import { bordersData, buildStyle, countriesData, countryFeatureIds, groupsData, GROUP_RING_RADIUS, markersData } from './map-style.ts';
 import { sameItem, type MapItem } from './map-item.ts';
 import { latOfY as latOfMercator, mercatorX, mercatorY, worldPx } from './mercator.ts';
 import { ARC_PICK_TOLERANCE, buildArcPicker, pickArc, pickPoint, type ArcPicker } from './picking.ts';
-import { applyUiStrings, touchScreen, type MapUiStrings } from './map-ui-strings.ts';
+import { applyUiStrings, type MapUiStrings } from './map-ui-strings.ts';
 import { wheelAfterClick } from '../embed/wheel-after-click.ts';
 import { arcWidth, arcWidthReference } from './scales.ts';
 import { normalizeCamera, type Camera } from '../url/view-state.ts';
@@ -48,8 +49,6 @@ export interface FramePadding {
   left: number;
 }
 
-// MapLibre's worker is a separate file; without this a bundled app silently never loads GeoJSON.
-setWorkerUrl(workerUrl);
 
 export interface AtlasMapData {
   world: CountryShapes;
@@ -129,6 +128,8 @@ export class AtlasMapController {
   private settings: AtlasMapSettings;
   private unwireWheel: (() => void) | null = null;
   private styleReady = false;
+  /** The map was started early and its style had loaded when this controller took it over. */
+  private adoptedStyle = false;
   private arcsDrawn = false;
   private ready = false;
   private hovered: MapItem | null = null;
@@ -171,39 +172,44 @@ export class AtlasMapController {
     this.institutionsLayer = new InstitutionLayer(LAYER.institutions, packInstitutions(this.model.institutions, order), order);
     if (this.buffers.vertexCount === 0) this.arcsDrawn = true;
 
-    const canvasBox = document.createElement('div');
-    canvasBox.className = 'atlas-map-canvas';
-    container.appendChild(canvasBox);
-    this.canvasBox = canvasBox;
     const fitted = initialView(container.clientWidth, container.clientHeight);
     const view = settings.camera ? { center: [settings.camera.lon, settings.camera.lat] as [number, number], zoom: settings.camera.zoom } : fitted;
-    try {
-      this.map = new MapLibreMap({
-        container: canvasBox,
-        style: buildStyle(data.world, data.borders, this.model, fidOf),
-        center: view.center,
-        zoom: view.zoom,
-        minZoom: 0,
-        maxZoom: 9,
-        renderWorldCopies: true,
-        attributionControl: false,
-        // A flat, north-up map: the arc layer extrudes widths assuming no pitch or rotation.
-        dragRotate: false,
-        pitchWithRotate: false,
-        touchPitch: false,
-        maxPitch: 0,
-        fadeDuration: 0,
-        // On a touch screen one finger scrolls the page and two move the map (a tap still picks).
-        cooperativeGestures: settings.cooperative === 'embed' || touchScreen(),
-        ...(settings.uiStrings ? { locale: { ...settings.uiStrings } } : {}),
-        // preserveDrawingBuffer: the canvas stays readable after a frame (screenshots, the e2e pixel check).
-        canvasContextAttributes: { antialias: true, preserveDrawingBuffer: true },
-      });
-    } catch (e) {
-      canvasBox.remove();
+    const start: MapStartOptions = { ...(settings.uiStrings ? { uiStrings: settings.uiStrings } : {}), ...(settings.cooperative ? { cooperative: settings.cooperative } : {}) };
+    // The map started while the data loaded (its worker and basemap ready): moved here and given the dataset.
+    const early = adoptEarlyMap(start);
+    if (early) {
+      this.canvasBox = early.canvasBox;
+      container.appendChild(early.canvasBox);
+      this.map = early.map;
+      this.adoptedStyle = early.styleLoaded;
+      // Its controls were labelled in the language of the moment it started.
+      if (settings.uiStrings && JSON.stringify(settings.uiStrings) !== JSON.stringify(early.options.uiStrings)) applyUiStrings(container, settings.uiStrings);
+      this.map.resize();
+      this.map.jumpTo(view);
+      const fill = () => {
+        const set = (id: string, value: GeoJSON.GeoJSON) => (this.map.getSource(id) as GeoJSONSource | undefined)?.setData(value);
+        if (early.world !== data.world) {
+          set(SOURCE.countries, countriesData(data.world, fidOf));
+          set(SOURCE.borders, bordersData(data.borders));
+        }
+        set(SOURCE.groups, groupsData(this.model.groups));
+        set(SOURCE.markers, markersData(this.model.markers));
+      };
+      if (early.styleLoaded) fill();
+      else this.map.once('style.load', fill);
+    } else {
+      const canvasBox = document.createElement('div');
+      canvasBox.className = 'atlas-map-canvas';
+      container.appendChild(canvasBox);
+      this.canvasBox = canvasBox;
+      try {
+        this.map = new MapLibreMap({ container: canvasBox, style: buildStyle(data.world, data.borders, this.model, fidOf), ...mapOptions(start, view) });
+      } catch (e) {
+        canvasBox.remove();
       // MapLibre's own message is long and points readers to a wiki; the app shows this one.
-      const message = e instanceof Error ? e.message : String(e);
-      throw new Error(/webgl/i.test(message) ? 'this browser cannot give the map a WebGL 2 context' : message);
+        const message = e instanceof Error ? e.message : String(e);
+        throw new Error(/webgl/i.test(message) ? 'this browser cannot give the map a WebGL 2 context' : message);
+      }
     }
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
@@ -232,7 +238,7 @@ export class AtlasMapController {
         map.addImage(POSSIBLE_HATCH, image, { pixelRatio });
       }
     });
-    map.on('style.load', () => {
+    const onStyle = () => {
       if (this.destroyed) return;
       map.addLayer(this.arcs, LAYER.markers);
       map.addLayer(this.institutionsLayer);
@@ -240,7 +246,11 @@ export class AtlasMapController {
       this.syncFeatureStates();
       this.applySelection(this.settings.selection);
       this.scheduleLabels();
-    });
+      map.triggerRepaint();
+    };
+    // An adopted early map's style may have loaded already: its event will not come again.
+    if (this.adoptedStyle) onStyle();
+    else map.once('style.load', onStyle);
     map.on('idle', () => {
       if (this.ready || !this.styleReady) return;
       // The first idle can come before the custom layer's first draw: ask for one more frame.

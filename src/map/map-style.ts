@@ -65,31 +65,42 @@ function unwrapGeometry(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
     : { type: 'MultiPolygon', coordinates: g.coordinates.map((rings) => rings.map(unwrapRing)) };
 }
 
-const fc = <G extends Point | Polygon | LineString | MultiLineString>(features: Feature<G>[]): FeatureCollection<G> =>
+const fc = <G extends Point | Polygon | MultiPolygon | LineString | MultiLineString>(features: Feature<G>[]): FeatureCollection<G> =>
   ({ type: 'FeatureCollection', features });
 
-export function buildStyle(world: CountryShapes, borders: MultiLineString, model: MapModel, fidOf: ReadonlyMap<string, number>): StyleSpecification {
-  const countries = {
-    type: 'FeatureCollection' as const,
-    features: world.features.map((f) => {
-      const iso3 = f.properties.iso3;
-      const id = iso3 === undefined ? undefined : fidOf.get(iso3);
-      return { type: 'Feature' as const, geometry: unwrapGeometry(f.geometry), properties: { cn: iso3 && CHINESE_TERRITORY.has(iso3) ? 1 : 0 }, ...(id === undefined ? {} : { id }) };
-    }),
-  };
-  const points = (list: { point: readonly [number, number] }[], props: (i: number) => Record<string, string | number>) =>
-    fc<Point>(list.map((x, i) => ({ type: 'Feature', id: i, geometry: { type: 'Point', coordinates: [x.point[0], x.point[1]] }, properties: props(i) })));
+/** The country shapes as the countries source holds them: one feature id per ISO code, Chinese territory marked. */
+export function countriesData(world: CountryShapes, fidOf: ReadonlyMap<string, number>): FeatureCollection<Polygon | MultiPolygon> {
+  return fc<Polygon | MultiPolygon>(world.features.map((f) => {
+    const iso3 = f.properties.iso3;
+    const id = iso3 === undefined ? undefined : fidOf.get(iso3);
+    return { type: 'Feature' as const, geometry: unwrapGeometry(f.geometry), properties: { cn: iso3 && CHINESE_TERRITORY.has(iso3) ? 1 : 0 }, ...(id === undefined ? {} : { id }) };
+  }));
+}
+
+export const bordersData = (borders: MultiLineString): Feature<MultiLineString> => ({ type: 'Feature', geometry: borders, properties: {} });
+
+/** The group rings (a ring per group slot, feature id = slot). */
+export const groupsData = (groups: MapModel['groups']): FeatureCollection<Polygon> =>
+  fc<Polygon>(groups.map((g, i) => ({ type: 'Feature', id: i, geometry: { type: 'Polygon', coordinates: [groupRing(g.point)] }, properties: {} })));
+
+/** The partner markers (feature id = slot), with their kind for the marker's look. */
+export const markersData = (markers: MapModel['markers']): FeatureCollection<Point> =>
+  fc<Point>(markers.map((m, i) => ({ type: 'Feature', id: i, geometry: { type: 'Point', coordinates: [m.point[0], m.point[1]] }, properties: { kind: m.kind } })));
+
+/**
+ * The style. `world` null: the basemap before the shapes have arrived (the sea only; the
+ * countries and borders sources are filled in when they come, early-map.ts); the groups and
+ * markers are the dataset's, empty until it is here.
+ */
+export function buildStyle(world: CountryShapes | null, borders: MultiLineString | null, model: Pick<MapModel, 'groups' | 'markers'>, fidOf: ReadonlyMap<string, number>): StyleSpecification {
   return {
     version: 8,
     name: 'Health Silk Road Atlas basemap',
     sources: {
-      [SOURCE.countries]: { type: 'geojson', data: countries, tolerance: 0.45 },
-      [SOURCE.borders]: { type: 'geojson', data: { type: 'Feature', geometry: borders, properties: {} } },
-      [SOURCE.groups]: {
-        type: 'geojson',
-        data: fc<Polygon>(model.groups.map((g, i) => ({ type: 'Feature', id: i, geometry: { type: 'Polygon', coordinates: [groupRing(g.point)] }, properties: {} }))),
-      },
-      [SOURCE.markers]: { type: 'geojson', data: points(model.markers, (i) => ({ kind: model.markers[i]?.kind ?? 'institution' })) },
+      [SOURCE.countries]: { type: 'geojson', data: world ? countriesData(world, fidOf) : fc([]), tolerance: 0.45 },
+      [SOURCE.borders]: { type: 'geojson', data: borders ? bordersData(borders) : fc([]) },
+      [SOURCE.groups]: { type: 'geojson', data: groupsData(model.groups) },
+      [SOURCE.markers]: { type: 'geojson', data: markersData(model.markers) },
     },
     // Chinese institutions are drawn above these by a custom layer (institution-layer.ts). The
     // hatch of landPossibleLayer is an image the map adds when it first asks for it.

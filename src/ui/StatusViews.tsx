@@ -20,10 +20,12 @@ function useStalled(done: number): boolean {
   return stalled;
 }
 
-export function LoadingView({ done, total, waiting = [] }: { done: number; total: number; waiting?: readonly string[] }) {
+/** `basemap`: the map drawn while the data loads (EarlyBasemap), below the progress. */
+export function LoadingView({ done, total, waiting = [], basemap }: { done: number; total: number; waiting?: readonly string[]; basemap?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const stalled = useStalled(done);
   return (
+    <>
     <div className="status" role="status" aria-live="polite">
       <h2>{t('loading.title')}</h2>
       {/* What is loading, in words (the boot shell paints the same before any script runs). */}
@@ -36,6 +38,8 @@ export function LoadingView({ done, total, waiting = [] }: { done: number; total
         </p>
       )}
     </div>
+    {basemap}
+    </>
   );
 }
 

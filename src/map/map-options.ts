@@ -1,0 +1,39 @@
+/**
+ * The MapLibre options every atlas map is made with, whether the controller makes it or it was
+ * started early (early-map.ts): one place, so an adopted map behaves exactly as a fresh one.
+ */
+import { setWorkerUrl, type MapOptions } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { touchScreen, type MapUiStrings } from './map-ui-strings.ts';
+
+// MapLibre's worker is a separate file; without this a bundled app silently never loads GeoJSON.
+setWorkerUrl(workerUrl);
+
+/** What a map is made for, beyond its style: the controls' strings and the gesture mode. */
+export interface MapStartOptions {
+  uiStrings?: MapUiStrings;
+  /** `embed`: the wheel scrolls the page unless Ctrl/⌘ is held or the map was clicked. */
+  cooperative?: 'embed';
+}
+
+export function mapOptions(o: MapStartOptions, view: { center: [number, number]; zoom: number }): Omit<MapOptions, 'container' | 'style'> {
+  return {
+    center: view.center,
+    zoom: view.zoom,
+    minZoom: 0,
+    maxZoom: 9,
+    renderWorldCopies: true,
+    attributionControl: false,
+    // A flat, north-up map: the arc layer extrudes widths assuming no pitch or rotation.
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    maxPitch: 0,
+    fadeDuration: 0,
+    // On a touch screen one finger scrolls the page and two move the map (a tap still picks).
+    cooperativeGestures: o.cooperative === 'embed' || touchScreen(),
+    ...(o.uiStrings ? { locale: { ...o.uiStrings } } : {}),
+    // preserveDrawingBuffer: the canvas stays readable after a frame (screenshots, the e2e pixel check).
+    canvasContextAttributes: { antialias: true, preserveDrawingBuffer: true },
+  };
+}
