@@ -4,7 +4,7 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import { buildManifest, schemaDigest } from './src/cli/build-manifest.ts';
 import { formatProblem } from './src/domain/validate.ts';
 import { MANIFEST_FILE } from './src/domain/data-manifest.ts';
@@ -210,13 +210,15 @@ function singleFileCsp(): Plugin {
  * search, every language but English with its words and country names, and the validator with
  * zod, which the bundled dataset does without: see bundledData).
  */
-const ON_DEMAND = /papaparse|[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]ui[\\/](downloads|table|sources)[\\/]|[\\/]src[\\/]ui[\\/]story[\\/](StoryPanel\.tsx|story\.css)|[\\/]src[\\/]embed[\\/](EmbedAtlas\.tsx|use-resize-report\.ts|frame-height\.ts|wheel-after-click\.ts)|[\\/]src[\\/]ui[\\/](SearchBox|AboutDialog|FilterPanel|DetailsPanel|PanelTable|PanelFacts|LinkCard|SourceCitation|LinkList|Locator)\.tsx|[\\/]src[\\/]domain[\\/](search|fold|link-rows|source-rows|sort-order|panel-rows|csv-import|story|file-names|antimeridian|csv|export-formats|review-log|dataset-stats|validate|schema|aliases)\.ts|[\\/]src[\\/]loaders[\\/](load-review-log|load-story|validate-fetched)\.ts|locales[\\/](zh|ar|ru|about\.en)\.json|[\\/]src[\\/]domain[\\/](link-words-ar|link-words-ru|locator-words|locator-words-intl)\.ts|i18n-iso-countries[\\/]langs[\\/](ar|ru)\.json/;
+const ON_DEMAND = /papaparse|[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]ui[\\/](downloads|table|sources)[\\/]|[\\/]src[\\/]ui[\\/]story[\\/](StoryPanel\.tsx|story\.css)|[\\/]src[\\/]embed[\\/](EmbedAtlas\.tsx|use-resize-report\.ts|frame-height\.ts|wheel-after-click\.ts)|[\\/]src[\\/]ui[\\/](SearchBox|AboutDialog|FilterPanel|DetailsPanel|PanelTable|PanelFacts|LinkCard|SourceCitation|LinkList|Locator)\.tsx|[\\/]src[\\/]domain[\\/](search|fold|link-rows|source-rows|sort-order|panel-rows|csv-import|story|file-names|antimeridian|csv|export-formats|review-log|dataset-stats|validate|schema|aliases)\.ts|[\\/]src[\\/]loaders[\\/](load-review-log|load-story|validate-fetched|validate-in-worker)\.ts|locales[\\/](zh|ar|ru|about\.en)\.json|[\\/]src[\\/]domain[\\/](link-words-ar|link-words-ru|locator-words|locator-words-intl)\.ts|i18n-iso-countries[\\/]langs[\\/](ar|ru)\.json/;
 
 const SCHEMA = schemaDigest();
 
 export default defineConfig(({ mode }) => (mode === 'single' ? {
   base: './',
   plugins: [react(), bootShellPage(), singleFileSources(SCHEMA), viteSingleFile({ outputFileName: SINGLE_FILE }), singleFileCsp()],
+  // No validator worker: it would be a second file, which a page opened from a file cannot start anyway.
+  resolve: { alias: [{ find: /^\.\/validate-in-worker\.ts$/, replacement: resolvePath(import.meta.dirname, 'src/single/validate-in-worker-none.ts') }] },
   define: { __ATLAS_SCHEMA__: JSON.stringify(SCHEMA) },
   build: { target: 'es2022', outDir: 'dist-single', sourcemap: false },
 } : {

@@ -20,7 +20,7 @@ import type { DataManifest } from '../domain/data-manifest.ts';
  */
 export const SCHEMA_SOURCES = [
   'src/domain/schema-values.ts', 'src/domain/schema.ts', 'src/domain/validate.ts', 'src/domain/aliases.ts',
-  'src/domain/alias-values.ts', 'src/domain/programmes.ts', 'src/domain/dates.ts', 'src/domain/link-time.ts', 'src/loaders/validate-fetched.ts',
+  'src/domain/alias-values.ts', 'src/domain/programmes.ts', 'src/domain/programme-refs.ts', 'src/domain/dates.ts', 'src/domain/link-time.ts', 'src/loaders/validate-fetched.ts',
 ];
 
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');

@@ -6,10 +6,10 @@
 import countries from 'i18n-iso-countries';
 import type { z } from 'zod';
 import {
-  DATA_FILES, Programme, isCountryRef, type Dataset, type DateSpec, type Link, type LinkRecord, type RawDataset, type Source,
+  DATA_FILES, Programme, isCountryRef, type Dataset, type DateSpec, type Link, type RawDataset, type Source,
 } from './schema.ts';
 import { PROGRAMMES_FILE } from './schema-values.ts';
-import { programmeId } from './programmes.ts';
+import { resolveProgrammes } from './programme-refs.ts';
 import { yearBounds } from './link-time.ts';
 import { ATLAS_FIRST_YEAR, ATLAS_LAST_YEAR, YEAR_LIMITS, dateBounds } from './dates.ts';
 
@@ -95,50 +95,6 @@ export function validateDataset(raw: RawDataset, today = new Date().toISOString(
   };
   problems.push(...checkReferences(dataset, today, broken, options.atlasYears ?? true));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, dataset, problems: [] };
-}
-
-/**
- * Every link's programme as an id of a programme record: an id must name a record of
- * programmes.json; a bilingual name (a dataset written before programmes had records) gives its
- * derived id, and a record of that name when none has the id. Programme ids must be unique, and
- * a former id must not be any programme's id or a second programme's former id.
- */
-function resolveProgrammes(records: LinkRecord[], listed: Programme[], broken: ReadonlySet<string>, problems: Problem[]): { links: Link[]; programmes: Programme[] } {
-  const byId = new Map<string, Programme>();
-  const former = new Map<string, string>();
-  for (const p of listed) {
-    if (byId.has(p.id)) problems.push({ file: PROGRAMMES_FILE, id: p.id, field: 'id', message: 'duplicate id' });
-    byId.set(p.id, p);
-  }
-  for (const p of listed) {
-    p.formerIds?.forEach((f, k) => {
-      const clash = byId.has(f) ? `is the id of programme "${f}"` : former.has(f) ? `is also a former id of "${former.get(f)}"` : undefined;
-      if (clash) problems.push({ file: PROGRAMMES_FILE, id: p.id, field: `formerIds.${k}`, message: clash });
-      else former.set(f, p.id);
-    });
-  }
-  const programmes = [...byId.values()];
-  const links = records.map((l): Link => {
-    if (l.programme === undefined || typeof l.programme === 'string') {
-      if (typeof l.programme === 'string' && !byId.has(l.programme) && !broken.has(l.programme)) {
-        const now = former.get(l.programme);
-        problems.push({ file: DATA_FILES.links.file, id: l.id, field: 'programme', message: now ? `"${l.programme}" is a former id of "${now}": write the current id` : `unknown programme "${l.programme}" (not an id in ${PROGRAMMES_FILE})` });
-      }
-      return l as Link;
-    }
-    const id = programmeId(l.programme);
-    if (!id) {
-      problems.push({ file: DATA_FILES.links.file, id: l.id, field: 'programme.en', message: 'a programme name needs letters or digits, from which its id is made' });
-      return { ...l, programme: undefined } as Link;
-    }
-    if (!byId.has(id)) {
-      const made: Programme = { id, name: l.programme };
-      byId.set(id, made);
-      programmes.push(made);
-    }
-    return { ...l, programme: id };
-  });
-  return { links, programmes };
 }
 
 function checkCountry(code: string): string | undefined {

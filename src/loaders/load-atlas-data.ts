@@ -5,7 +5,9 @@
  * that the UI can explain (which file, which record, which field), never a blank page.
  */
 import { DATA_FILE_NAMES, PROGRAMMES_FILE, isCountryRef } from '../domain/schema-values.ts';
-import type { Dataset, RawDataset } from '../domain/schema.ts';
+import type { Dataset, LinkRecord, Programme, RawDataset } from '../domain/schema.ts';
+import { resolveProgrammes } from '../domain/programme-refs.ts';
+import type { WorkerRequest } from './validate-in-worker.ts';
 import { timelineSpanOf, type TimelineSpan } from '../domain/dates.ts';
 import type { Problem } from '../domain/validate.ts';
 import { indexDataset, type DatasetIndex } from '../domain/dataset-index.ts';
@@ -292,12 +294,12 @@ async function loadAll(
   const aliasesFile = `${dataPath}/${ALIASES_FILE}`;
   // Fetched beside the data, not before it. Any failure only means "not vouched for": validate.
   const manifest = fetchJson(new URL(`${dataPath}/${MANIFEST_FILE}`, base).href, MANIFEST_FILE, signal, true, stallMs).catch(() => undefined);
-  /** A data file; its bytes are kept for the digest only when there is a manifest to check them against. */
+  /** A data file, parsed, with its bytes: for the manifest's digest, or else for the validator's worker. */
   const dataFile = async (name: string, optional = false) => {
     const file = `${dataPath}/${name}`;
     const fetched = await fetchFile(new URL(file, base).href, file, signal, optional, stallMs);
     arrived(file);
-    return { name, value: fetched?.value, bytes: (await manifest) === undefined ? undefined : fetched?.bytes };
+    return { name, value: fetched?.value, bytes: fetched?.bytes };
   };
   const [shapes, aliasFile, programmesFile, ...files] = await Promise.all([
     fetchJson(new URL(WORLD_FILE, base).href, WORLD_FILE, signal, false, stallMs).then((w) => {
@@ -317,8 +319,9 @@ async function loadAll(
   if (shapes instanceof DataError) throw shapes;
   const raw = Object.fromEntries(entries.map(([key], i) => [key, files[i]!.value])) as unknown as RawDataset;
   if (programmesFile.value !== undefined) raw.programmes = programmesFile.value;
-  const vouched = await manifestVouches(
-    await manifest,
+  const found = await manifest;
+  const vouched = found !== undefined && await manifestVouches(
+    found,
     Object.fromEntries([aliasFile, programmesFile, ...files].map((f) => [f.name, f.bytes])),
     { schema: bundleSchema(), subtle: globalThis.crypto?.subtle },
   );
@@ -329,14 +332,35 @@ async function loadAll(
     dataset = { ...(raw as unknown as Dataset), programmes: (raw.programmes ?? []) as Dataset['programmes'] };
     aliases = (aliasFile.value ?? []) as Alias[];
   } else {
-    // Yield so the "checking" message paints before the synchronous validation of a large file.
-    await new Promise((r) => setTimeout(r, 0));
-    const { validateFetched } = await import('./validate-fetched.ts');
-    const result = validateFetched(raw, aliasFile.value, dataPath, aliasesFile);
-    if (!result.ok) throw new DataError(result.problems);
-    ({ dataset, aliases } = result);
+    ({ dataset, aliases } = await validateOffMainThread(raw, aliasFile.value, { files: Object.fromEntries(
+      [aliasFile, programmesFile, ...files].map((f) => [f.name === ALIASES_FILE ? 'aliases' : f.name === PROGRAMMES_FILE ? 'programmes' : keyOf(f.name), f.bytes]),
+    ), dataPath, aliasesFile }, signal));
   }
   return buildAtlasData(dataset, shapes.shapes, shapes.borders, aliases);
+}
+
+const keyOf = (name: string) => (Object.entries(DATA_FILE_NAMES).find(([, n]) => n === name)?.[0] ?? name);
+
+/**
+ * A dataset the build did not vouch for, checked with the schema in a worker (validate-worker.ts)
+ * while the page goes on drawing; the page keeps what it parsed, with its programmes resolved to
+ * records as the validator resolves them. Where no worker can run, the validator runs here, with
+ * the same rules and the same named problems.
+ */
+async function validateOffMainThread(raw: RawDataset, rawAliases: unknown, request: WorkerRequest, signal: AbortSignal | undefined): Promise<{ dataset: Dataset; aliases: Alias[] }> {
+  const { validateInWorker } = await import('./validate-in-worker.ts');
+  const verdict = await validateInWorker(request, signal);
+  if (verdict && !verdict.ok) throw new DataError(verdict.problems);
+  if (verdict?.ok) {
+    const { links, programmes } = resolveProgrammes(raw.links as LinkRecord[], (raw.programmes ?? []) as Programme[], new Set(), []);
+    return { dataset: { ...(raw as unknown as Dataset), links, programmes }, aliases: (rawAliases ?? []) as Alias[] };
+  }
+  // Yield so the "checking" message paints before the synchronous validation of a large file.
+  await new Promise((r) => setTimeout(r, 0));
+  const { validateFetched } = await import('./validate-fetched.ts');
+  const result = validateFetched(raw, rawAliases, request.dataPath, request.aliasesFile);
+  if (!result.ok) throw new DataError(result.problems);
+  return { dataset: result.dataset, aliases: result.aliases };
 }
 
 /** The country shapes and borders of the world file, or the DataError that names what is wrong with it. */

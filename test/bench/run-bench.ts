@@ -8,9 +8,10 @@
  *
  * Then Lighthouse scores the atlas and a bare MapLibre page drawing the same basemap (lighthouse.ts).
  *
- * Options: --sizes 1000,10000 (default 1k,10k,100k,1M), --steps N (default 12),
+ * Options: --sizes 1000,10000 (default 1k,10k,100k,1M), --steps N (default 20: fewer made the filtered ratio swing between runs),
  * --filter 'cat=clinical' (the URL filter for the second step measurement; default cat=clinical),
- * --lighthouse-runs N (runs per page, default 3), --only lighthouse (builds, runs Lighthouse alone
+ * --lighthouse-runs N (runs per page, default 3), --ready-runs N (loads of the atlas and of the bare
+ * MapLibre page each, alternating, for ready against the bare page; default 5), --only lighthouse (builds, runs Lighthouse alone
  * and replaces only the `lighthouse` part of results.json), --port N (default 4329).
  */
 import { execFileSync } from 'node:child_process';
@@ -25,7 +26,7 @@ import { argValue } from '../../src/cli/args.ts';
 
 const args = process.argv.slice(2);
 const SIZES = (argValue(args, 'sizes') ?? '1000,10000,100000,1000000').split(',').map(Number);
-const STEPS = Number(argValue(args, 'steps') ?? '12');
+const STEPS = Number(argValue(args, 'steps') ?? '20');
 /**
  * The filter for the second step measurement. The synthetic data draws each link's one type
  * uniformly from the 17 types (src/domain/synth.ts); "clinical" holds 4 of them, so it keeps
@@ -33,6 +34,8 @@ const STEPS = Number(argValue(args, 'steps') ?? '12');
  */
 const FILTER = (argValue(args, 'filter') ?? 'cat=clinical').replace(/^[?&]/, '');
 const LIGHTHOUSE_RUNS = Number(argValue(args, 'lighthouse-runs') ?? '3');
+/** Loads of each page for "ready against the bare MapLibre page", alternating atlas and bare. */
+const READY_RUNS = Number(argValue(args, 'ready-runs') ?? '5');
 const ONLY = argValue(args, 'only');
 if (ONLY !== undefined && ONLY !== 'lighthouse') throw new Error(`--only: only "lighthouse" can run alone, not ${ONLY}`);
 const PORT = Number(argValue(args, 'port') ?? '4329');
@@ -325,6 +328,31 @@ let lighthouse: LighthouseResult | undefined;
 /** JS loaded before ready, per page; the seed data's unfiltered page is the one judged. */
 const initialByPage: { page: string; files: string[] }[] = [];
 
+/**
+ * Navigation → ready for the atlas (its `atlas:ready`: the map idle with every arc drawn) and for
+ * the bare MapLibre page drawing the same basemap from the same origin (`bare:ready`: idle),
+ * each in a fresh page, alternating so that both see the same machine load. Medians and spread.
+ */
+async function measureReadyVsBare(runs: number): Promise<{ atlas: number[]; bare: number[] }> {
+  const out = { atlas: [] as number[], bare: [] as number[] };
+  const once = async (url: string, mark: string) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await page.goto(url);
+      await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 120_000, polling: 50 });
+      return await page.evaluate((m) => performance.getEntriesByName(m)[0]?.startTime ?? Number.NaN, mark);
+    } finally {
+      await page.close();
+    }
+  };
+  for (let i = 0; i < runs; i++) {
+    console.error(`ready against the bare page, run ${i + 1} of ${runs}…`);
+    out.atlas.push(await once(`http://127.0.0.1:${PORT}/`, 'atlas:ready'));
+    out.bare.push(await once(`http://127.0.0.1:${PORT}${BARE_MAP_MOUNT}bare-map.html`, 'bare:ready'));
+  }
+  return out;
+}
+
 /** Loads `query` in a fresh page, measures its steps, closes it. */
 async function measurePage(name: string, query: string, filtered: boolean): Promise<Measure> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
@@ -358,7 +386,9 @@ async function measurePage(name: string, query: string, filtered: boolean): Prom
   }
 }
 
+let readyVsBare: { atlas: number[]; bare: number[] } | undefined;
 try {
+  readyVsBare = await measureReadyVsBare(READY_RUNS);
   const datasets: [string, number, string][] = [['seed data', 0, ''], ...SIZES.map((n): [string, number, string] => [`synthetic ${label(n)}`, n, `data=bench/${label(n)}`])];
   for (const [name, n, dataQuery] of datasets) {
     const plain = await measurePage(name, dataQuery ? `?${dataQuery}` : '', false);
@@ -396,6 +426,12 @@ const stepCost1mOver1k = ratio(at(1_000_000)?.stepCostMs, at(1000)?.stepCostMs);
 const filteredStepCost1mOver1k = ratio(at(1_000_000)?.filtered.stepCostMs, at(1000)?.filtered.stepCostMs);
 const chromeStep1mOver1k = ratio(at(1_000_000)?.stepMs, at(1000)?.stepMs);
 const within = (x: number | undefined, limit: number) => (x === undefined ? null : x <= limit);
+const seed = rows.find((r) => r.dataset === 'seed data');
+const readyAtlas = readyVsBare ? median(readyVsBare.atlas) : undefined;
+const readyBare = readyVsBare ? median(readyVsBare.bare) : undefined;
+const readyOverBare = ratio(readyAtlas, readyBare);
+const ready100kOverSeed = ratio(at(100_000)?.readyMs, seed?.readyMs);
+const ready1mOverSeed = ratio(at(1_000_000)?.readyMs, seed?.readyMs);
 const targets = {
   initialJsWithinBudget: initialJsGzip <= 1.25 * baseJs,
   stepJs1mWithinFrame: within(at(1_000_000)?.stepCostMs, 16),
@@ -404,6 +440,11 @@ const targets = {
   filteredStepJs1mVs1k: filteredStepCost1mOver1k === null ? null : filteredStepCost1mOver1k <= 1.2,
   stepChromeMetrics1mWithinFrame: within(at(1_000_000)?.stepMs, 16),
   stepChromeMetrics1mVs1k: chromeStep1mOver1k === null ? null : chromeStep1mOver1k <= 1.2,
+  readyWithin12xBare: readyOverBare === null ? null : readyOverBare <= 1.2,
+  ready100kWithin2xSeed: ready100kOverSeed === null ? null : ready100kOverSeed <= 2,
+  ready1mWithin5xSeed: ready1mOverSeed === null ? null : ready1mOverSeed <= 5,
+  heap1mWithin150MB: within(at(1_000_000)?.heapMB, 150),
+  idleGc1mNotAbove1k: at(1_000_000) && at(1000) ? (at(1_000_000) as Row).idleGcPerSec <= (at(1000) as Row).idleGcPerSec : null,
   lighthouseAccessibility100: lighthouse?.targets.accessibility100 ?? null,
   lighthouseBestPractices100: lighthouse?.targets.bestPractices100 ?? null,
   lighthousePerformanceNotBelowBare: lighthouse?.targets.performanceNotBelowBare ?? null,
@@ -428,6 +469,16 @@ for (const { dataset, filtered: f } of rows) console.log(`| ${dataset} | ${f.rea
 console.log(`\nstep cost 1M / 1k: no filter ${times(stepCost1mOver1k)}, with ${FILTER} ${times(filteredStepCost1mOver1k)} (Chromium's script+style+layout, no filter: ${times(chromeStep1mOver1k)})`);
 console.log(`\ntargets: initial JS ≤ 1.25× libraries: ${yn(targets.initialJsWithinBudget)}; step cost (JS − URL write + GC) at 1M ≤ 16 ms: ${yn(targets.stepJs1mWithinFrame)}, ≤ 1.2× 1k: ${yn(targets.stepJs1mVs1k)}; with ${FILTER} at 1M ≤ 16 ms: ${yn(targets.filteredStepJs1mWithinFrame)}, ≤ 1.2× 1k: ${yn(targets.filteredStepJs1mVs1k)} (Chromium's script+style+layout, which counts SwiftShader's GL waits: ≤ 16 ms ${yn(targets.stepChromeMetrics1mWithinFrame)}, ≤ 1.2× 1k ${yn(targets.stepChromeMetrics1mVs1k)}); Lighthouse accessibility 100: ${yn(targets.lighthouseAccessibility100)}, best practices 100: ${yn(targets.lighthouseBestPractices100)}, performance ≥ bare MapLibre page: ${yn(targets.lighthousePerformanceNotBelowBare)}`);
 if (lighthouse) console.log(lighthouseReport(lighthouse));
+const spread = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} ms`;
+console.log('\n| target (issue 12) | figure | result |\n|---|---|---|');
+if (readyVsBare && readyAtlas !== undefined && readyBare !== undefined) {
+  console.log(`| atlas:ready ≤ 1.2× the bare MapLibre page (median of ${readyVsBare.atlas.length}, alternating) | atlas ${readyAtlas.toFixed(0)} ms (${spread(readyVsBare.atlas)}), bare ${readyBare.toFixed(0)} ms (${spread(readyVsBare.bare)}): ${times(readyOverBare)} | ${yn(targets.readyWithin12xBare)} |`);
+}
+console.log(`| ready at 100k ≤ 2× the bundled data's | ${times(ready100kOverSeed)} | ${yn(targets.ready100kWithin2xSeed)} |`);
+console.log(`| ready at 1M ≤ 5× the bundled data's | ${times(ready1mOverSeed)} | ${yn(targets.ready1mWithin5xSeed)} |`);
+console.log(`| heap at 1M ≤ 150 MB | ${at(1_000_000) ? `${(at(1_000_000) as Row).heapMB.toFixed(0)} MB` : 'not measured'} | ${yn(targets.heap1mWithin150MB)} |`);
+console.log(`| idle GC at 1M no higher than at 1k | ${at(1_000_000) && at(1000) ? `${(at(1_000_000) as Row).idleGcPerSec.toFixed(1)} vs ${(at(1000) as Row).idleGcPerSec.toFixed(1)} ms/s` : 'not measured'} | ${yn(targets.idleGc1mNotAbove1k)} |`);
+console.log(`| step cost at 1M ≤ 1.2× at 1k (no filter / ${FILTER}) | ${times(stepCost1mOver1k)} / ${times(filteredStepCost1mOver1k)} | ${yn(targets.stepJs1mVs1k)} / ${yn(targets.filteredStepJs1mVs1k)} |`);
 
 mkdirSync('test/bench', { recursive: true });
 // Two decimals are plenty for milliseconds and megabytes, and keep the file short.
@@ -440,5 +491,6 @@ writeFileSync(RESULTS, `${JSON.stringify({
     initialJs: Object.fromEntries(initialJs.map((f) => [f.file, f.gzip])),
     onDemandJs: Object.fromEntries(onDemandJs.map((f) => [f.file, f.gzip])),
   },
-  datasets: rows, ratios: { stepCost1mOver1k, filteredStepCost1mOver1k, chromeStep1mOver1k }, targets, lighthouse,
+  datasets: rows, readyVsBare: readyVsBare && { ...readyVsBare, atlasMedian: readyAtlas, bareMedian: readyBare },
+  ratios: { stepCost1mOver1k, filteredStepCost1mOver1k, chromeStep1mOver1k, readyOverBare, ready100kOverSeed, ready1mOverSeed }, targets, lighthouse,
 }, round2, 2)}\n`);

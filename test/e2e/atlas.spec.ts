@@ -167,7 +167,16 @@ test('a Chinese institution is drawn as a dark point sized by its links, and cli
       const ctx = new OffscreenCanvas(shot.width, shot.height).getContext('2d')!;
       ctx.drawImage(shot, 0, 0);
       const s = shot.width / c.clientWidth;
-      return [...ctx.getImageData(Math.round(px! * s), Math.round(py! * s), 1, 1).data].slice(0, 3);
+      // The darkest pixel within 2 px of the point's centre: arcs added since (Fujian's teams leave from
+      // Fuzhou, near Xiamen) may run through the very centre, under the point's rim.
+      let darkest = [255, 255, 255];
+      for (let dy = -2; dy <= 2; dy++) {
+        for (let dx = -2; dx <= 2; dx++) {
+          const d = [...ctx.getImageData(Math.round((px! + dx) * s), Math.round((py! + dy) * s), 1, 1).data].slice(0, 3);
+          if (Math.max(...d) < Math.max(...darkest)) darkest = d;
+        }
+      }
+      return darkest;
     }, [x, y]);
     return { rgb, x: box.x + x, y: box.y + y };
   };

@@ -45,9 +45,13 @@ test('the bundled atlas is ready without requesting the validator, and its manif
 test('a data= folder without a manifest loads the validator, and a corrupted record in it is named', async ({ page }) => {
   test.setTimeout(120_000);
   const scripts = recordScripts(page);
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
   await openAtlas(page, `?data=${DIR}`);
   // The validator chunk's name is what the first test looks for: this shows that test can fail.
   expect(scripts.filter((u) => VALIDATOR.test(u)).length).toBeGreaterThan(0);
+  // The schema is checked off the main thread, in a worker of its own (besides MapLibre's).
+  expect(workers.filter((u) => /validate-worker[^/]*\.js$/.test(u))).toHaveLength(1);
 
   let corrupted = '';
   await page.route(`**/${DIR}/links.json`, async (route) => {
@@ -63,6 +67,9 @@ test('a data= folder without a manifest loads the validator, and a corrupted rec
   await expect(alert).toContainText('1 problem');
   await expect(alert.getByRole('row').filter({ hasText: corrupted })).toContainText('Hong Kong is Chinese territory');
   await expect(alert.getByRole('row').filter({ hasText: corrupted })).toContainText(`${DIR}/links.json`);
+  // Named by the worker: the page itself never loaded the schema.
+  expect(workers.filter((u) => /validate-worker[^/]*\.js$/.test(u))).toHaveLength(2);
+  expect(scripts.filter((u) => /validate-fetched[^/]*\.js$/.test(u))).toEqual([]);
   await page.screenshot({ path: 'test/e2e/screenshots/data-trust-synthetic-error.png' });
 });
 
