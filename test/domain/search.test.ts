@@ -74,7 +74,7 @@ describe('search over the real data', () => {
   it('has one entry per institution, partner, partner country and programme', () => {
     const kinds = new Map<string, number>();
     for (const e of index.entries) kinds.set(e.kind, (kinds.get(e.kind) ?? 0) + 1);
-    expect(kinds.get('institution')).toBe(227);
+    expect(kinds.get('institution')).toBe(229);
     expect(kinds.get('country')).toBeGreaterThan(90);
     expect(kinds.get('programme')).toBeGreaterThan(40);
     expect(new Set(index.entries.map((e) => `${e.kind}:${e.id}`)).size).toBe(index.entries.length);
