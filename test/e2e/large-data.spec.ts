@@ -23,13 +23,13 @@ test.beforeAll(() => {
 const fmt = (n: number) => n.toLocaleString('en');
 
 test('100,000 links load on the map and the years scrub, each step counting exactly', async ({ page }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   const links = JSON.parse(readFileSync(`public/${DIR}/links.json`, 'utf8')) as Link[];
   expect(links).toHaveLength(100_000);
   await page.goto(`./?data=${DIR}`);
   // The basemap is drawn while 100k links are fetched and checked.
   await expect(page.getByTestId('early-map').locator('canvas')).toHaveCount(1, { timeout: 60_000 });
-  await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length > 0, undefined, { timeout: 240_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length > 0, undefined, { timeout: 400_000 });
   const sentence = page.locator('.filter-sentence');
   const last = Math.max(...links.flatMap((l) => (l.date.precision === 'year' || l.date.precision === 'month' || l.date.precision === 'day' ? [Number(l.date.value.slice(0, 4))] : [])));
   await expect(sentence).toContainText(`Up to ${last}: ${fmt(expectedTally(links, { from: UPTO, to: last }).certain)} links`);
