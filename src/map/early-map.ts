@@ -1,5 +1,5 @@
 /**
- * The map started before the data: made while the files load, so that MapLibre's worker, the
+ * The map started before the data: made while a slow load goes on (EarlyBasemap.tsx says when), so that MapLibre's worker, the
  * WebGL context and the country shapes are ready (and the basemap painted) by the time the data
  * is, instead of starting after it. The atlas's map controller adopts it (adoptEarlyMap): it moves
  * the map's box into its own and adds the dataset's sources and layers. One early map at a time;
