@@ -100,10 +100,10 @@ export function buildFacets(index: DatasetIndex): Facets {
 export function knownFilters(f: Filters, facets: Facets): Filters {
   // A shared link from before a programme was renamed names it by a former id.
   const renamed = f.prog === null || facets.dims.prog.indexOf.has(f.prog) ? undefined : facets.formerProgrammeIds.get(f.prog);
-  let out = renamed ? { ...f, prog: renamed } : f;
-  f = out;
+  const asked = renamed ? { ...f, prog: renamed } : f;
+  let out = asked;
   for (const d of FILTER_DIMENSIONS) {
-    const cur = chosen(f, d);
+    const cur = chosen(asked, d);
     const known = cur.filter((k) => facets.dims[d].indexOf.has(k));
     if (known.length !== cur.length) out = withChosen(out, d, known);
   }

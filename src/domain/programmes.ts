@@ -40,8 +40,3 @@ export function listProgrammes(d: { links: readonly Pick<Link, 'programme'>[]; p
   return [...byId.values()];
 }
 
-/** A programme id as a URL may give it: the current id, or the current id of a former one (undefined when neither). */
-export function currentProgrammeId(programmes: readonly Programme[], id: string): string | undefined {
-  for (const p of programmes) if (p.id === id || p.formerIds?.includes(id)) return p.id;
-  return undefined;
-}

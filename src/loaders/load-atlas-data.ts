@@ -332,14 +332,11 @@ async function loadAll(
     dataset = { ...(raw as unknown as Dataset), programmes: (raw.programmes ?? []) as Dataset['programmes'] };
     aliases = (aliasFile.value ?? []) as Alias[];
   } else {
-    ({ dataset, aliases } = await validateOffMainThread(raw, aliasFile.value, { files: Object.fromEntries(
-      [aliasFile, programmesFile, ...files].map((f) => [f.name === ALIASES_FILE ? 'aliases' : f.name === PROGRAMMES_FILE ? 'programmes' : keyOf(f.name), f.bytes]),
-    ), dataPath, aliasesFile }, signal));
+    const bytes = { ...Object.fromEntries(entries.map(([key], i) => [key, files[i]!.bytes])), aliases: aliasFile.bytes, programmes: programmesFile.bytes };
+    ({ dataset, aliases } = await validateOffMainThread(raw, aliasFile.value, { files: bytes, dataPath, aliasesFile }, signal));
   }
   return buildAtlasData(dataset, shapes.shapes, shapes.borders, aliases);
 }
-
-const keyOf = (name: string) => (Object.entries(DATA_FILE_NAMES).find(([, n]) => n === name)?.[0] ?? name);
 
 /**
  * A dataset the build did not vouch for, checked with the schema in a worker (validate-worker.ts)

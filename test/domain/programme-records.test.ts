@@ -5,7 +5,6 @@ import { aggregate } from '../../src/domain/aggregate.ts';
 import { buildFacets, knownFilters } from '../../src/domain/facets.ts';
 import { NO_FILTERS } from '../../src/domain/filters.ts';
 import { coverageOfAll, programmeCoverage } from '../../src/domain/programme-coverage.ts';
-import { currentProgrammeId } from '../../src/domain/programmes.ts';
 import { flattenLink } from '../../src/domain/flatten.ts';
 import { selectionFromString, selectionToString } from '../../src/ui/selection.ts';
 import type { Dataset } from '../../src/domain/schema.ts';
@@ -73,7 +72,6 @@ describe('programmes as records', () => {
     const facets = buildFacets(index);
     expect(knownFilters({ ...NO_FILTERS, prog: 'old-pairing' }, facets).prog).toBe('pairing');
     expect(knownFilters({ ...NO_FILTERS, prog: 'never-was' }, facets).prog).toBeNull();
-    expect(currentProgrammeId(index.dataset.programmes, 'old-pairing')).toBe('pairing');
     const a = aggregate(index);
     const known = { inst: () => false, partner: () => false, prog: (id: string) => (index.programmes.has(id) ? id : facets.formerProgrammeIds.get(id)) };
     const sel = selectionFromString('prog:old-pairing', a, known);
