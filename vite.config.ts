@@ -8,6 +8,7 @@ import { join, resolve as resolvePath } from 'node:path';
 import { buildManifest, schemaDigest } from './src/cli/build-manifest.ts';
 import { formatProblem } from './src/domain/validate.ts';
 import { MANIFEST_FILE } from './src/domain/data-manifest.ts';
+import { LINK_COLUMNS_FILE } from './src/domain/link-columns.ts';
 import { bootShell } from './src/cli/boot-shell.ts';
 
 const require = createRequire(import.meta.url);
@@ -34,14 +35,17 @@ function bundledFiles(): Record<string, string> {
   return out;
 }
 
-/** The manifest of `data/` (src/cli/build-manifest.ts); a dataset that does not validate fails the build. */
-function validatedManifest(fail: (message: string) => never, schema: string): string {
-  const { manifest, problems } = buildManifest('data', schema);
-  if (!manifest) {
-    const shown = problems.slice(0, 40).map((p) => `  data/${formatProblem(p)}`);
-    fail(`data/ does not validate (${problems.length} problem(s); npm run data:check lists them all):\n${shown.join('\n')}`);
+/**
+ * The manifest of `data/` (src/cli/build-manifest.ts); a dataset that does not validate fails the
+ * build. With `compact`, also the compact links file it lists (link-columns.ts).
+ */
+function validatedManifest(fail: (message: string) => never, schema: string, compact = false): { text: string; compact?: Uint8Array } {
+  const built = buildManifest('data', schema, { compact });
+  if (!built.manifest) {
+    const shown = built.problems.slice(0, 40).map((p) => `  data/${formatProblem(p)}`);
+    fail(`data/ does not validate (${built.problems.length} problem(s); npm run data:check lists them all):\n${shown.join('\n')}`);
   }
-  return `${JSON.stringify(manifest, null, 1)}\n`;
+  return { text: `${JSON.stringify(built.manifest, null, 1)}\n`, ...(built.compact ? { compact: built.compact } : {}) };
 }
 
 function bundledData(schema: string): Plugin {
@@ -58,7 +62,10 @@ function bundledData(schema: string): Plugin {
       });
     },
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: `data/${MANIFEST_FILE}`, source: validatedManifest((m) => this.error(m), schema) });
+      // The page reads the links from their compact form (the map and timeline need no JSON parse of every record).
+      const { text, compact } = validatedManifest((m) => this.error(m), schema, true);
+      this.emitFile({ type: 'asset', fileName: `data/${MANIFEST_FILE}`, source: text });
+      if (compact) this.emitFile({ type: 'asset', fileName: `data/${LINK_COLUMNS_FILE}`, source: compact });
       for (const [fileName, file] of Object.entries(files())) {
         this.emitFile({ type: 'asset', fileName, source: readFileSync(file) });
       }
@@ -155,7 +162,7 @@ function singleFileSources(schema: string): Plugin {
     load(id) {
       if (id === `\0${INLINE_FILES}`) {
         // With the manifest, as the normal build writes it: the single file, too, skips validating its own data.
-        const texts: Record<string, string> = { [`data/${MANIFEST_FILE}`]: validatedManifest((m) => this.error(m), schema) };
+        const texts: Record<string, string> = { [`data/${MANIFEST_FILE}`]: validatedManifest((m) => this.error(m), schema).text };
         for (const [path, file] of Object.entries(bundledFiles())) texts[path] = readFileSync(file, 'utf8');
         const entries = Object.entries(texts).map(([path, text]) => `${JSON.stringify(path)}: ${JSON.stringify(text)}`);
         return `export default {\n${entries.join(',\n')}\n};`;

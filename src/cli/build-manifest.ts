@@ -13,6 +13,8 @@ import { parseAliases } from '../domain/aliases.ts';
 import { ALIASES_FILE } from '../domain/alias-values.ts';
 import { DATA_FILE_NAMES, PROGRAMMES_FILE } from '../domain/schema-values.ts';
 import type { DataManifest } from '../domain/data-manifest.ts';
+import { LINK_COLUMNS_FILE, encodeLinkColumns } from '../domain/link-columns.ts';
+import type { Link } from '../domain/schema.ts';
 
 /**
  * The source files whose rules decide whether a dataset passes in the browser. Their digest goes
@@ -20,7 +22,7 @@ import type { DataManifest } from '../domain/data-manifest.ts';
  */
 export const SCHEMA_SOURCES = [
   'src/domain/schema-values.ts', 'src/domain/schema.ts', 'src/domain/validate.ts', 'src/domain/aliases.ts',
-  'src/domain/alias-values.ts', 'src/domain/programmes.ts', 'src/domain/programme-refs.ts', 'src/domain/dates.ts', 'src/domain/link-time.ts', 'src/loaders/validate-fetched.ts',
+  'src/domain/alias-values.ts', 'src/domain/programmes.ts', 'src/domain/programme-refs.ts', 'src/domain/dates.ts', 'src/domain/link-time.ts', 'src/loaders/validate-fetched.ts', 'src/domain/link-columns.ts',
 ];
 
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
@@ -39,8 +41,14 @@ function firstChanged(parsed: readonly unknown[], raw: unknown): number {
  * The manifest of `dir`, or the problems that fail the build. Beyond what data:check
  * reports: the browser will use the JSON as written, so every record must read back exactly as
  * the schema parses it (no text the schema would trim).
+ *
+ * With `compact`, also the compact form of the validated links (link-columns.ts), listed in the
+ * manifest as `links.columns.bin`: the browser then fetches it instead of links.json. The caller
+ * writes the bytes beside the JSON. (The single file leaves it out: it inlines the JSON.)
  */
-export function buildManifest(dir: string, schema: string): { manifest: DataManifest; problems: [] } | { manifest: undefined; problems: Problem[] } {
+export function buildManifest(dir: string, schema: string, { compact = false } = {}):
+  { manifest: DataManifest; problems: []; compact?: Uint8Array } | { manifest: undefined; problems: Problem[] } {
+  let columns: Uint8Array | undefined;
   const { raw, problems } = readDataDir(dir);
   const files: Record<string, string> = { ...DATA_FILE_NAMES };
   if (!problems.length) {
@@ -51,6 +59,7 @@ export function buildManifest(dir: string, schema: string): { manifest: DataMani
         const i = firstChanged(result.dataset[key], raw[key]);
         if (i >= 0) problems.push({ file: DATA_FILE_NAMES[key], id: result.dataset[key][i]?.id ?? `#${i}`, field: '', message: 'reads differently through the schema (text with spaces around it?): write it as the schema reads it' });
       }
+      if (compact && !problems.length) columns = encodeLinkColumns(raw.links as Link[]);
       // The browser uses programmes.json as written, and links' programmes as ids of it.
       if (raw.programmes !== undefined) {
         files.programmes = PROGRAMMES_FILE;
@@ -79,5 +88,7 @@ export function buildManifest(dir: string, schema: string): { manifest: DataMani
     const bytes = readFileSync(join(dir, name));
     manifest.files[name] = { bytes: bytes.byteLength, sha256: sha256(bytes) };
   }
-  return { manifest, problems: [] };
+  if (!columns) return { manifest, problems: [] };
+  manifest.files[LINK_COLUMNS_FILE] = { bytes: columns.byteLength, sha256: sha256(columns) };
+  return { manifest, problems: [], compact: columns };
 }

@@ -11,6 +11,10 @@ import type { LinkType, LonLat } from './schema.ts';
 import { LINK_TYPE_OPTIONS } from './schema-values.ts';
 import { CERTAIN, OUTSIDE, PLANNED, POSSIBLE, UNDATED, presenceFor, timeCode, type YearsWindow } from './time-codes.ts';
 import { tallyAll, windowTallies } from './window-tallies.ts';
+import { perAlikeLinks } from './link-columns.ts';
+
+/** The fields a link's time code depends on (time-codes.ts timeCode, link-time.ts linkSpan). */
+const TIME_FIELDS = ['kind', 'date', 'end', 'ongoingAsOf', 'status'] as const;
 // The fresh count and its arrays live beside the tracker that carries them from window to window.
 export { emptyTallies, tallyAll, type Tallies } from './window-tallies.ts';
 
@@ -119,12 +123,15 @@ export function aggregate(index: DatasetIndex): Aggregates {
   const typeIndex = new Map(LINK_TYPES.map((t, i) => [t, i]));
   const firstTypeOfLink = new Uint8Array(links.length);
   const typeCounts: Uint32Array[] = [];
+  // Links read from their compact form share these values by table: each distinct combination is worked out once.
+  const pairKeyOf = perAlikeLinks(links, ['institution', 'partner'], (li) => `${links[li]!.institution}\u0000${index.partnerOf(links[li]!).key}`);
+  const timeCodeOf = perAlikeLinks(links, TIME_FIELDS, (li) => timeCode(links[li]!));
 
   links.forEach((link, li) => {
-    const partner = index.partnerOf(link);
-    const key = `${link.institution}\u0000${partner.key}`;
+    const key = pairKeyOf(li);
     let pair = pairByKey.get(key);
     if (!pair) {
+      const partner = index.partnerOf(link);
       pair = {
         index: pairByKey.size,
         institution: link.institution,
@@ -144,7 +151,7 @@ export function aggregate(index: DatasetIndex): Aggregates {
     const t = typeIndex.get(link.types[0] ?? 'agreement') ?? 0;
     firstTypeOfLink[li] = t;
     (typeCounts[pair.index] as Uint32Array)[t]! += 1;
-    const code = timeCode(link);
+    const code = timeCodeOf(li);
     let k = codeIndex.get(code);
     if (k === undefined) {
       k = codeIndex.size;

@@ -5,6 +5,8 @@
  * manifest, another dataset, a file changed after the build, no Web Crypto) is validated in full.
  */
 
+import { LINK_COLUMNS_FILE } from './link-columns.ts';
+
 export const MANIFEST_FILE = 'manifest.json';
 
 export interface ManifestEntry {
@@ -29,6 +31,16 @@ declare const __ATLAS_SCHEMA__: string | undefined;
  */
 export function bundleSchema(): string | undefined {
   return typeof __ATLAS_SCHEMA__ === 'string' ? __ATLAS_SCHEMA__ : undefined;
+}
+
+/**
+ * Whether the manifest, written under this bundle's rules, lists the compact links file
+ * (link-columns.ts) that the build writes beside links.json: then it is fetched instead.
+ */
+export function listsLinkColumns(manifest: unknown, schema = bundleSchema()): boolean {
+  if (!schema || !manifest || typeof manifest !== 'object') return false;
+  const m = manifest as Partial<DataManifest>;
+  return m.schema === schema && !!m.files && typeof m.files === 'object' && Object.hasOwn(m.files, LINK_COLUMNS_FILE);
 }
 
 function hex(buffer: ArrayBuffer): string {

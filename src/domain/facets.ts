@@ -9,7 +9,8 @@ import { ALL_OF, chosen, FILTER_DIMENSIONS, LINK_STATUSES, withChosen, type Filt
 import { confirmation, EVIDENCE_OPTIONS, evidenceOptions } from './evidence-strength.ts';
 import { linkSourceIds } from './evidence.ts';
 import { LINK_TYPE_OPTIONS } from './schema-values.ts';
-import type { Bilingual } from './schema.ts';
+import type { Bilingual, Link } from './schema.ts';
+import { perAlikeLinks } from './link-columns.ts';
 import { tableFromDense, type EntityCounts } from './aggregate.ts';
 
 /**
@@ -52,20 +53,30 @@ class KeyCoder {
   }
 }
 
-function singleFacet(n: number, coder: KeyCoder, keyOf: (li: number) => string | null): Facet {
+/**
+ * A dimension's options depend on a few fields of the link (`fields`): links read from their
+ * compact form share those values by table, so each distinct combination is coded once
+ * (link-columns.ts perAlikeLinks); other links are coded one by one. Codes are given in the
+ * order options are first met either way.
+ */
+function singleFacet(links: readonly Link[], fields: readonly string[], coder: KeyCoder, keyOf: (li: number) => string | null): Facet {
+  const n = links.length;
   const single = new Int32Array(n);
-  for (let li = 0; li < n; li++) {
+  const codeOf = perAlikeLinks(links, fields, (li) => {
     const k = keyOf(li);
-    single[li] = k === null ? -1 : coder.code(k);
-  }
+    return k === null ? -1 : coder.code(k);
+  });
+  for (let li = 0; li < n; li++) single[li] = codeOf(li);
   return { keys: coder.keys, indexOf: coder.indexOf, single };
 }
 
-function multiFacet(n: number, coder: KeyCoder, keysOf: (li: number) => readonly string[]): Facet {
+function multiFacet(links: readonly Link[], fields: readonly string[], coder: KeyCoder, keysOf: (li: number) => readonly string[]): Facet {
+  const n = links.length;
   const offsets = new Uint32Array(n + 1);
   const values: number[] = [];
+  const codesOf = perAlikeLinks(links, fields, (li) => Array.from(new Set(keysOf(li)), (k) => coder.code(k)));
   for (let li = 0; li < n; li++) {
-    for (const k of new Set(keysOf(li))) values.push(coder.code(k));
+    for (const c of codesOf(li)) values.push(c);
     offsets[li + 1] = values.length;
   }
   return { keys: coder.keys, indexOf: coder.indexOf, offsets, values: Uint32Array.from(values) };
@@ -76,21 +87,22 @@ export function buildFacets(index: DatasetIndex): Facets {
   const links = index.dataset.links;
   const n = links.length;
   const programmeNames = new Map<string, Bilingual>(index.dataset.programmes.map((p) => [p.id, p.name]));
+  // Each dimension names the link fields its options are read from (for perAlikeLinks).
   const dims: Record<FilterDimension, Facet> = {
-    cat: multiFacet(n, new KeyCoder(CATEGORIES), (li) => links[li]!.types.map((t) => CATEGORY_OF_TYPE[t])),
-    type: multiFacet(n, new KeyCoder(LINK_TYPE_OPTIONS), (li) => links[li]!.types),
-    inst: multiFacet(n, new KeyCoder(), (li) => [links[li]!.institution, ...(links[li]!.with ?? [])]),
-    country: singleFacet(n, new KeyCoder(), (li) => index.partnerOf(links[li]!).iso3 ?? null),
-    partner: singleFacet(n, new KeyCoder(), (li) => {
+    cat: multiFacet(links, ['types'], new KeyCoder(CATEGORIES), (li) => links[li]!.types.map((t) => CATEGORY_OF_TYPE[t])),
+    type: multiFacet(links, ['types'], new KeyCoder(LINK_TYPE_OPTIONS), (li) => links[li]!.types),
+    inst: multiFacet(links, ['institution', 'with'], new KeyCoder(), (li) => [links[li]!.institution, ...(links[li]!.with ?? [])]),
+    country: singleFacet(links, ['partner'], new KeyCoder(), (li) => index.partnerOf(links[li]!).iso3 ?? null),
+    partner: singleFacet(links, ['partner'], new KeyCoder(), (li) => {
       const p = index.partnerOf(links[li]!);
       return p.kind === 'country' ? null : p.key;
     }),
-    prog: singleFacet(n, new KeyCoder(), (li) => links[li]!.programme ?? null),
-    scope: singleFacet(n, new KeyCoder(['international', 'domestic']), (li) => (index.partnerOf(links[li]!).kind === 'domestic' ? 'domestic' : 'international')),
-    online: singleFacet(n, new KeyCoder(['1', '0']), (li) => (links[li]!.mode === 'online' || links[li]!.mode === 'hybrid' ? '1' : '0')),
-    status: singleFacet(n, new KeyCoder(LINK_STATUSES), (li) => links[li]!.status),
-    evidence: { ...multiFacet(n, new KeyCoder(EVIDENCE_OPTIONS), (li) => evidenceOptions(confirmation(index, links[li]!))), allOf: ALL_OF.has('evidence') },
-    source: multiFacet(n, new KeyCoder(), (li) => linkSourceIds(links[li]!)),
+    prog: singleFacet(links, ['programme'], new KeyCoder(), (li) => links[li]!.programme ?? null),
+    scope: singleFacet(links, ['partner'], new KeyCoder(['international', 'domestic']), (li) => (index.partnerOf(links[li]!).kind === 'domestic' ? 'domestic' : 'international')),
+    online: singleFacet(links, ['mode'], new KeyCoder(['1', '0']), (li) => (links[li]!.mode === 'online' || links[li]!.mode === 'hybrid' ? '1' : '0')),
+    status: singleFacet(links, ['status'], new KeyCoder(LINK_STATUSES), (li) => links[li]!.status),
+    evidence: { ...multiFacet(links, ['evidence', 'partner', 'inferred'], new KeyCoder(EVIDENCE_OPTIONS), (li) => evidenceOptions(confirmation(index, links[li]!))), allOf: ALL_OF.has('evidence') },
+    source: multiFacet(links, ['evidence'], new KeyCoder(), (li) => linkSourceIds(links[li]!)),
   };
   const formerProgrammeIds = new Map(index.dataset.programmes.flatMap((p) => (p.formerIds ?? []).map((old) => [old, p.id] as const)));
   return { links: n, dims, programmeNames, formerProgrammeIds };

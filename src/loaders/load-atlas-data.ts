@@ -5,7 +5,8 @@
  * that the UI can explain (which file, which record, which field), never a blank page.
  */
 import { DATA_FILE_NAMES, PROGRAMMES_FILE, isCountryRef } from '../domain/schema-values.ts';
-import type { Dataset, LinkRecord, Programme, RawDataset } from '../domain/schema.ts';
+import type { Dataset, Link, LinkRecord, Programme, RawDataset } from '../domain/schema.ts';
+import { LINK_COLUMNS_FILE, LinkColumnsError, decodeLinkColumns } from '../domain/link-columns.ts';
 import { resolveProgrammes } from '../domain/programme-refs.ts';
 import type { WorkerRequest } from './validate-in-worker.ts';
 import { timelineSpanOf, type TimelineSpan } from '../domain/dates.ts';
@@ -15,7 +16,7 @@ import { aggregate, type Aggregates } from '../domain/aggregate.ts';
 import { countryShapes, countryBorders, type CountryShapes, type WorldTopology } from '../domain/world.ts';
 import { countryAnchors } from '../domain/country-anchors.ts';
 import { ALIASES_FILE, type Alias } from '../domain/alias-values.ts';
-import { MANIFEST_FILE, bundleSchema, manifestVouches } from '../domain/data-manifest.ts';
+import { MANIFEST_FILE, bundleSchema, listsLinkColumns, manifestVouches } from '../domain/data-manifest.ts';
 import type { MultiLineString } from 'geojson';
 
 export const WORLD_FILE = 'world/countries-50m.json';
@@ -142,7 +143,7 @@ async function readBody(res: Response, alive: () => void, progress: { received: 
  * a body that broke off, or that does not match its `Content-Encoding`, only as "Failed to fetch".
  * A file from which nothing arrives for `stallMs` is given up on (`timeout`).
  */
-async function fetchFile(url: string, file: string, signal: AbortSignal | undefined, optional: boolean, stallMs = pageStallMs()): Promise<Fetched | undefined> {
+async function fetchFile(url: string, file: string, signal: AbortSignal | undefined, optional: boolean, stallMs = pageStallMs(), json = true): Promise<Fetched | undefined> {
   signal?.throwIfAborted();
   // Our own controller, so that the stall timer can stop this one request; the caller's signal stops it too.
   const ctrl = new AbortController();
@@ -195,6 +196,7 @@ async function fetchFile(url: string, file: string, signal: AbortSignal | undefi
       const of = declared && !encoding ? ` of ${declared}` : '';
       throw new FetchError(file, `the reply broke off after ${progress.received}${of} bytes`, 'truncated', String(progress.received));
     }
+    if (!json) return { bytes, value: undefined };
     try {
       return { bytes, value: JSON.parse(new TextDecoder().decode(bytes)) };
     } catch (e) {
@@ -263,8 +265,15 @@ export async function loadAtlasData(
   const total = waiting.size;
   let done = 0;
   const arrived = (file: string) => {
+    // A file fetched after all (links.json when the compact links were not vouched for) is not counted twice.
+    if (!waiting.delete(file)) return;
     done += 1;
-    waiting.delete(file);
+    onProgress(done, total, [...waiting]);
+  };
+  /** The links are awaited as another file (their compact form, or links.json after all): progress names that one. */
+  const awaitInstead = (file: string, instead: string) => {
+    if (!waiting.delete(file)) return;
+    waiting.add(instead);
     onProgress(done, total, [...waiting]);
   };
   onProgress(0, total, [...waiting]);
@@ -273,7 +282,7 @@ export async function loadAtlasData(
   const stop = () => all.abort(signal?.reason);
   signal?.addEventListener('abort', stop, { once: true });
   try {
-    return await loadAll(dataPath, entries, all.signal, base, stallMs, arrived, onWorld);
+    return await loadAll(dataPath, entries, all.signal, base, stallMs, arrived, awaitInstead, onWorld);
   } catch (e) {
     all.abort();
     throw e;
@@ -289,19 +298,44 @@ async function loadAll(
   base: string,
   stallMs: number,
   arrived: (file: string) => void,
+  awaitInstead: (file: string, instead: string) => void,
   onWorld?: OnWorld,
 ): Promise<AtlasData> {
   const aliasesFile = `${dataPath}/${ALIASES_FILE}`;
+  const others = entries.filter(([key]) => key !== 'links');
   // Fetched beside the data, not before it. Any failure only means "not vouched for": validate.
   const manifest = fetchJson(new URL(`${dataPath}/${MANIFEST_FILE}`, base).href, MANIFEST_FILE, signal, true, stallMs).catch(() => undefined);
-  /** A data file, parsed, with its bytes: for the manifest's digest, or else for the validator's worker. */
-  const dataFile = async (name: string, optional = false) => {
+  /** A data file, parsed (unless `json` is false), with its bytes: for the manifest's digest, or else for the validator's worker. */
+  const dataFile = async (name: string, optional = false, json = true) => {
     const file = `${dataPath}/${name}`;
-    const fetched = await fetchFile(new URL(file, base).href, file, signal, optional, stallMs);
+    const fetched = await fetchFile(new URL(file, base).href, file, signal, optional, stallMs, json);
     arrived(file);
     return { name, value: fetched?.value, bytes: fetched?.bytes };
   };
-  const [shapes, aliasFile, programmesFile, ...files] = await Promise.all([
+  const linksName = DATA_FILE_NAMES.links;
+  /**
+   * The links: their compact form when the manifest lists it under this bundle's rules (the build
+   * wrote it from the links it validated), links.json otherwise. The manifest is small and asked
+   * for first, so the choice costs one short request's time.
+   */
+  const linksFile = async (): Promise<{ name: string; value: unknown; bytes: Uint8Array | undefined; links?: Link[] }> => {
+    const found = await manifest;
+    if (listsLinkColumns(found)) {
+      awaitInstead(`${dataPath}/${linksName}`, `${dataPath}/${LINK_COLUMNS_FILE}`);
+      const compact = await dataFile(LINK_COLUMNS_FILE, true, false);
+      if (compact.bytes) {
+        try {
+          return { ...compact, links: decodeLinkColumns(compact.bytes) };
+        } catch (e) {
+          if (!(e instanceof LinkColumnsError)) throw e;
+          // Bytes of another version or kind: the JSON, validated, is still there to read.
+        }
+      }
+      return dataFile(linksName);
+    }
+    return dataFile(linksName);
+  };
+  const [shapes, aliasFile, programmesFile, linksAt, ...files] = await Promise.all([
     fetchJson(new URL(WORLD_FILE, base).href, WORLD_FILE, signal, false, stallMs).then((w) => {
       arrived(WORLD_FILE);
       // Read as soon as it is here, beside the data: the map can draw the countries before the data arrives.
@@ -313,18 +347,28 @@ async function loadAll(
     dataFile(ALIASES_FILE, true),
     // Optional too: links may name their programmes in full (a dataset written before programmes had records).
     dataFile(PROGRAMMES_FILE, true),
-    ...entries.map(([, name]) => dataFile(name)),
+    linksFile(),
+    ...others.map(([, name]) => dataFile(name)),
   ]);
   // Checked before the data is validated: a wrong shapes file is one clear problem, found at once.
   if (shapes instanceof DataError) throw shapes;
-  const raw = Object.fromEntries(entries.map(([key], i) => [key, files[i]!.value])) as unknown as RawDataset;
-  if (programmesFile.value !== undefined) raw.programmes = programmesFile.value;
   const found = await manifest;
-  const vouched = found !== undefined && await manifestVouches(
+  const vouch = (links: { name: string; bytes: Uint8Array | undefined }) => found !== undefined && manifestVouches(
     found,
-    Object.fromEntries([aliasFile, programmesFile, ...files].map((f) => [f.name, f.bytes])),
+    Object.fromEntries([aliasFile, programmesFile, links, ...files].map((f) => [f.name, f.bytes])),
     { schema: bundleSchema(), subtle: globalThis.crypto?.subtle },
   );
+  let links = linksAt;
+  let compactLinks: Link[] | undefined;
+  if (links.links) {
+    if (await vouch(links)) compactLinks = links.links;
+    // Compact bytes the manifest does not vouch for are not read: the JSON is, and validated.
+    else links = await dataFile(linksName);
+  }
+  const raw = Object.fromEntries([['links', links.value], ...others.map(([key], i) => [key, files[i]!.value])]) as unknown as RawDataset;
+  if (programmesFile.value !== undefined) raw.programmes = programmesFile.value;
+  const vouched = compactLinks !== undefined || await vouch(links);
+  if (compactLinks) raw.links = compactLinks;
   let dataset: Dataset;
   let aliases: Alias[];
   if (vouched) {
@@ -332,7 +376,7 @@ async function loadAll(
     dataset = { ...(raw as unknown as Dataset), programmes: (raw.programmes ?? []) as Dataset['programmes'] };
     aliases = (aliasFile.value ?? []) as Alias[];
   } else {
-    const bytes = { ...Object.fromEntries(entries.map(([key], i) => [key, files[i]!.bytes])), aliases: aliasFile.bytes, programmes: programmesFile.bytes };
+    const bytes = { ...Object.fromEntries(others.map(([key], i) => [key, files[i]!.bytes])), links: links.bytes, aliases: aliasFile.bytes, programmes: programmesFile.bytes };
     ({ dataset, aliases } = await validateOffMainThread(raw, aliasFile.value, { files: bytes, dataPath, aliasesFile }, signal));
   }
   return buildAtlasData(dataset, shapes.shapes, shapes.borders, aliases);

@@ -23,6 +23,7 @@ import { chromium, type Page } from '@playwright/test';
 import { serveStatic } from './static-server.ts';
 import { BARE_MAP_MOUNT, BARE_MAP_OUT, lighthouseReport, measureLighthouse, prepareBareMap, type LighthouseResult } from './lighthouse.ts';
 import { argValue } from '../../src/cli/args.ts';
+import { SCHEMA_SOURCES } from '../../src/cli/build-manifest.ts';
 
 const args = process.argv.slice(2);
 const SIZES = (argValue(args, 'sizes') ?? '1000,10000,100000,1000000').split(',').map(Number);
@@ -101,13 +102,19 @@ const baseJs = gzipSizeOf(join(BASELINE_OUT, 'assets'), ['.js', '.mjs']);
 const baseCss = gzipSizeOf(join(BASELINE_OUT, 'assets'), ['.css']);
 
 // Written once and kept: a stamp records the generator's source, so a changed generator rewrites them.
-const synthStamp = createHash('sha256').update(readFileSync('src/domain/synth.ts')).update(readFileSync('src/cli/data-synth.ts')).digest('hex');
+// Published as the build publishes data/ (--publish: validated, with its manifest and compact links), so
+// the bench measures the path a published dataset takes; the stamp covers the rules and the compact form too.
+const synthStamp = ['src/domain/synth.ts', 'src/cli/data-synth.ts', 'src/cli/build-manifest.ts', ...SCHEMA_SOURCES]
+  .reduce((h, f) => h.update(readFileSync(f)), createHash('sha256')).digest('hex');
 for (const n of SIZES) {
   const out = join(SYNTH_DIR, label(n));
   const stamp = join(out, '.stamp');
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === synthStamp) continue;
   rmSync(out, { recursive: true, force: true });
-  sh('npx', ['tsx', 'src/cli/data-synth.ts', '--links', String(n), '--seed', '1', '--out', out]);
+  // Validating a million records in Node needs more than its default heap.
+  execFileSync('npx', ['tsx', 'src/cli/data-synth.ts', '--links', String(n), '--seed', '1', '--out', out, '--publish'], {
+    stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=6144` },
+  });
   writeFileSync(stamp, synthStamp);
 }
 
@@ -120,7 +127,11 @@ interface Measure {
   /** Links the filter sentence counts in the initial window (all links up to the last year). */
   linksShown: number;
 }
-interface Row extends Measure { dataset: string; links: number; filtered: Measure & { query: string } }
+interface Row extends Measure {
+  dataset: string; links: number; filtered: Measure & { query: string };
+  /** Navigation → ready for the same data as JSON alone, validated in the browser (no manifest). */
+  validatingReadyMs: number;
+}
 
 /**
  * Before any page script runs: when the app marks `atlas:ready`, note at once (not when the
@@ -353,6 +364,25 @@ async function measureReadyVsBare(runs: number): Promise<{ atlas: number[]; bare
   return out;
 }
 
+/**
+ * Navigation → ready for a folder of JSON alone (no manifest, so no compact links): the path a
+ * `data=` folder that did not come through the build takes, validated with the schema in a worker.
+ * The same folder, its manifest answered 404. One load (at 1M it takes minutes).
+ */
+async function measureValidatingReady(query: string): Promise<number> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+  try {
+    await page.route('**/manifest.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    const compact: string[] = [];
+    page.on('request', (r) => { if (r.url().endsWith('.bin')) compact.push(r.url()); });
+    const ms = await loadUntilReady(page, query);
+    if (compact.length) throw new Error(`the validating path fetched the compact links: ${compact.join(', ')}`);
+    return ms;
+  } finally {
+    await page.close();
+  }
+}
+
 /** Loads `query` in a fresh page, measures its steps, closes it. */
 async function measurePage(name: string, query: string, filtered: boolean): Promise<Measure> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
@@ -396,8 +426,10 @@ try {
     if (!(filtered.linksShown > 0 && filtered.linksShown < plain.linksShown)) {
       throw new Error(`${name}: ${FILTER} shows ${filtered.linksShown} of ${plain.linksShown} links; pick a filter that keeps some but not all (--filter)`);
     }
+    console.error(`measuring ${name} as a folder of JSON alone (validated in the browser)…`);
+    const validatingReadyMs = await measureValidatingReady(dataQuery ? `?${dataQuery}` : '');
     const links = n || (JSON.parse(readFileSync(join(DIST, 'data', 'links.json'), 'utf8')) as unknown[]).length;
-    rows.push({ dataset: name, links, ...plain, filtered: { query: FILTER, ...filtered } });
+    rows.push({ dataset: name, links, ...plain, validatingReadyMs, filtered: { query: FILTER, ...filtered } });
   }
   await browser.close();
   // Last, with the bench's own browser closed: Lighthouse starts a Chromium of its own.
@@ -479,6 +511,8 @@ console.log(`| ready at 1M ≤ 5× the bundled data's | ${times(ready1mOverSeed)
 console.log(`| heap at 1M ≤ 150 MB | ${at(1_000_000) ? `${(at(1_000_000) as Row).heapMB.toFixed(0)} MB` : 'not measured'} | ${yn(targets.heap1mWithin150MB)} |`);
 console.log(`| idle GC at 1M no higher than at 1k | ${at(1_000_000) && at(1000) ? `${(at(1_000_000) as Row).idleGcPerSec.toFixed(1)} vs ${(at(1000) as Row).idleGcPerSec.toFixed(1)} ms/s` : 'not measured'} | ${yn(targets.idleGc1mNotAbove1k)} |`);
 console.log(`| step cost at 1M ≤ 1.2× at 1k (no filter / ${FILTER}) | ${times(stepCost1mOver1k)} / ${times(filteredStepCost1mOver1k)} | ${yn(targets.stepJs1mVs1k)} / ${yn(targets.filteredStepJs1mVs1k)} |`);
+console.log('\n| dataset | ready, published (manifest + compact links) | ready, a folder of JSON alone (validated in a worker) |\n|---|---|---|');
+for (const r of rows) console.log(`| ${r.dataset} | ${r.readyMs.toFixed(0)} ms | ${r.validatingReadyMs.toFixed(0)} ms |`);
 
 mkdirSync('test/bench', { recursive: true });
 // Two decimals are plenty for milliseconds and megabytes, and keep the file short.

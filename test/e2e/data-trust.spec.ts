@@ -27,13 +27,17 @@ test.beforeAll(() => {
   if (!existsSync(`dist/${DIR}/links.json`)) cpSync(`public/${DIR}`, `dist/${DIR}`, { recursive: true });
 });
 
-test('the bundled atlas is ready without requesting the validator, and its manifest is fetched', async ({ page }) => {
+test('the bundled atlas is ready without requesting the validator, and reads its links in their compact form, never as JSON', async ({ page }) => {
   test.setTimeout(120_000);
   const scripts = recordScripts(page);
+  const data: string[] = [];
+  page.on('request', (r) => { if (/\/data\/[^/]+$/.test(r.url())) data.push(new URL(r.url()).pathname.replace(/^.*\/data\//, '')); });
   const manifest = page.waitForResponse((r) => r.url().endsWith('/data/manifest.json'));
   await openAtlas(page);
   const atReady = [...scripts];
   expect((await manifest).status()).toBe(200);
+  expect(data).toContain('links.columns.bin');
+  expect(data).not.toContain('links.json');
   expect(atReady.some((u) => /core-[^/]*\.js$/.test(u))).toBe(true);
   expect(atReady.filter((u) => VALIDATOR.test(u))).toEqual([]);
   // Nor later, once the page has settled.
@@ -76,6 +80,13 @@ test('a data= folder without a manifest loads the validator, and a corrupted rec
 test('the bundled data, changed in flight, is validated in the browser and its problem named', async ({ page }) => {
   test.setTimeout(120_000);
   const scripts = recordScripts(page);
+  // The compact links, one byte changed, no longer match the manifest: the atlas reads links.json instead, and validates it.
+  await page.route('**/data/links.columns.bin', async (route) => {
+    const res = await route.fetch();
+    const bytes = Buffer.from(await res.body());
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 0xff, bytes.length - 1);
+    await route.fulfill({ response: res, body: bytes });
+  });
   await page.route('**/data/links.json', async (route) => {
     const res = await route.fetch();
     const links = (await res.json()) as Record<string, unknown>[];

@@ -32,7 +32,8 @@ test('the basemap is drawn while the data is still loading, and the atlas takes 
   test.setTimeout(120_000);
   const held: Route[] = [];
   let release = false;
-  await page.route('**/data/links.json', async (route) => {
+  // The links as the built atlas reads them (their compact form, beside links.json).
+  await page.route('**/data/links.columns.bin', async (route) => {
     if (release) return route.continue();
     held.push(route);
     return undefined;
@@ -41,7 +42,7 @@ test('the basemap is drawn while the data is still loading, and the atlas takes 
   await expect(page.getByRole('status').first()).toContainText(/Loading/);
   const early = page.getByTestId('early-map');
   await expect(early.locator('canvas')).toHaveCount(1);
-  // The countries are painted while links.json has still not answered.
+  // The countries are painted while the links have still not answered.
   await expect.poll(() => landPixels(page, '[data-testid="early-map"] canvas'), { timeout: 30_000 }).toBeGreaterThan(500);
   expect(held.length).toBe(1);
   expect(await page.evaluate(() => performance.getEntriesByName('atlas:ready').length)).toBe(0);
@@ -63,9 +64,9 @@ test('the basemap is drawn while the data is still loading, and the atlas takes 
 test('a failed load leaves no map behind, and a retry starts one again', async ({ page }) => {
   test.setTimeout(120_000);
   let fail = true;
-  await page.route('**/data/links.json', (route) => (fail ? route.fulfill({ status: 500, body: 'no' }) : route.continue()));
+  await page.route('**/data/links.columns.bin', (route) => (fail ? route.fulfill({ status: 500, body: 'no' }) : route.continue()));
   await page.goto('./');
-  await expect(page.getByRole('alert').first()).toContainText('links.json');
+  await expect(page.getByRole('alert').first()).toContainText('links.columns.bin');
   await expect(page.getByTestId('early-map')).toHaveCount(0);
   fail = false;
   await page.getByRole('button', { name: /Try again|Retry/ }).first().click();

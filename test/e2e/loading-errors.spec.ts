@@ -110,11 +110,12 @@ interface Failure {
 
 const FAILURES: Failure[] = [
   {
+    // The links as the built atlas reads them: their compact form (links.columns.bin), which the build writes beside links.json.
     name: 'a body that breaks off mid-read',
-    path: 'data/links.json',
-    handler: () => breaksOff('data/links.json'),
-    en: 'Could not load data/links.json: the reply broke off before the whole file arrived.',
-    zh: '无法加载 data/links.json：回复在整个文件到达之前中断了。',
+    path: 'data/links.columns.bin',
+    handler: () => breaksOff('data/links.columns.bin'),
+    en: 'Could not load data/links.columns.bin: the reply broke off before the whole file arrived.',
+    zh: '无法加载 data/links.columns.bin：回复在整个文件到达之前中断了。',
   },
   {
     name: 'a wrong Content-Encoding',
@@ -163,7 +164,7 @@ for (const [i, f] of FAILURES.entries()) {
     await shot(page, `${i + 1}-zh`);
     if (i === 0) {
       // Arabic (right to left, with a left-to-right file name inside) and Russian too.
-      for (const [lang, words] of [['ar', 'تعذّر تحميل data/links.json: انقطع الرد قبل وصول الملف كاملًا.'], ['ru', 'Не удалось загрузить data/links.json: ответ оборвался, не передав файл целиком.']] as const) {
+      for (const [lang, words] of [['ar', 'تعذّر تحميل data/links.columns.bin: انقطع الرد قبل وصول الملف كاملًا.'], ['ru', 'Не удалось загрузить data/links.columns.bin: ответ оборвался, не передав файл целиком.']] as const) {
         await page.goto(`${server.origin}/?lang=${lang}`);
         await expect(alert).toContainText(words, { timeout: 30_000 });
         await shot(page, `${i + 1}-${lang}`);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { DataError, loadAtlasData } from '../../src/loaders/load-atlas-data.ts';
 import { buildManifest, schemaDigest } from '../../src/cli/build-manifest.ts';
+import { LINK_COLUMNS_FILE } from '../../src/domain/link-columns.ts';
 import { validateFetched } from '../../src/loaders/validate-fetched.ts';
 
 // Counts the loader's calls of the on-demand validator, which still does its work.
@@ -18,12 +19,18 @@ const files: Record<string, string> = {
   ...Object.fromEntries(['sources', 'institutions', 'partners', 'links', 'aliases', 'programmes'].map((f) => [`data/${f}.json`, readFileSync(`data/${f}.json`, 'utf8')])),
 };
 
+/** The paths fetched since the last serve(). */
+let requested: string[] = [];
+
 /** Serves `files` (with overrides) at http://atlas.test/; anything else is a 404. */
-function serve(over: Record<string, string | null> = {}) {
+function serve(over: Record<string, string | Uint8Array | null> = {}) {
+  requested = [];
   vi.stubGlobal('fetch', async (url: string) => {
     const path = new URL(url).pathname.slice(1);
+    requested.push(path);
     const body = path in over ? over[path] : files[path];
-    return body == null ? new Response('not found', { status: 404 }) : new Response(body, { headers: { 'Content-Type': 'application/json' } });
+    if (body == null) return new Response('not found', { status: 404 });
+    return new Response(body as BodyInit, { headers: { 'Content-Type': typeof body === 'string' ? 'application/json' : 'application/octet-stream' } });
   });
 }
 const load = () => loadAtlasData('data', () => {}, undefined, 'http://atlas.test/');
@@ -102,5 +109,54 @@ describe('a dataset the build vouched for', () => {
     serveBuilt({ 'data/manifest.json': '{"schema":' });
     await load();
     expect(validateFetched).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('a dataset published with its compact links (as npm run build writes data/)', () => {
+  const schema = schemaDigest();
+  const built = buildManifest('data', schema, { compact: true });
+  const manifest = JSON.stringify(built.manifest);
+  const compact = built.manifest ? built.compact! : new Uint8Array();
+  function servePublished(over: Record<string, string | Uint8Array | null> = {}) {
+    vi.stubGlobal('__ATLAS_SCHEMA__', schema);
+    serve({ 'data/manifest.json': manifest, [`data/${LINK_COLUMNS_FILE}`]: compact, ...over });
+  }
+  /** The dataset as plain records, whatever form its links take in memory. */
+  const plain = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+
+  it('reads the links from their compact form, never links.json, into the same atlas the validator gives', async () => {
+    servePublished();
+    const published = await load();
+    expect(requested).toContain(`data/${LINK_COLUMNS_FILE}`);
+    expect(requested).not.toContain('data/links.json');
+    expect(validateFetched).not.toHaveBeenCalled();
+    serve();
+    const validated = await load();
+    expect(plain(published.index.dataset)).toEqual(plain(validated.index.dataset));
+    expect(published.aggregates).toEqual(validated.aggregates);
+    expect(published.span).toEqual(validated.span);
+  });
+
+  it('reads and validates links.json when the compact bytes are not those the manifest lists', async () => {
+    const changed = compact.slice();
+    changed[changed.length - 1]! ^= 0xff;
+    const links = JSON.parse(files['data/links.json']!) as Record<string, unknown>[];
+    links[3] = { ...links[3], partner: 'HKG' };
+    servePublished({ [`data/${LINK_COLUMNS_FILE}`]: changed, 'data/links.json': JSON.stringify(links) });
+    const error = await load().catch((e: unknown) => e);
+    expect(requested).toContain('data/links.json');
+    expect(validateFetched).toHaveBeenCalledTimes(1);
+    expect((error as DataError).problems).toEqual([expect.objectContaining({ file: 'data/links.json', id: links[3]!.id, field: 'partner' })]);
+  });
+
+  it('reads links.json, still vouched for, when the compact file is missing or not one at all', async () => {
+    servePublished({ [`data/${LINK_COLUMNS_FILE}`]: null });
+    const missing = await load();
+    expect(requested).toContain('data/links.json');
+    servePublished({ [`data/${LINK_COLUMNS_FILE}`]: new TextEncoder().encode('<!doctype html><p>not here</p>') });
+    await load();
+    expect(requested).toContain('data/links.json');
+    expect(validateFetched).not.toHaveBeenCalled();
+    expect(missing.index.dataset.links).toHaveLength((JSON.parse(files['data/links.json']!) as unknown[]).length);
   });
 });

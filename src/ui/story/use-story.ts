@@ -68,8 +68,14 @@ export function useStory({ view, data, setView, setFit, wanted }: {
   // timeline or the map without the story putting them back.
   const applied = useRef<number | null>(null);
 
+  // The step the view names now, for a step applied later (its code loads first) to see whether
+  // the reader went elsewhere meanwhile (Back or Forward), before the effect below has caught up.
+  const current = useRef(n);
+  current.current = n;
+
   const apply = useCallback((k: number) => {
     applied.current = k;
+    const from = current.current;
     const step = story?.steps[k - 1];
     if (!step) {
       setView((v) => (v.story === k ? v : { ...v, story: k }));
@@ -79,6 +85,9 @@ export function useStory({ view, data, setView, setFit, wanted }: {
       if (applied.current !== k) return; // the reader moved on meanwhile
       // The camera stays where it is, so the map flies from here to the step's frame.
       setView((v) => {
+        // Back or Forward went to another step (or out of the story) after this one was asked for:
+        // that entry's view stands. Applying this step over it would add an entry and lose Forward.
+        if (v.story !== from && v.story !== k) return v;
         // The step the URL already names (a deep link) gets its view in place: Back should leave it, not show it bare.
         if (v.story === k) replaceNextChange.pending = true;
         return { ...stepView(step, v, k), camera: v.camera };
