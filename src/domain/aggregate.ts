@@ -123,15 +123,14 @@ export function aggregate(index: DatasetIndex): Aggregates {
   const typeIndex = new Map(LINK_TYPES.map((t, i) => [t, i]));
   const firstTypeOfLink = new Uint8Array(links.length);
   const typeCounts: Uint32Array[] = [];
-  // Links read from their compact form share these values by table: each distinct combination is worked out once.
-  const pairKeyOf = perAlikeLinks(links, ['institution', 'partner'], (li) => `${links[li]!.institution}\u0000${index.partnerOf(links[li]!).key}`);
-  const timeCodeOf = perAlikeLinks(links, TIME_FIELDS, (li) => timeCode(links[li]!));
-
-  links.forEach((link, li) => {
-    const key = pairKeyOf(li);
+  // Links read from their compact form share these values by table: each distinct combination
+  // of the fields a result depends on is worked out once (perAlikeLinks), not once per link.
+  const pairOf = perAlikeLinks(links, ['institution', 'partner'], (li): Pair => {
+    const link = links[li]!;
+    const partner = index.partnerOf(link);
+    const key = `${link.institution}\u0000${partner.key}`;
     let pair = pairByKey.get(key);
     if (!pair) {
-      const partner = index.partnerOf(link);
       pair = {
         index: pairByKey.size,
         institution: link.institution,
@@ -146,19 +145,28 @@ export function aggregate(index: DatasetIndex): Aggregates {
       pairByKey.set(key, pair);
       typeCounts.push(new Uint32Array(LINK_TYPES.length));
     }
-    pair.links.push(li);
-    pairOfLink[li] = pair.index;
-    const t = typeIndex.get(link.types[0] ?? 'agreement') ?? 0;
-    firstTypeOfLink[li] = t;
-    (typeCounts[pair.index] as Uint32Array)[t]! += 1;
-    const code = timeCodeOf(li);
+    return pair;
+  });
+  const typeOf = perAlikeLinks(links, ['types'], (li) => typeIndex.get(links[li]!.types[0] ?? 'agreement') ?? 0);
+  const codeOf = perAlikeLinks(links, TIME_FIELDS, (li) => {
+    const code = timeCode(links[li]!);
     let k = codeIndex.get(code);
     if (k === undefined) {
       k = codeIndex.size;
       codeIndex.set(code, k);
     }
-    codeOfLink[li] = k;
+    return k;
   });
+
+  for (let li = 0; li < links.length; li++) {
+    const pair = pairOf(li);
+    pair.links.push(li);
+    pairOfLink[li] = pair.index;
+    const t = typeOf(li);
+    firstTypeOfLink[li] = t;
+    (typeCounts[pair.index] as Uint32Array)[t]! += 1;
+    codeOfLink[li] = codeOf(li);
+  }
 
   const pairs = [...pairByKey.values()];
   for (let p = 0; p < pairs.length; p++) {
@@ -200,34 +208,50 @@ function entityKeys(pairs: Pair[], keyOf: (p: Pair) => string | undefined): { ke
  */
 export function codeTable(keys: string[], indexOf: Map<string, number>, codes: Uint32Array, keyOfItem: ArrayLike<number>, codeOfItem: ArrayLike<number>, weight: ArrayLike<number> | null, included: Uint8Array | null): EntityCounts {
   const K = codes.length;
-  // Dense per key while counting when that is small; otherwise a map keyed by key × K + code.
   const n = keys.length;
-  const dense = n * K <= 4_000_000 ? new Uint32Array(n * K) : null;
-  const sparse = dense ? null : new Map<number, number>();
-  for (let i = 0; i < keyOfItem.length; i++) {
-    if (included && !included[i]) continue;
-    const key = keyOfItem[i] as number;
-    if (key < 0) continue;
-    const w = weight ? (weight[i] as number) : 1;
-    if (!w) continue;
-    const slot = key * K + (codeOfItem[i] as number);
-    if (dense) dense[slot]! += w;
-    else sparse!.set(slot, (sparse!.get(slot) ?? 0) + w);
+  const counted = (i: number): boolean => (!included || !!included[i]) && (keyOfItem[i] as number) >= 0 && (!weight || !!weight[i]);
+  // Dense per key while counting when that is small.
+  if (n * K <= 4_000_000) {
+    const dense = new Uint32Array(n * K);
+    for (let i = 0; i < keyOfItem.length; i++) {
+      if (!counted(i)) continue;
+      dense[(keyOfItem[i] as number) * K + (codeOfItem[i] as number)]! += weight ? (weight[i] as number) : 1;
+    }
+    return tableFromDense(keys, indexOf, codes, dense);
   }
-  if (dense) return tableFromDense(keys, indexOf, codes, dense);
+  // Otherwise the items are grouped by key (a counting sort), and each key's codes summed in one
+  // scratch row of K that is cleared behind it: O(items + keys + K), no map of key × code.
+  const start = new Uint32Array(n + 1);
+  for (let i = 0; i < keyOfItem.length; i++) if (counted(i)) start[(keyOfItem[i] as number) + 1]! += 1;
+  for (let k = 0; k < n; k++) start[k + 1]! += start[k] as number;
+  const order = new Uint32Array(start[n] as number);
+  const next = start.slice(0, n);
+  for (let i = 0; i < keyOfItem.length; i++) if (counted(i)) order[next[keyOfItem[i] as number]!++] = i;
+  const scratch = new Uint32Array(K);
+  const touched = new Uint32Array(K);
+  const code = new Uint32Array(order.length), count = new Uint32Array(order.length);
   const offsets = new Uint32Array(n + 1);
-  const entries = [...sparse!.entries()].sort((a, b) => a[0] - b[0]);
-  const code = new Uint32Array(entries.length), count = new Uint32Array(entries.length);
   let j = 0;
   for (let key = 0; key < n; key++) {
     offsets[key] = j;
-    while (j < entries.length && Math.floor((entries[j] as [number, number])[0] / K) === key) {
-      const [slot, c] = entries[j] as [number, number];
-      code[j] = slot % K; count[j] = c; j++;
+    let t = 0;
+    for (let o = start[key] as number; o < (start[key + 1] as number); o++) {
+      const i = order[o] as number;
+      const c = codeOfItem[i] as number;
+      if (!scratch[c]) touched[t++] = c;
+      scratch[c]! += weight ? (weight[i] as number) : 1;
+    }
+    // Codes in ascending order within a key, as the dense layout gives them.
+    const used = touched.subarray(0, t).sort();
+    for (const c of used) {
+      code[j] = c;
+      count[j] = scratch[c] as number;
+      scratch[c] = 0;
+      j++;
     }
   }
   offsets[n] = j;
-  return { keys, indexOf, offsets, code, count, codes };
+  return { keys, indexOf, offsets, code: code.slice(0, j), count: count.slice(0, j), codes };
 }
 
 /** A code table from dense counts `dense[key * codes.length + k]`. */

@@ -24,9 +24,17 @@ export const ARC_BOW = 0.12;
  * 16  arc    uint32     arc slot: the texel of its per-arc data
  */
 export const VERTEX_BYTES = 20;
-const BODY_VERTICES = 2 * (ARC_SEGMENTS + 1);
-/** Body + head (3) + two degenerate joins between them + two to the next arc. */
-export const VERTICES_PER_ARC = BODY_VERTICES + 3 + 4;
+/** Vertices of one arc drawn with every `step`-th sample: body + head (3) + two degenerate joins between them + two to the next arc. */
+export const verticesPerArc = (step = 1) => 2 * (ARC_SEGMENTS / step + 1) + 3 + 4;
+/** Vertices of one arc drawn with every sample. */
+export const VERTICES_PER_ARC = verticesPerArc(1);
+/**
+ * Above this many arcs, each is drawn with every other sample (16 segments): the arcs' vertex
+ * work is most of a frame's cost without a GPU (SwiftShader: 34,000 arcs took 4 s a frame with 32
+ * segments), and a body of 16 chords strays from the 32-chord curve by well under a pixel at
+ * world zoom. Picking and framing keep using all 33 samples.
+ */
+export const FEWER_SEGMENTS_ABOVE_ARCS = 4000;
 /** Per-arc static data, 4 floats: category index, domestic flag, Mercator length, unused. */
 export const STATIC_STRIDE = 4;
 /** Category index the shader draws in the neutral "domestic" colour. */
@@ -79,7 +87,7 @@ export function arcPolyline(from: readonly [number, number], to: readonly [numbe
  * Lays out every drawable pair. `order` (e.g. all-time count, descending) decides the draw
  * order: the widest arcs go first, so thin ones stay visible on top; domestic arcs last.
  */
-export function buildArcBuffers(pairs: readonly Pair[], weight: ArrayLike<number>): ArcBuffers {
+export function buildArcBuffers(pairs: readonly Pair[], weight: ArrayLike<number>, step?: 1 | 2): ArcBuffers {
   const drawable: { pair: Pair; line: Float64Array }[] = [];
   for (const pair of pairs) {
     if (!pair.to) continue;
@@ -92,7 +100,9 @@ export function buildArcBuffers(pairs: readonly Pair[], weight: ArrayLike<number
   });
 
   const n = drawable.length;
-  const vertexCount = n * VERTICES_PER_ARC;
+  const every = step ?? (n > FEWER_SEGMENTS_ABOVE_ARCS ? 2 : 1);
+  const perArc = verticesPerArc(every);
+  const vertexCount = n * perArc;
   const vertices = new ArrayBuffer(vertexCount * VERTEX_BYTES);
   // Typed views in the platform's byte order, which is the order WebGL reads (DataView is ~3× slower).
   const f32 = new Float32Array(vertices), i16 = new Int16Array(vertices), u16 = new Uint16Array(vertices);
@@ -144,7 +154,7 @@ export function buildArcBuffers(pairs: readonly Pair[], weight: ArrayLike<number
     staticData[arc * STATIC_STRIDE + 2] = length;
 
     const first = v;
-    for (let i = 0; i <= ARC_SEGMENTS; i++) {
+    for (let i = 0; i <= ARC_SEGMENTS; i += every) {
       const x = line[2 * i] as number, y = line[2 * i + 1] as number;
       xMin = Math.min(xMin, x);
       xMax = Math.max(xMax, x);
@@ -163,7 +173,7 @@ export function buildArcBuffers(pairs: readonly Pair[], weight: ArrayLike<number
     put(ex, ey, tx, ty, 1, 1, 1, arc);
     put(ex, ey, tx, ty, 1, 0, 1, arc);
     copyLast(); // the join out of this arc
-    if (v - first !== VERTICES_PER_ARC) throw new Error(`arc ${arc}: ${v - first} vertices, expected ${VERTICES_PER_ARC}`);
+    if (v - first !== perArc) throw new Error(`arc ${arc}: ${v - first} vertices, expected ${perArc}`);
   });
   return { vertices, vertexCount, pairOfArc, arcOfPair, staticData, samples, xMin: n ? xMin : 0, xMax: n ? xMax : 1 };
 }

@@ -34,6 +34,6 @@ export function mapOptions(o: MapStartOptions, view: { center: [number, number];
     cooperativeGestures: o.cooperative === 'embed' || touchScreen(),
     ...(o.uiStrings ? { locale: { ...o.uiStrings } } : {}),
     // preserveDrawingBuffer: the canvas stays readable after a frame (screenshots, the e2e pixel check).
-    canvasContextAttributes: { antialias: true, preserveDrawingBuffer: true },
+    canvasContextAttributes: { antialias: false, preserveDrawingBuffer: true },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate, entityCount, entityTally, linkPresence, linksInWindow, pairCount, pairTally, summarize, windowCounts, yearHistogram, YEARS, LINK_TYPES, type Pair, type YearWindow } from '../../src/domain/aggregate.ts';
+import { aggregate, codeTable, entityCount, entityTally, linkPresence, linksInWindow, pairCount, pairTally, summarize, windowCounts, yearHistogram, YEARS, LINK_TYPES, type Pair, type YearWindow } from '../../src/domain/aggregate.ts';
 import { isUndated, linkSpan, presence } from '../../src/domain/link-time.ts';
 import { indexDataset } from '../../src/domain/dataset-index.ts';
 import { validateDataset } from '../../src/domain/validate.ts';
@@ -114,5 +114,47 @@ describe('aggregation into arcs', () => {
     expect(h.possible[YEARS.indexOf(2022)]).toBe(1);
     expect(summarize(a, win(UPTO, 2025)).planned).toBe(1);
     expect(summarize(a, win(UPTO, 2025)).links).toBe(5);
+  });
+});
+
+describe('codeTable', () => {
+  /** The counts per key and code, worked out the plain way. */
+  function naive(keyOf: number[], codeOf: number[], weight: number[] | null, included: Uint8Array | null): Map<string, number> {
+    const out = new Map<string, number>();
+    keyOf.forEach((k, i) => {
+      if (k < 0 || (included && !included[i]) || (weight && !weight[i])) return;
+      out.set(`${k}:${codeOf[i]}`, (out.get(`${k}:${codeOf[i]}`) ?? 0) + (weight ? weight[i]! : 1));
+    });
+    return out;
+  }
+  const asMap = (t: ReturnType<typeof codeTable>) => {
+    const out = new Map<string, number>();
+    for (let k = 0; k < t.keys.length; k++) {
+      let last = -1;
+      for (let j = t.offsets[k]!; j < t.offsets[k + 1]!; j++) {
+        expect(t.code[j]!).toBeGreaterThan(last); // ascending codes within a key
+        last = t.code[j]!;
+        out.set(`${k}:${t.code[j]}`, t.count[j]!);
+      }
+    }
+    return out;
+  };
+
+  it('counts the same whether its layout is dense (few keys × codes) or grouped (many)', () => {
+    let seed = 7;
+    const rand = (m: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % m;
+    for (const [n, K] of [[50, 40], [6000, 900]] as const) {
+      const items = 20_000;
+      const keyOf = Array.from({ length: items }, () => rand(n + 3) - 3); // some -1…-3: no key
+      const codeOf = Array.from({ length: items }, () => rand(K));
+      const weight = Array.from({ length: items }, () => rand(4)); // some 0: not counted
+      const included = Uint8Array.from({ length: items }, () => (rand(5) ? 1 : 0));
+      const keys = Array.from({ length: n }, (_, i) => `k${i}`);
+      const indexOf = new Map(keys.map((k, i) => [k, i]));
+      const codes = Uint32Array.from({ length: K }, (_, i) => i);
+      const t = codeTable(keys, indexOf, codes, keyOf, codeOf, weight, included);
+      expect(asMap(t)).toEqual(naive(keyOf, codeOf, weight, included));
+      expect(asMap(codeTable(keys, indexOf, codes, keyOf, codeOf, null, null))).toEqual(naive(keyOf, codeOf, null, null));
+    }
   });
 });

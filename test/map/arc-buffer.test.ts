@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ARC_SEGMENTS, arcPolyline, buildArcBuffers, DOMESTIC_CATEGORY, STATIC_STRIDE, VERTEX_BYTES, VERTICES_PER_ARC } from '../../src/map/arc-buffer.ts';
+import { ARC_SEGMENTS, arcPolyline, buildArcBuffers, DOMESTIC_CATEGORY, STATIC_STRIDE, VERTEX_BYTES, VERTICES_PER_ARC, verticesPerArc } from '../../src/map/arc-buffer.ts';
 import { mercatorX, mercatorY } from '../../src/map/mercator.ts';
 import { CATEGORIES } from '../../src/domain/categories.ts';
 import { mapFixture } from './build.ts';
@@ -47,6 +47,25 @@ describe('arc buffers', () => {
       expect(tip).toMatchObject({ role: 1, side: 0, t: 1, arc });
       expect(Math.abs(tip.x - mercatorX(pair.to![0])) % 1).toBeCloseTo(0, 5);
       expect(tip.y).toBeCloseTo(mercatorY(pair.to![1]), 5);
+    });
+  });
+
+  it('drawn with every other sample (for many arcs), still run from the Chinese end to the partner, through the same points', () => {
+    const half = buildArcBuffers(pairs, weight, 2);
+    const per = verticesPerArc(2);
+    expect(per).toBe(2 * (ARC_SEGMENTS / 2 + 1) + 7);
+    expect(half.vertexCount).toBe(b.pairOfArc.length * per);
+    expect(half.samples).toEqual(b.samples); // picking and framing keep every sample
+    half.pairOfArc.forEach((p, arc) => {
+      const line = half.samples.subarray(arc * 2 * (ARC_SEGMENTS + 1), (arc + 1) * 2 * (ARC_SEGMENTS + 1));
+      for (let k = 0; k <= ARC_SEGMENTS / 2; k++) {
+        const v = vertex(half.vertices, arc * per + 1 + 2 * k);
+        expect(v.x).toBeCloseTo(line[4 * k]!, 6);
+        expect(v.y).toBeCloseTo(line[4 * k + 1]!, 6);
+      }
+      expect(vertex(half.vertices, arc * per + 1 + ARC_SEGMENTS).t).toBe(1);
+      expect(vertex(half.vertices, (arc + 1) * per - 2)).toMatchObject({ role: 1, side: 0, t: 1, arc });
+      expect(half.pairOfArc[arc]).toBe(p);
     });
   });
 
