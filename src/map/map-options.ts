@@ -34,6 +34,8 @@ export function mapOptions(o: MapStartOptions, view: { center: [number, number];
     cooperativeGestures: o.cooperative === 'embed' || touchScreen(),
     ...(o.uiStrings ? { locale: { ...o.uiStrings } } : {}),
     // preserveDrawingBuffer: the canvas stays readable after a frame (screenshots, the e2e pixel check).
+    // No multisampling: the arcs and points smooth their own edges in their shaders (as MapLibre's
+    // lines do), and without a GPU 4× samples made a frame of 34,000 arcs take 9 s instead of 3.5 s.
     canvasContextAttributes: { antialias: false, preserveDrawingBuffer: true },
   };
 }
