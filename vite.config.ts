@@ -9,6 +9,9 @@ import { buildManifest, schemaDigest } from './src/cli/build-manifest.ts';
 import { formatProblem } from './src/domain/validate.ts';
 import { MANIFEST_FILE } from './src/domain/data-manifest.ts';
 import { LINK_COLUMNS_FILE } from './src/domain/link-columns.ts';
+import { DATA_FILE_NAMES, PROGRAMMES_FILE } from './src/domain/schema-values.ts';
+import { ALIASES_FILE } from './src/domain/alias-values.ts';
+import { WORLD_FILE } from './src/loaders/load-atlas-data.ts';
 import { bootShell } from './src/cli/boot-shell.ts';
 
 const require = createRequire(import.meta.url);
@@ -108,6 +111,24 @@ const cspFor = (inlineHashes: string[], html: string) => {
 };
 
 /**
+ * Preload hints for the files every load fetches, added by the page's inline script as soon as
+ * the page is parsed: the world's shapes and the dataset's manifest and small files (for the
+ * folder `data=` names, checked as parseViewState checks it, else `data/`), and for the bundled
+ * data its compact links, which its manifest always lists. Without them the requests wait for the
+ * app's scripts to arrive and run. `crossOrigin = 'anonymous'` is a same-origin fetch's mode, so
+ * the loader's own fetch (load-atlas-data.ts) takes the preloaded reply. Nothing else is preloaded:
+ * links.json is read only when the compact links are not there, and a hint the page never used
+ * would be a console warning.
+ */
+function dataPreloads(): string {
+  const files = [MANIFEST_FILE, ...Object.values(DATA_FILE_NAMES).filter((f) => f !== DATA_FILE_NAMES.links), PROGRAMMES_FILE, ALIASES_FILE];
+  return `(function(){var q=new URLSearchParams(location.search),v=q.get('data'),p='data';`
+    + "if(v&&/^[a-z0-9][a-z0-9_/-]{0,120}$/i.test(v)&&v.indexOf('..')<0&&v.indexOf('//')<0)p=v.replace(/\/$/,'');"
+    + `var f=${JSON.stringify(files)}.map(function(n){return p+'/'+n});f.unshift(${JSON.stringify(WORLD_FILE)});if(p==='data')f.push(${JSON.stringify(`data/${LINK_COLUMNS_FILE}`)});`
+    + "f.forEach(function(h){var l=document.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';l.href=h;document.head.appendChild(l)})})();";
+}
+
+/**
  * The app's scripts start after the boot shell has painted. The built page would otherwise fetch,
  * compile and run the whole bundle before its first paint, so a phone shows a blank page for
  * seconds; here the page's head links only the styles, and one small inline script adds the
@@ -124,7 +145,7 @@ function startAfterFirstPaint(): Plugin {
         const tag = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/g;
         const srcs = [...html.matchAll(tag)].map((m) => m[1] as string);
         if (!srcs.length) throw new Error('index.html: no module script to start after the first paint');
-        const loader = `(function(){var s=${JSON.stringify(srcs)},d=0;function go(){if(d)return;d=1;s.forEach(function(u){var e=document.createElement('script');e.type='module';e.crossOrigin='';e.src=u;document.head.appendChild(e)})}`
+        const loader = `${dataPreloads()}(function(){var s=${JSON.stringify(srcs)},d=0;function go(){if(d)return;d=1;s.forEach(function(u){var e=document.createElement('script');e.type='module';e.crossOrigin='';e.src=u;document.head.appendChild(e)})}`
           + 'var t=setTimeout(go,100);requestAnimationFrame(function(){setTimeout(function(){clearTimeout(t);go()},0)})})();';
         const hash = `'sha256-${createHash('sha256').update(loader).digest('base64')}'`;
         const out = html.replace(tag, '').replace('</body>', `  <script>${loader}</script>\n  </body>`)

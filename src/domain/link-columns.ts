@@ -158,8 +158,20 @@ function presenceOf(bytes: Uint8Array, at: number | null, count: number): (i: nu
   return (i) => ((bits[i >> 3]! >> (i & 7)) & 1) === 1;
 }
 
+/** Throws unless `length` bytes at `at` lie within the body (typed arrays would throw for some, text chunks read short). */
+function within(bytes: Uint8Array, at: number | null, length: number): void {
+  if (at === null) return;
+  if (!Number.isSafeInteger(at) || at < 0 || at + length > bytes.byteLength) throw new RangeError(`bytes ${at}–${at + length} of ${bytes.byteLength}`);
+}
+
 function readerOf(spec: ColumnSpec, bytes: Uint8Array, count: number): Reader {
   const { buffer, byteOffset } = bytes;
+  if (spec.enc === 'dict') within(bytes, spec.at, count * spec.width);
+  else within(bytes, spec.present, Math.ceil(count / 8));
+  if (spec.enc === 'text' || spec.enc === 'json') {
+    within(bytes, spec.offsets, 4 * (count + 1));
+    for (const [at, length] of spec.chunks) within(bytes, at, length);
+  }
   switch (spec.enc) {
     case 'dict': {
       const table = spec.table.map(deepFreeze);
@@ -236,7 +248,13 @@ export function decodeLinkColumns(bytes: Uint8Array): Link[] {
   let body = bytes.subarray(start);
   if (body.byteOffset % 8) body = body.slice();
   const { count } = header;
-  const readers = header.fields.map(([name, spec]) => [name, readerOf(spec, body, count)] as const);
+  let readers: (readonly [string, Reader])[];
+  try {
+    readers = header.fields.map(([name, spec]) => [name, readerOf(spec, body, count)] as const);
+  } catch (e) {
+    // A header whose columns lie outside the bytes (a file cut short or changed): named, not a crash.
+    throw new LinkColumnsError(`has columns that do not fit its bytes: ${(e as Error).message}`);
+  }
 
   // One class for all links: a getter per field on its prototype, reading the link's row `r`
   // (each link is then one small object with a single number in it).

@@ -74,3 +74,10 @@ describe('counting links read from the compact form', () => {
     expect(a.dims).toEqual(b.dims);
   });
 });
+
+describe('a compact links file cut short', () => {
+  it('is refused by name, not with a range error', () => {
+    const bytes = encodeLinkColumns(bundled);
+    expect(() => decodeLinkColumns(bytes.subarray(0, bytes.byteLength / 2))).toThrow(LinkColumnsError);
+  });
+});

@@ -31,6 +31,8 @@ test('the bundled atlas is ready without requesting the validator, and reads its
   test.setTimeout(120_000);
   const scripts = recordScripts(page);
   const data: string[] = [];
+  const warnings: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text()); });
   page.on('request', (r) => { if (/\/data\/[^/]+$/.test(r.url())) data.push(new URL(r.url()).pathname.replace(/^.*\/data\//, '')); });
   const manifest = page.waitForResponse((r) => r.url().endsWith('/data/manifest.json'));
   await openAtlas(page);
@@ -38,10 +40,17 @@ test('the bundled atlas is ready without requesting the validator, and reads its
   expect((await manifest).status()).toBe(200);
   expect(data).toContain('links.columns.bin');
   expect(data).not.toContain('links.json');
+  // The page's preload hints are the requests the loader then uses: each file is asked for once.
+  const preloads = await page.locator('link[rel="preload"][as="fetch"]').evaluateAll((ls) => ls.map((l) => (l as HTMLLinkElement).href));
+  expect(preloads.map((h) => new URL(h).pathname.replace(/^\//, '')).sort()).toEqual(
+    ['data/aliases.json', 'data/institutions.json', 'data/links.columns.bin', 'data/manifest.json', 'data/partners.json', 'data/programmes.json', 'data/sources.json', 'world/countries-50m.json']);
+  expect(data.length).toBe(new Set(data).size);
   expect(atReady.some((u) => /core-[^/]*\.js$/.test(u))).toBe(true);
   expect(atReady.filter((u) => VALIDATOR.test(u))).toEqual([]);
-  // Nor later, once the page has settled.
+  // Nor later, once the page has settled; and no hint went unused (Chromium warns of one after a few seconds).
   await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(3500);
+  expect(warnings.filter((w) => /preload/i.test(w))).toEqual([]);
   expect(scripts.filter((u) => VALIDATOR.test(u))).toEqual([]);
   await expect(page.locator('.filter-sentence')).toContainText(/\d+ links/);
 });
