@@ -5,9 +5,8 @@
  * that the UI can explain (which file, which record, which field), never a blank page.
  */
 import { DATA_FILE_NAMES, PROGRAMMES_FILE, isCountryRef } from '../domain/schema-values.ts';
-import type { Dataset, Link, LinkRecord, Programme, RawDataset } from '../domain/schema.ts';
+import type { Dataset, Link, RawDataset } from '../domain/schema.ts';
 import { LINK_COLUMNS_FILE, LinkColumnsError, decodeLinkColumns } from '../domain/link-columns.ts';
-import { resolveProgrammes } from '../domain/programme-refs.ts';
 import type { WorkerRequest } from './validate-in-worker.ts';
 import { timelineSpanOf, type TimelineSpan } from '../domain/dates.ts';
 import type { Problem } from '../domain/validate.ts';
@@ -331,9 +330,9 @@ async function loadAll(
           // Bytes of another version or kind: the JSON, validated, is still there to read.
         }
       }
-      return dataFile(linksName);
+      return dataFile(linksName, false, false);
     }
-    return dataFile(linksName);
+    return dataFile(linksName, false, false);
   };
   const [shapes, aliasFile, programmesFile, linksAt, ...files] = await Promise.all([
     fetchJson(new URL(WORLD_FILE, base).href, WORLD_FILE, signal, false, stallMs).then((w) => {
@@ -363,39 +362,60 @@ async function loadAll(
   if (links.links) {
     if (await vouch(links)) compactLinks = links.links;
     // Compact bytes the manifest does not vouch for are not read: the JSON is, and validated.
-    else links = await dataFile(linksName);
+    else links = await dataFile(linksName, false, false);
   }
-  const raw = Object.fromEntries([['links', links.value], ...others.map(([key], i) => [key, files[i]!.value])]) as unknown as RawDataset;
+  // links.json arrived as bytes: parsed here only when it is used as it is (vouched for), or where
+  // no worker can validate it. The worker that validates it sends back its compact form instead.
+  const linksJsonFile = `${dataPath}/${linksName}`;
+  const raw = Object.fromEntries(others.map(([key], i) => [key, files[i]!.value])) as unknown as RawDataset;
   if (programmesFile.value !== undefined) raw.programmes = programmesFile.value;
   const vouched = compactLinks !== undefined || await vouch(links);
-  if (compactLinks) raw.links = compactLinks;
   let dataset: Dataset;
   let aliases: Alias[];
   if (vouched) {
     // The build validated these very bytes with these very rules (vite.config.ts, build-manifest.ts).
+    raw.links = compactLinks ?? parseJsonBytes(links.bytes!, linksJsonFile);
     dataset = { ...(raw as unknown as Dataset), programmes: (raw.programmes ?? []) as Dataset['programmes'] };
     aliases = (aliasFile.value ?? []) as Alias[];
   } else {
     const bytes = { ...Object.fromEntries(others.map(([key], i) => [key, files[i]!.bytes])), links: links.bytes, aliases: aliasFile.bytes, programmes: programmesFile.bytes };
-    ({ dataset, aliases } = await validateOffMainThread(raw, aliasFile.value, { files: bytes, dataPath, aliasesFile }, signal));
+    const linksJson = async () => {
+      // The bytes went to a worker that then failed: fetched again (rare: a worker that could not start its script).
+      const b = links.bytes && links.bytes.byteLength > 0 ? links.bytes : (await dataFile(linksName, false, false)).bytes!;
+      return parseJsonBytes(b, linksJsonFile);
+    };
+    ({ dataset, aliases } = await validateOffMainThread(raw, aliasFile.value, linksJson, { files: bytes, dataPath, aliasesFile }, signal));
   }
   return buildAtlasData(dataset, shapes.shapes, shapes.borders, aliases);
 }
 
+/** JSON from fetched bytes, or the DataError that names the file (as fetchFile names it). */
+function parseJsonBytes(bytes: Uint8Array, file: string): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch (e) {
+    throw new DataError([{ file, id: '(file)', field: '', message: `is not valid JSON: ${(e as Error).message}` }]);
+  }
+}
+
 /**
  * A dataset the build did not vouch for, checked with the schema in a worker (validate-worker.ts)
- * while the page goes on drawing; the page keeps what it parsed, with its programmes resolved to
- * records as the validator resolves them. Where no worker can run, the validator runs here, with
- * the same rules and the same named problems.
+ * while the page goes on drawing. The page has parsed the small files; links.json goes to the
+ * worker as bytes, and comes back, validated, in its compact form (link-columns.ts) with the
+ * programme records the validator resolved: the page never parses nor holds the links as JSON.
+ * Where no worker can run, the validator runs here, with the same rules and the same named problems.
  */
-async function validateOffMainThread(raw: RawDataset, rawAliases: unknown, request: WorkerRequest, signal: AbortSignal | undefined): Promise<{ dataset: Dataset; aliases: Alias[] }> {
+async function validateOffMainThread(
+  raw: RawDataset, rawAliases: unknown, linksJson: () => Promise<unknown>, request: WorkerRequest, signal: AbortSignal | undefined,
+): Promise<{ dataset: Dataset; aliases: Alias[] }> {
   const { validateInWorker } = await import('./validate-in-worker.ts');
   const verdict = await validateInWorker(request, signal);
   if (verdict && !verdict.ok) throw new DataError(verdict.problems);
   if (verdict?.ok) {
-    const { links, programmes } = resolveProgrammes(raw.links as LinkRecord[], (raw.programmes ?? []) as Programme[], new Set(), []);
-    return { dataset: { ...(raw as unknown as Dataset), links, programmes }, aliases: (rawAliases ?? []) as Alias[] };
+    const links = decodeLinkColumns(new Uint8Array(verdict.links));
+    return { dataset: { ...(raw as unknown as Dataset), links, programmes: verdict.programmes }, aliases: (rawAliases ?? []) as Alias[] };
   }
+  raw.links = await linksJson();
   // Yield so the "checking" message paints before the synchronous validation of a large file.
   await new Promise((r) => setTimeout(r, 0));
   const { validateFetched } = await import('./validate-fetched.ts');

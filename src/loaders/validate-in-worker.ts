@@ -1,9 +1,11 @@
 /**
- * Runs the validator in a worker (validate-worker.ts) and waits for its verdict. Null when no
+ * Runs the validator in a worker (validate-worker.ts) and waits for its verdict (with the valid
+ * links in compact form). Null when no
  * worker could do it (a page opened from a file, a policy without workers, a worker that failed
  * to start): the caller then validates on the main thread, with the same rules and messages.
  */
 import type { Problem } from '../domain/validate.ts';
+import type { Programme } from '../domain/schema.ts';
 
 /** The files as fetched (bytes of JSON), by their place in the dataset; absent optional files undefined. */
 export interface WorkerRequest {
@@ -12,7 +14,12 @@ export interface WorkerRequest {
   aliasesFile: string;
 }
 
-export type WorkerVerdict = { ok: true } | { ok: false; problems: Problem[] } | { ok: null; error: string };
+/**
+ * Valid: the links in their compact form (link-columns.ts; the buffer is transferred) and the
+ * programme records the validator resolved. Invalid: the problems. `ok: null`: no verdict (the
+ * worker failed), so the page validates.
+ */
+export type WorkerVerdict = { ok: true; links: ArrayBuffer; programmes: Programme[] } | { ok: false; problems: Problem[] } | { ok: null; error: string };
 
 export function validateInWorker(request: WorkerRequest, signal?: AbortSignal): Promise<Exclude<WorkerVerdict, { ok: null }> | null> {
   let worker: Worker;
@@ -41,7 +48,7 @@ export function validateInWorker(request: WorkerRequest, signal?: AbortSignal): 
       done();
       resolve(null);
     };
-    // The bytes move to the worker (the page has parsed them already): no copy of a large file.
+    // The bytes move to the worker, not copied: the page has parsed the small files, and gets the links back in compact form.
     const buffers = Object.values(request.files).filter((b): b is Uint8Array => b !== undefined).map((b) => b.buffer as ArrayBuffer);
     worker.postMessage(request, [...new Set(buffers)]);
   });
