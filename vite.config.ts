@@ -123,7 +123,7 @@ const cspFor = (inlineHashes: string[], html: string) => {
 function dataPreloads(): string {
   const files = [MANIFEST_FILE, ...Object.values(DATA_FILE_NAMES).filter((f) => f !== DATA_FILE_NAMES.links), PROGRAMMES_FILE, ALIASES_FILE];
   return `(function(){var q=new URLSearchParams(location.search),v=q.get('data'),p='data';`
-    + "if(v&&/^[a-z0-9][a-z0-9_/-]{0,120}$/i.test(v)&&v.indexOf('..')<0&&v.indexOf('//')<0)p=v.replace(/\/$/,'');"
+    + "if(v&&/^[a-z0-9][a-z0-9_/-]{0,120}$/i.test(v)&&v.indexOf('..')<0&&v.indexOf('//')<0)p=v.replace(/\\/$/,'');"
     + `var f=${JSON.stringify(files)}.map(function(n){return p+'/'+n});f.unshift(${JSON.stringify(WORLD_FILE)});if(p==='data')f.push(${JSON.stringify(`data/${LINK_COLUMNS_FILE}`)});`
     + "f.forEach(function(h){var l=document.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';l.href=h;document.head.appendChild(l)})})();";
 }
