@@ -142,7 +142,7 @@ async function readBody(res: Response, alive: () => void, progress: { received: 
  * a body that broke off, or that does not match its `Content-Encoding`, only as "Failed to fetch".
  * A file from which nothing arrives for `stallMs` is given up on (`timeout`).
  */
-async function fetchFile(url: string, file: string, signal: AbortSignal | undefined, optional: boolean, stallMs = pageStallMs(), json = true): Promise<Fetched | undefined> {
+async function fetchFile(url: string, file: string, signal: AbortSignal | undefined, optional: boolean, stallMs = pageStallMs(), json = true, cache: RequestCache = 'default'): Promise<Fetched | undefined> {
   signal?.throwIfAborted();
   // Our own controller, so that the stall timer can stop this one request; the caller's signal stops it too.
   const ctrl = new AbortController();
@@ -163,7 +163,7 @@ async function fetchFile(url: string, file: string, signal: AbortSignal | undefi
     alive();
     let res: Response;
     try {
-      res = await fetch(url, { signal: ctrl.signal, credentials: 'same-origin' });
+      res = await fetch(url, { signal: ctrl.signal, credentials: 'same-origin', cache });
     } catch (e) {
       if (stalled) throw timedOut();
       if (isAbort(e) || signal?.aborted) throw e;
@@ -208,8 +208,8 @@ async function fetchFile(url: string, file: string, signal: AbortSignal | undefi
 }
 
 /** fetchFile's parsed JSON alone. */
-export async function fetchJson(url: string, file: string, signal?: AbortSignal, optional = false, stallMs = pageStallMs()): Promise<unknown> {
-  return (await fetchFile(url, file, signal, optional, stallMs))?.value;
+export async function fetchJson(url: string, file: string, signal?: AbortSignal, optional = false, stallMs = pageStallMs(), cache: RequestCache = 'default'): Promise<unknown> {
+  return (await fetchFile(url, file, signal, optional, stallMs, true, cache))?.value;
 }
 
 /**
@@ -242,6 +242,9 @@ export function checkWorld(world: unknown, file: string = WORLD_FILE): WordedPro
 
 /** The files a load of `dataPath` fetches, as its progress names them: the world shapes, the alias list, the programmes, each data file. */
 const filesToLoad = (dataPath: string) => [WORLD_FILE, `${dataPath}/${ALIASES_FILE}`, `${dataPath}/${PROGRAMMES_FILE}`, ...Object.values(DATA_FILE_NAMES).map((name) => `${dataPath}/${name}`)];
+
+/** The data folders this page has begun to load: loading one again is a retry. */
+const loadedBefore = new Set<string>();
 
 /** How many files a load fetches (the progress bar's total from the first render). */
 export const LOAD_FILE_COUNT = filesToLoad('data').length;
@@ -281,7 +284,11 @@ export async function loadAtlasData(
   const stop = () => all.abort(signal?.reason);
   signal?.addEventListener('abort', stop, { once: true });
   try {
-    return await loadAll(dataPath, entries, all.signal, base, stallMs, arrived, awaitInstead, onWorld);
+    // A second load of the same folder is a retry after a failure: fetched afresh, past any cache and
+    // past the page's preload hints (a request the page preloaded, still hanging, would be joined again).
+    const cache: RequestCache = loadedBefore.has(dataPath) ? 'no-store' : 'default';
+    loadedBefore.add(dataPath);
+    return await loadAll(dataPath, entries, all.signal, base, stallMs, cache, arrived, awaitInstead, onWorld);
   } catch (e) {
     all.abort();
     throw e;
@@ -296,6 +303,7 @@ async function loadAll(
   signal: AbortSignal,
   base: string,
   stallMs: number,
+  cache: RequestCache,
   arrived: (file: string) => void,
   awaitInstead: (file: string, instead: string) => void,
   onWorld?: OnWorld,
@@ -303,11 +311,11 @@ async function loadAll(
   const aliasesFile = `${dataPath}/${ALIASES_FILE}`;
   const others = entries.filter(([key]) => key !== 'links');
   // Fetched beside the data, not before it. Any failure only means "not vouched for": validate.
-  const manifest = fetchJson(new URL(`${dataPath}/${MANIFEST_FILE}`, base).href, MANIFEST_FILE, signal, true, stallMs).catch(() => undefined);
+  const manifest = fetchJson(new URL(`${dataPath}/${MANIFEST_FILE}`, base).href, MANIFEST_FILE, signal, true, stallMs, cache).catch(() => undefined);
   /** A data file, parsed (unless `json` is false), with its bytes: for the manifest's digest, or else for the validator's worker. */
   const dataFile = async (name: string, optional = false, json = true) => {
     const file = `${dataPath}/${name}`;
-    const fetched = await fetchFile(new URL(file, base).href, file, signal, optional, stallMs, json);
+    const fetched = await fetchFile(new URL(file, base).href, file, signal, optional, stallMs, json, cache);
     arrived(file);
     return { name, value: fetched?.value, bytes: fetched?.bytes };
   };
@@ -335,7 +343,7 @@ async function loadAll(
     return dataFile(linksName, false, false);
   };
   const [shapes, aliasFile, programmesFile, linksAt, ...files] = await Promise.all([
-    fetchJson(new URL(WORLD_FILE, base).href, WORLD_FILE, signal, false, stallMs).then((w) => {
+    fetchJson(new URL(WORLD_FILE, base).href, WORLD_FILE, signal, false, stallMs, cache).then((w) => {
       arrived(WORLD_FILE);
       // Read as soon as it is here, beside the data: the map can draw the countries before the data arrives.
       const read = readWorld(w);
