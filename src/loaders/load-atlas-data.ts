@@ -195,12 +195,7 @@ async function fetchFile(url: string, file: string, signal: AbortSignal | undefi
       const of = declared && !encoding ? ` of ${declared}` : '';
       throw new FetchError(file, `the reply broke off after ${progress.received}${of} bytes`, 'truncated', String(progress.received));
     }
-    if (!json) return { bytes, value: undefined };
-    try {
-      return { bytes, value: JSON.parse(new TextDecoder().decode(bytes)) };
-    } catch (e) {
-      throw new DataError([{ file, id: '(file)', field: '', message: `is not valid JSON: ${(e as Error).message}` }]);
-    }
+    return { bytes, value: json ? parseJsonBytes(bytes, file) : undefined };
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', stop);
@@ -338,7 +333,6 @@ async function loadAll(
           // Bytes of another version or kind: the JSON, validated, is still there to read.
         }
       }
-      return dataFile(linksName, false, false);
     }
     return dataFile(linksName, false, false);
   };
