@@ -4,6 +4,7 @@
  * are in aliases.ts, which loads only when a dataset is validated in the browser (or by data:check).
  */
 import { isCountryRef } from './schema-values.ts';
+import { alikeGroups } from './link-columns.ts';
 import type { Link, Partner } from './schema.ts';
 
 export type { Alias } from './aliases.ts';
@@ -16,7 +17,12 @@ export const PROGRAMME_PREFIX = 'programme:';
 /** Partner countries in the data: those linked directly and those of partner institutions. */
 export function partnerCountries(links: readonly Pick<Link, 'partner'>[], partners: readonly Partner[]): Set<string> {
   const out = new Set<string>();
-  for (const l of links) if (isCountryRef(l.partner)) out.add(l.partner);
+  // Once per distinct partner (alikeGroups), not once per link.
+  const { first } = alikeGroups(links as readonly Link[], ['partner']);
+  for (let g = 0; g < first.length; g++) {
+    const partner = links[first[g] as number]!.partner;
+    if (isCountryRef(partner)) out.add(partner);
+  }
   for (const p of partners) if (p.kind === 'institution') out.add(p.country);
   return out;
 }

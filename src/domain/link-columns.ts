@@ -312,6 +312,23 @@ export function fieldsAlike(links: readonly Link[], fields: readonly string[]): 
 }
 
 /**
+ * The links grouped by `fields` (fieldsAlike): per group, one of its links (`first`, a link
+ * index) and how many it holds (`size`), so that a count that depends on those fields alone
+ * reads each distinct combination once. Links not decoded here form one group each.
+ */
+export function alikeGroups(links: readonly Link[], fields: readonly string[]): { first: Uint32Array; size: Uint32Array } {
+  const alike = fieldsAlike(links, fields);
+  if (!alike) return { first: Uint32Array.from(links.keys()), size: new Uint32Array(links.length).fill(1) };
+  const first = new Uint32Array(alike.count), size = new Uint32Array(alike.count);
+  for (let i = 0; i < alike.codes.length; i++) {
+    const c = alike.codes[i] as number;
+    if (size[c] === 0) first[c] = i;
+    size[c] = (size[c] as number) + 1;
+  }
+  return { first, size };
+}
+
+/**
  * `of(li)` for every link index, worked out once for each distinct combination of `fields` when
  * the links are decoded here (fieldsAlike), else once per link. `of` must depend on those fields
  * of the link alone (and on things that do not change, such as the dataset's records).

@@ -5,6 +5,7 @@
  * (so shared `prog=` links kept working).
  */
 import type { Bilingual, Link, Programme } from './schema.ts';
+import { alikeGroups } from './link-columns.ts';
 
 /**
  * The programme's id: the English name lowercased, every run of characters other than a–z and
@@ -31,11 +32,16 @@ export interface ProgrammeSummary {
 export function listProgrammes(d: { links: readonly Pick<Link, 'programme'>[]; programmes: readonly Programme[] }): ProgrammeSummary[] {
   const records = new Map(d.programmes.map((p) => [p.id, p]));
   const byId = new Map<string, ProgrammeSummary>();
-  for (const l of d.links) {
-    if (!l.programme) continue;
-    const p = byId.get(l.programme);
-    if (p) p.links += 1;
-    else byId.set(l.programme, { id: l.programme, name: records.get(l.programme)?.name ?? { en: l.programme, zh: l.programme }, links: 1 });
+  // Once per distinct programme (alikeGroups), in the order of each one's first link.
+  const { first, size } = alikeGroups(d.links as readonly Link[], ['programme']);
+  const order = Array.from(first.keys()).sort((a, b) => (first[a] as number) - (first[b] as number));
+  for (const g of order) {
+    const programme = d.links[first[g] as number]!.programme;
+    if (!programme) continue;
+    const n = size[g] as number;
+    const p = byId.get(programme);
+    if (p) p.links += n;
+    else byId.set(programme, { id: programme, name: records.get(programme)?.name ?? { en: programme, zh: programme }, links: n });
   }
   return [...byId.values()];
 }

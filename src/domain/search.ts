@@ -11,6 +11,7 @@ import { PROGRAMME_PREFIX, partnerCountries, type Alias } from './alias-values.t
 import { countryName, countryNames } from './countries.ts';
 import { listProgrammes } from './programmes.ts';
 import { foldText, hasHan } from './fold.ts';
+import { alikeGroups } from './link-columns.ts';
 
 /** What a search result is; partners are split by their kind. */
 export type SearchKind = 'institution' | 'country' | 'partner-institution' | 'organization' | 'group' | 'programme';
@@ -62,18 +63,22 @@ export function buildSearchIndex(index: DatasetIndex, aliases: readonly Alias[] 
   for (const a of aliases) aliasesOf.set(a.target, [...(aliasesOf.get(a.target) ?? []), ...a.aliases]);
 
   const count = new Map<string, number>();
-  const bump = (key: string) => count.set(key, (count.get(key) ?? 0) + 1);
+  const bump = (key: string, n: number) => count.set(key, (count.get(key) ?? 0) + n);
   const involved = new Set<string>();
-  for (const l of links) {
+  // Once per distinct (institution, co-leads, partner): a million links hold a few thousand.
+  const groups = alikeGroups(links, ['institution', 'with', 'partner']);
+  for (let g = 0; g < groups.first.length; g++) {
+    const l = links[groups.first[g] as number]!;
+    const n = groups.size[g] as number;
     // An institution counts a link once, whether it leads it, takes part or is its domestic partner.
     involved.clear();
     involved.add(l.institution);
     for (const w of l.with ?? []) involved.add(w);
     if (index.institutions.has(l.partner)) involved.add(l.partner);
-    for (const id of involved) bump(`i:${id}`);
+    for (const id of involved) bump(`i:${id}`, n);
     const p = index.partnerOf(l);
-    if (p.iso3) bump(`c:${p.iso3}`);
-    if (p.kind !== 'country' && p.kind !== 'domestic') bump(`p:${p.key}`);
+    if (p.iso3) bump(`c:${p.iso3}`, n);
+    if (p.kind !== 'country' && p.kind !== 'domestic') bump(`p:${p.key}`, n);
   }
 
   const entries: SearchEntry[] = [];

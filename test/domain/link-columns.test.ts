@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { decodeLinkColumns, encodeLinkColumns, LinkColumnsError } from '../../src/domain/link-columns.ts';
+import { alikeGroups, decodeLinkColumns, fieldsAlike, encodeLinkColumns, LinkColumnsError } from '../../src/domain/link-columns.ts';
+import { buildSearchIndex } from '../../src/domain/search.ts';
+import { listProgrammes } from '../../src/domain/programmes.ts';
+import { partnerCountries } from '../../src/domain/alias-values.ts';
+import { validateDataset } from '../../src/domain/validate.ts';
+import { readDataDir } from '../../src/cli/read-data-dir.ts';
 import { synthesize } from '../../src/domain/synth.ts';
 import type { Dataset, Link } from '../../src/domain/schema.ts';
 import { indexDataset } from '../../src/domain/dataset-index.ts';
@@ -72,6 +77,42 @@ describe('counting links read from the compact form', () => {
     expect(aggregate(columns)).toEqual(aggregate(plain));
     const [a, b] = [buildFacets(columns), buildFacets(plain)];
     expect(a.dims).toEqual(b.dims);
+    // The search index counts each distinct institution, co-leads and partner once (alikeGroups).
+    expect(fieldsAlike(compact.links, ['institution', 'with', 'partner'])).not.toBeNull();
+    expect(buildSearchIndex(columns)).toEqual(buildSearchIndex(plain));
+  });
+});
+
+describe('links grouped by the fields a count reads', () => {
+  it('gives each distinct combination once, with one of its links and how many share it', () => {
+    const records = [...synthesize({ links: 5000, seed: 2 }).links()] as Link[];
+    const links = decodeLinkColumns(encodeLinkColumns(records));
+    const { first, size } = alikeGroups(links, ['partner']);
+    const partners = new Map<string, number>();
+    for (const l of records) partners.set(l.partner, (partners.get(l.partner) ?? 0) + 1);
+    expect(first.length).toBe(partners.size);
+    expect(first.length).toBeLessThan(records.length / 10);
+    expect(new Map(Array.from(first, (li, g) => [links[li]!.partner, size[g]]))).toEqual(partners);
+    // Each group's link is its first: the group's order is the order of first appearance.
+    expect(Array.from(first, (li) => links[li]!.partner)).toEqual([...partners.keys()]);
+  });
+
+  it('gives links parsed from JSON one group each', () => {
+    const { first, size } = alikeGroups(bundled, ['partner']);
+    expect(Array.from(first)).toEqual(bundled.map((_, i) => i));
+    expect(size.every((n) => n === 1)).toBe(true);
+  });
+
+  it('leaves the search index, the programmes and the partner countries as the JSON gives them', () => {
+    const r = validateDataset(readDataDir('data').raw);
+    if (!r.ok) throw new Error('data/ is invalid');
+    const aliases = JSON.parse(readFileSync('data/aliases.json', 'utf8'));
+    const compact = { ...r.dataset, links: decodeLinkColumns(encodeLinkColumns(r.dataset.links)) };
+    const [plain, columns] = [indexDataset(r.dataset, anchors), indexDataset(compact, anchors)];
+    expect(buildSearchIndex(columns, aliases)).toEqual(buildSearchIndex(plain, aliases));
+    expect(listProgrammes(compact)).toEqual(listProgrammes(r.dataset));
+    expect(listProgrammes(compact).length).toBeGreaterThan(3);
+    expect(partnerCountries(compact.links, compact.partners)).toEqual(partnerCountries(r.dataset.links, r.dataset.partners));
   });
 });
 

@@ -42,6 +42,22 @@ function body(pieces: string[], end: 'close' | 'error' | 'hang', signal: AbortSi
   });
 }
 
+/** The same, as a byte stream (as a browser's fetch gives): read with a byte reader, straight into one buffer. */
+function byteBody(pieces: string[], end: 'close' | 'error' | 'hang', signal: AbortSignal): ReadableStream<Uint8Array> {
+  const bytes = pieces.map((p) => new TextEncoder().encode(p));
+  let i = 0;
+  return new ReadableStream({
+    type: 'bytes',
+    async pull(c) {
+      if (i < bytes.length) return c.enqueue(bytes[i++]!);
+      if (end === 'close') return c.close();
+      if (end === 'error') return c.error(new TypeError('network error'));
+      await new Promise<void>((r) => signal.addEventListener('abort', () => r(), { once: true }));
+      c.error(abortError());
+    },
+  });
+}
+
 /** A body that sends a space every 20 ms until the request is aborted: slow, but alive. */
 const trickle: Reply = (signal) => new Response(new ReadableStream<Uint8Array>({
   async pull(c) {
@@ -100,6 +116,37 @@ describe('a body that breaks off or cannot be decoded', () => {
     const b = await load();
     expect(a.index.dataset.links.length).toBe(JSON.parse(text).length);
     expect(b.index.dataset).toEqual(a.index.dataset);
+  });
+});
+
+describe('a body read with a byte reader (a known length, not compressed)', () => {
+  const text = files['data/links.json']!;
+  const length = String(new TextEncoder().encode(text).length);
+  const pieces = [text.slice(0, 1000), text.slice(1000, 5000), text.slice(5000)];
+
+  it('reads the whole body, sent in pieces, as the piece reader does', async () => {
+    let readers = 0;
+    serve({ 'data/links.json': (s) => {
+      const stream = byteBody(pieces, 'close', s);
+      const getReader = stream.getReader.bind(stream);
+      // Counts the byte readers asked for, so that the test fails if the path is not taken.
+      stream.getReader = ((o?: { mode?: 'byob' }) => { if (o?.mode === 'byob') readers++; return getReader(o as never); }) as typeof stream.getReader;
+      return new Response(stream, { headers: { 'Content-Length': length } });
+    } });
+    const a = await load();
+    expect(readers).toBe(1);
+    serve({ 'data/links.json': (s) => new Response(body(pieces, 'close', s), { headers: { 'Content-Length': length } }) });
+    expect(a.index.dataset).toEqual((await load()).index.dataset);
+  });
+
+  it('names the file and the bytes that came when the reply breaks off', async () => {
+    serve({ 'data/links.json': (s) => new Response(byteBody(['[{"id":', '"x"'], 'error', s), { headers: { 'Content-Length': '5000' } }) });
+    expect(await failure(load())).toMatchObject({ file: 'data/links.json', kind: 'truncated', detail: '10' });
+  });
+
+  it('gives up on a reply that stops sending half-way', async () => {
+    serve({ 'data/links.json': (s) => new Response(byteBody(['[{"id":'], 'hang', s), { headers: { 'Content-Length': '5000' } }) });
+    expect(await failure(load(80))).toMatchObject({ file: 'data/links.json', kind: 'timeout' });
   });
 });
 
