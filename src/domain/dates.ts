@@ -2,7 +2,8 @@
  * Dates at their true precision: the year a link belongs to on the timeline (only when the
  * source pins it to one year), a machine-readable code for exports, and a readable label.
  */
-import type { DateSpec } from './schema.ts';
+import type { DateSpec, Link } from './schema.ts';
+import { alikeGroups } from './link-columns.ts';
 
 /** The atlas's own scope: the bundled data's timeline, and the least any dataset's timeline shows. */
 export const ATLAS_FIRST_YEAR = 2015;
@@ -23,7 +24,10 @@ export interface TimelineSpan {
 export function timelineSpanOf(links: readonly { date: DateSpec; outsideTimelineReason?: unknown }[]): TimelineSpan {
   let first = ATLAS_FIRST_YEAR;
   let last = ATLAS_LAST_YEAR;
-  for (const l of links) {
+  // Once per distinct date (alikeGroups), not once per link.
+  const { first: firstOf } = alikeGroups(links as unknown as readonly Link[], ['date', 'outsideTimelineReason']);
+  for (let g = 0; g < firstOf.length; g++) {
+    const l = links[firstOf[g] as number]!;
     if (l.outsideTimelineReason) continue;
     const b = dateBounds(l.date);
     if (!b) continue;

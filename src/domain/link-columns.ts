@@ -272,9 +272,54 @@ export function decodeLinkColumns(bytes: Uint8Array): Link[] {
   for (const [name, reader] of readers) {
     Object.defineProperty(ColumnLink.prototype, name, { get(this: ColumnLink) { return reader.get(this.r); }, enumerable: false, configurable: false });
   }
-  const links = Array.from({ length: count }, (_, r) => new ColumnLink(r) as unknown as Link);
+  const links = lazyLinks(count, (r) => new ColumnLink(r) as unknown as Link);
   columnsOf.set(links, new Map(readers));
   return links;
+}
+
+/** The array index `key` names (a canonical decimal below `count`), or -1. No allocation. */
+function indexKey(key: string | symbol, count: number): number {
+  if (typeof key !== 'string' || key.length === 0 || key.length > 10) return -1;
+  if (key.length > 1 && key.charCodeAt(0) === 48) return -1;
+  let i = 0;
+  for (let k = 0; k < key.length; k++) {
+    const d = key.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return -1;
+    i = i * 10 + d;
+  }
+  return i < count ? i : -1;
+}
+
+/**
+ * A read-only array of `count` links whose elements are made when read (`make(r)`), and dropped
+ * when no longer used: the page holds no object per link, so a full collection (which V8 runs by
+ * itself, on a timer, after a load) has a few thousand objects to trace at 1M links, not a million.
+ * A link read twice is two equal objects, not one: nothing in the atlas compares links by identity
+ * (they are named by their index or id). Writes are refused.
+ */
+function lazyLinks(count: number, make: (r: number) => Link): Link[] {
+  const target: Link[] = [];
+  target.length = count;
+  const element = (i: number): PropertyDescriptor => ({ value: make(i), writable: false, enumerable: true, configurable: true });
+  return new Proxy(target, {
+    get(t, key, receiver) {
+      const i = indexKey(key, count);
+      return i >= 0 ? make(i) : Reflect.get(t, key, receiver);
+    },
+    has(t, key) {
+      return indexKey(key, count) >= 0 || Reflect.has(t, key);
+    },
+    getOwnPropertyDescriptor(t, key) {
+      const i = indexKey(key, count);
+      return i >= 0 ? element(i) : Reflect.getOwnPropertyDescriptor(t, key);
+    },
+    ownKeys(t) {
+      return [...Array.from({ length: count }, (_, i) => String(i)), ...Reflect.ownKeys(t)];
+    },
+    set: () => false,
+    defineProperty: () => false,
+    deleteProperty: () => false,
+  });
 }
 
 /**
@@ -297,18 +342,61 @@ export function fieldsAlike(links: readonly Link[], fields: readonly string[]): 
   if (dicts.reduce((p, d) => p * d.size, 1) > Number.MAX_SAFE_INTEGER) return null;
   const n = links.length;
   const codes = new Uint32Array(n);
-  const dense = new Map<number, number>();
+  const dense = new DenseCodes();
   for (let i = 0; i < n; i++) {
     let key = 0;
     for (const d of dicts) key = key * d.size + (d.codes[i] as number);
-    let c = dense.get(key);
-    if (c === undefined) {
-      c = dense.size;
-      dense.set(key, c);
-    }
-    codes[i] = c;
+    codes[i] = dense.code(key);
   }
   return { codes, count: dense.size };
+}
+
+/**
+ * Numbers 0, 1, 2 … given to keys (whole numbers below 2^53) in the order first seen: a hash
+ * table in typed arrays, so a million lookups leave no Map entries behind for the collector.
+ */
+class DenseCodes {
+  size = 0;
+  private keys = new Float64Array(1024);
+  private values = new Int32Array(1024).fill(-1);
+
+  code(key: number): number {
+    const mask = this.keys.length - 1;
+    for (let h = hashKey(key) & mask; ; h = (h + 1) & mask) {
+      const v = this.values[h] as number;
+      if (v < 0) {
+        this.values[h] = this.size;
+        this.keys[h] = key;
+        this.size++;
+        if (this.size * 2 > this.keys.length) this.grow();
+        return this.size - 1;
+      }
+      if (this.keys[h] === key) return v;
+    }
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Float64Array(keys.length * 2);
+    this.values = new Int32Array(values.length * 2).fill(-1);
+    const mask = this.keys.length - 1;
+    for (let i = 0; i < keys.length; i++) {
+      const v = values[i] as number;
+      if (v < 0) continue;
+      let h = hashKey(keys[i] as number) & mask;
+      while ((this.values[h] as number) >= 0) h = (h + 1) & mask;
+      this.values[h] = v;
+      this.keys[h] = keys[i] as number;
+    }
+  }
+}
+
+/** A 32-bit mix of a whole number below 2^53. */
+function hashKey(key: number): number {
+  const lo = key >>> 0, hi = Math.floor(key / 4294967296) >>> 0;
+  let h = Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1);
+  h ^= h >>> 15;
+  return Math.imul(h, 0x2c1b3c6d) >>> 0;
 }
 
 /**

@@ -4,7 +4,7 @@
  * triangle, all joined by degenerate triangles into a single draw call. Nothing here depends on
  * the time window: a year change only sets the arc layer's window uniforms (arc-data.ts).
  */
-import { greatCircle } from '../domain/arc-geometry.ts';
+import { greatCircleInto } from '../domain/arc-geometry.ts';
 import type { Pair } from '../domain/aggregate.ts';
 import { CATEGORY_OF_TYPE, CATEGORIES } from '../domain/categories.ts';
 import { mercatorX, mercatorY } from './mercator.ts';
@@ -57,30 +57,38 @@ export interface ArcBuffers {
 
 /** The bowed great circle of one pair in Mercator units: ARC_SEGMENTS + 1 points, or null if degenerate. */
 export function arcPolyline(from: readonly [number, number], to: readonly [number, number]): Float64Array | null {
-  const ll = greatCircle([from[0], from[1]], [to[0], to[1]], ARC_SEGMENTS);
-  const out = new Float64Array(2 * ll.length);
-  ll.forEach(([lon, lat], i) => {
-    out[2 * i] = mercatorX(lon);
-    out[2 * i + 1] = mercatorY(lat);
-  });
-  const x0 = out[0] as number, y0 = out[1] as number;
-  const dx = (out[2 * ARC_SEGMENTS] as number) - x0;
-  const dy = (out[2 * ARC_SEGMENTS + 1] as number) - y0;
+  const out = new Float64Array(2 * (ARC_SEGMENTS + 1));
+  return arcPolylineInto(from, to, out, 0) ? out : null;
+}
+
+/**
+ * arcPolyline's points into `out` from index `at`, allocating nothing; false (and the points
+ * left unbowed) when both ends coincide.
+ */
+export function arcPolylineInto(from: readonly [number, number], to: readonly [number, number], out: Float64Array, at: number): boolean {
+  greatCircleInto(from, to, ARC_SEGMENTS, out, at);
+  for (let i = 0; i <= ARC_SEGMENTS; i++) {
+    out[at + 2 * i] = mercatorX(out[at + 2 * i] as number);
+    out[at + 2 * i + 1] = mercatorY(out[at + 2 * i + 1] as number);
+  }
+  const x0 = out[at] as number, y0 = out[at + 1] as number;
+  const dx = (out[at + 2 * ARC_SEGMENTS] as number) - x0;
+  const dy = (out[at + 2 * ARC_SEGMENTS + 1] as number) - y0;
   const chord = Math.hypot(dx, dy);
-  if (chord < 1e-9) return null;
+  if (chord < 1e-9) return false;
   // Bow to the right of the direction of travel (screen y points down): a consistent, clockwise
   // bend, so A→B and B→A never overlap and the bend itself hints at the direction.
   const nx = -dy / chord, ny = dx / chord;
   for (let i = 1; i < ARC_SEGMENTS; i++) {
     const s = i / ARC_SEGMENTS;
     const lift = ARC_BOW * chord * 4 * s * (1 - s);
-    out[2 * i] = (out[2 * i] as number) - nx * lift;
+    out[at + 2 * i] = (out[at + 2 * i] as number) - nx * lift;
     // Never above the top of the world (or below its bottom): the map cannot show past Mercator's
     // limit, so a bow there (an arc between nearly opposite points, as China–Argentina, runs over
     // the pole) would leave every frame; it runs along the edge instead.
-    out[2 * i + 1] = Math.min(1, Math.max(0, (out[2 * i + 1] as number) - ny * lift));
+    out[at + 2 * i + 1] = Math.min(1, Math.max(0, (out[at + 2 * i + 1] as number) - ny * lift));
   }
-  return out;
+  return true;
 }
 
 /**
@@ -88,15 +96,16 @@ export function arcPolyline(from: readonly [number, number], to: readonly [numbe
  * order: the widest arcs go first, so thin ones stay visible on top; domestic arcs last.
  */
 export function buildArcBuffers(pairs: readonly Pair[], weight: ArrayLike<number>, step?: 1 | 2): ArcBuffers {
-  const drawable: { pair: Pair; line: Float64Array }[] = [];
+  // Which pairs can be drawn (a place at both ends, apart), worked out in one scratch line:
+  // tens of thousands of arcs, and not one small array or buffer each for the next full collection.
+  const scratch = new Float64Array(2 * (ARC_SEGMENTS + 1));
+  const drawable: Pair[] = [];
   for (const pair of pairs) {
-    if (!pair.to) continue;
-    const line = arcPolyline(pair.from, pair.to);
-    if (line) drawable.push({ pair, line });
+    if (pair.to && arcPolylineInto(pair.from, pair.to, scratch, 0)) drawable.push(pair);
   }
   drawable.sort((a, b) => {
-    const da = a.pair.partnerKind === 'domestic' ? 1 : 0, db = b.pair.partnerKind === 'domestic' ? 1 : 0;
-    return da - db || (weight[b.pair.index] ?? 0) - (weight[a.pair.index] ?? 0) || a.pair.index - b.pair.index;
+    const da = a.partnerKind === 'domestic' ? 1 : 0, db = b.partnerKind === 'domestic' ? 1 : 0;
+    return da - db || (weight[b.index] ?? 0) - (weight[a.index] ?? 0) || a.index - b.index;
   });
 
   const n = drawable.length;
@@ -130,22 +139,27 @@ export function buildArcBuffers(pairs: readonly Pair[], weight: ArrayLike<number
     u32.copyWithin(v * W, (v - 1) * W, v * W);
     v++;
   };
-  let tx = 0, ty = 0;
-  const tangent = (line: Float64Array, i: number) => {
-    const a = Math.max(0, i - 1), b = Math.min(ARC_SEGMENTS, i + 1);
-    const dx = (line[2 * b] as number) - (line[2 * a] as number), dy = (line[2 * b + 1] as number) - (line[2 * a + 1] as number);
+  // The tangent at a sample, into `tan` (a double kept in a closure would be boxed at each write).
+  const tan = new Float64Array(2);
+  const tangent = (at: number, i: number) => {
+    const a = at + 2 * Math.max(0, i - 1), b = at + 2 * Math.min(ARC_SEGMENTS, i + 1);
+    const dx = (samples[b] as number) - (samples[a] as number), dy = (samples[b + 1] as number) - (samples[a + 1] as number);
     const d = Math.hypot(dx, dy) || 1;
-    tx = dx / d;
-    ty = dy / d;
+    tan[0] = dx / d;
+    tan[1] = dy / d;
   };
 
-  drawable.forEach(({ pair, line }, arc) => {
+  for (let arc = 0; arc < n; arc++) {
+    const pair = drawable[arc]!;
     pairOfArc[arc] = pair.index;
     arcOfPair[pair.index] = arc;
-    samples.set(line, arc * 2 * (ARC_SEGMENTS + 1));
+    // The line is laid out again, in its place among the samples (cheaper than keeping every one).
+    const at = arc * 2 * (ARC_SEGMENTS + 1);
+    arcPolylineInto(pair.from, pair.to!, samples, at);
     // Cumulative length gives t, so the fade, the dashes and the grow-in animation run evenly.
     for (let i = 1; i <= ARC_SEGMENTS; i++) {
-      cum[i] = (cum[i - 1] as number) + Math.hypot((line[2 * i] as number) - (line[2 * i - 2] as number), (line[2 * i + 1] as number) - (line[2 * i - 1] as number));
+      const p = at + 2 * i;
+      cum[i] = (cum[i - 1] as number) + Math.hypot((samples[p] as number) - (samples[p - 2] as number), (samples[p + 1] as number) - (samples[p - 1] as number));
     }
     const length = cum[ARC_SEGMENTS] as number;
     const domestic = pair.partnerKind === 'domestic';
@@ -155,25 +169,25 @@ export function buildArcBuffers(pairs: readonly Pair[], weight: ArrayLike<number
 
     const first = v;
     for (let i = 0; i <= ARC_SEGMENTS; i += every) {
-      const x = line[2 * i] as number, y = line[2 * i + 1] as number;
-      xMin = Math.min(xMin, x);
-      xMax = Math.max(xMax, x);
-      tangent(line, i);
+      const x = samples[at + 2 * i] as number, y = samples[at + 2 * i + 1] as number;
+      if (x < xMin) xMin = x;
+      if (x > xMax) xMax = x;
+      tangent(at, i);
       const t = (cum[i] as number) / length;
-      if (i === 0) put(x, y, tx, ty, t, -1, 0, arc); // the join into this arc
-      put(x, y, tx, ty, t, -1, 0, arc);
-      put(x, y, tx, ty, t, 1, 0, arc);
+      if (i === 0) put(x, y, tan[0]!, tan[1]!, t, -1, 0, arc); // the join into this arc
+      put(x, y, tan[0]!, tan[1]!, t, -1, 0, arc);
+      put(x, y, tan[0]!, tan[1]!, t, 1, 0, arc);
     }
     copyLast();
     // Arrowhead at the partner end, shaped in pixels by the shader.
-    const ex = line[2 * ARC_SEGMENTS] as number, ey = line[2 * ARC_SEGMENTS + 1] as number;
-    tangent(line, ARC_SEGMENTS);
-    put(ex, ey, tx, ty, 1, -1, 1, arc);
-    put(ex, ey, tx, ty, 1, -1, 1, arc);
-    put(ex, ey, tx, ty, 1, 1, 1, arc);
-    put(ex, ey, tx, ty, 1, 0, 1, arc);
+    const ex = samples[at + 2 * ARC_SEGMENTS] as number, ey = samples[at + 2 * ARC_SEGMENTS + 1] as number;
+    tangent(at, ARC_SEGMENTS);
+    put(ex, ey, tan[0]!, tan[1]!, 1, -1, 1, arc);
+    put(ex, ey, tan[0]!, tan[1]!, 1, -1, 1, arc);
+    put(ex, ey, tan[0]!, tan[1]!, 1, 1, 1, arc);
+    put(ex, ey, tan[0]!, tan[1]!, 1, 0, 1, arc);
     copyLast(); // the join out of this arc
     if (v - first !== perArc) throw new Error(`arc ${arc}: ${v - first} vertices, expected ${perArc}`);
-  });
+  }
   return { vertices, vertexCount, pairOfArc, arcOfPair, staticData, samples, xMin: n ? xMin : 0, xMax: n ? xMax : 1 };
 }

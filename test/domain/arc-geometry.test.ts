@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { greatCircle } from '../../src/domain/arc-geometry.ts';
+import { geoInterpolate } from 'd3-geo';
+import { greatCircle, greatCircleInto } from '../../src/domain/arc-geometry.ts';
 
 describe('great-circle arcs', () => {
   it('start and end exactly at the two points', () => {
@@ -20,5 +21,27 @@ describe('great-circle arcs', () => {
     const arc = greatCircle([116.4, 39.9], [2.35, 48.85], 24);
     expect(Math.max(...arc.map((p) => p[0]))).toBeLessThanOrEqual(116.4 + 1e-9);
     expect(arc.at(-1)![0]).toBeCloseTo(2.35, 6);
+  });
+
+  it('are the points of d3-geo\'s interpolation, written in place without allocating a point each', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const out = new Float64Array(2 + 2 * 17);
+    for (let n = 0; n < 200; n++) {
+      const from: [number, number] = [rnd() * 360 - 180, rnd() * 170 - 85];
+      const to: [number, number] = n % 50 === 0 ? [...from] : [rnd() * 360 - 180, rnd() * 170 - 85];
+      greatCircleInto(from, to, 16, out, 2);
+      const d3 = geoInterpolate(from, to);
+      let prev = from[0];
+      for (let i = 0; i <= 16; i++) {
+        let [lon, lat] = i === 0 ? from : i === 16 ? to : d3(i / 16);
+        while (lon - prev > 180) lon -= 360;
+        while (lon - prev < -180) lon += 360;
+        prev = lon;
+        expect(out[2 + 2 * i]).toBeCloseTo(lon, 9);
+        expect(out[3 + 2 * i]).toBeCloseTo(lat, 9);
+      }
+      expect(greatCircle(from, to, 16).flat()).toEqual(Array.from(out.subarray(2)));
+    }
   });
 });

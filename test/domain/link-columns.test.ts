@@ -83,6 +83,54 @@ describe('counting links read from the compact form', () => {
   });
 });
 
+describe('the links array of the compact form', () => {
+  const links = decodeLinkColumns(encodeLinkColumns(bundled));
+
+  it('reads like an array of the records: length, index, iteration, methods, JSON', () => {
+    expect(Array.isArray(links)).toBe(true);
+    expect(links.length).toBe(bundled.length);
+    expect(links[5]!.id).toBe(bundled[5]!.id);
+    expect(links.at(-1)!.id).toBe(bundled.at(-1)!.id);
+    expect([...links].map((l) => l.id)).toEqual(bundled.map((l) => l.id));
+    expect(links.filter((l) => l.partner === bundled[0]!.partner).length).toBe(bundled.filter((l) => l.partner === bundled[0]!.partner).length);
+    expect(JSON.parse(JSON.stringify(links))).toEqual(bundled);
+    expect(0 in links).toBe(true);
+    expect(bundled.length in links).toBe(false);
+    expect(links[bundled.length]).toBeUndefined();
+    expect(links['01' as unknown as number]).toBeUndefined();
+  });
+
+  it('keeps no object per link: each read makes one, equal to the last', () => {
+    expect(links[3]).not.toBe(links[3]);
+    expect(links[3]).toEqual(links[3]);
+  });
+
+  it('cannot be changed', () => {
+    expect(() => { (links as Link[])[0] = bundled[1]!; }).toThrow(TypeError);
+    expect(() => (links as Link[]).push(bundled[1]!)).toThrow(TypeError);
+    expect(links[0]!.id).toBe(bundled[0]!.id);
+    expect(links.length).toBe(bundled.length);
+  });
+});
+
+describe('links alike in some fields', () => {
+  it('are numbered in the order each combination first appears, past the table\'s first size and 2^32 combinations', () => {
+    const records = [...synthesize({ links: 20_000, seed: 4 }).links()] as Link[];
+    const links = decodeLinkColumns(encodeLinkColumns(records));
+    const fields = ['institution', 'partner', 'date', 'types', 'status'];
+    const alike = fieldsAlike(links, fields)!;
+    const seen = new Map<string, number>();
+    const expected = records.map((l) => {
+      const k = JSON.stringify(fields.map((f) => (l as unknown as Record<string, unknown>)[f]));
+      if (!seen.has(k)) seen.set(k, seen.size);
+      return seen.get(k)!;
+    });
+    expect(seen.size).toBeGreaterThan(2048);
+    expect(alike.count).toBe(seen.size);
+    expect(Array.from(alike.codes)).toEqual(expected);
+  });
+});
+
 describe('links grouped by the fields a count reads', () => {
   it('gives each distinct combination once, with one of its links and how many share it', () => {
     const records = [...synthesize({ links: 5000, seed: 2 }).links()] as Link[];
