@@ -10,9 +10,9 @@
  * - `text` / `json`: values nearly all different (ids, summaries, evidence): their UTF-8 bytes
  *   in chunks, decoded into one string per chunk only when a value of that chunk is first read.
  *
- * Decoding gives one small object per link whose fields are read from the columns on access
- * (`link.institution`, `link.summary.en` …), so the rest of the atlas reads links as it always
- * has. Values from a table are shared between links and frozen: code that changed a link's
+ * Decoding gives an array of links that makes each link when it is read (lazyLinks) and keeps
+ * none: a small object whose fields are read from the columns on access (`link.institution`,
+ * `link.summary.en` …), so the rest of the atlas reads links as it always has. Values from a table are shared between links and frozen: code that changed a link's
  * `types` in place would change every link with the same list, and now throws instead.
  * `JSON.stringify(link)` gives the record as the JSON file holds it (its fields in column order).
  */
@@ -257,7 +257,7 @@ export function decodeLinkColumns(bytes: Uint8Array): Link[] {
   }
 
   // One class for all links: a getter per field on its prototype, reading the link's row `r`
-  // (each link is then one small object with a single number in it).
+  // (a link, while it is used, is one small object with a single number in it).
   class ColumnLink {
     r: number;
     constructor(r: number) {

@@ -120,7 +120,7 @@ for (const n of SIZES) {
 
 /** One page load and its steps. */
 interface Measure {
-  readyMs: number; stepMs: number; stepP90Ms: number; jsMs: number; gcMs: number; urlMs: number; idleGcPerSec: number;
+  readyMs: number; stepMs: number; stepP90Ms: number; jsMs: number; gcMs: number; urlMs: number; idleGcPerSec: number; postLoadGcMs: number;
   taskMs: number; latencyMs: number; heapMB: number;
   /** The step's cost: JS − deferred URL write + GC beyond the idle rate. */
   stepCostMs: number;
@@ -227,17 +227,23 @@ function expectedFilterWords(query: string): string[] {
  * - `jsMs`: JavaScript per step (the app, React, MapLibre), without the profiler's "(program)"
  *   bucket — native time, which on this machine is mostly GL calls waiting for SwiftShader to
  *   rasterise on the CPU (with a GPU that wait is not main-thread work);
- * - `gcMs`: garbage collection per step beyond the page's background rate. With a large heap
- *   V8 collects on a timer while the page is idle (measured first, with no input, over
- *   `IDLE_MS`); only GC above that rate during the steps is put down to the steps.
+ * - `gcMs`: garbage collection per step beyond the page's background rate (measured first, with
+ *   no input, over `IDLE_MS`); only GC above that rate during the steps is put down to the steps.
+ * Before either, the page's post-load clean-up is measured on its own and then completed: V8
+ *   runs one or more full collections on a timer in the half-minute after a load (its memory
+ *   reducer), whatever the page does; landing in the idle window or among the steps by chance,
+ *   it made either figure swing between runs at 1M links. It is reported as `postLoadGcMs` (all
+ *   main-thread GC in the `POST_LOAD_MS` after ready, no input); then a full collection through
+ *   the protocol settles the heap, so the idle rate and the steps are measured in steady state.
  * The step's cost is `jsMs + gcMs`, less `urlMs`: the URL write, which runs 350 ms after the
  * view settles (use-url-sync.ts), outside the step's frame, once per scrub. On this machine a
  * frame at 10k+ links outlasts that delay, so the write lands inside every step's window; it is
  * timed by its own user-timing measure and reported in its own column. Chromium's ScriptDuration + RecalcStyle + Layout and all task
  * time (which includes SwiftShader) are reported too; `latency` is key press → next frame.
  */
-const IDLE_MS = 20_000;
-async function measureSteps(page: Page, steps: number): Promise<{ work: number[]; task: number[]; latency: number[]; jsPerStep: number; gcPerStep: number; idleGcPerSec: number; urlPerStep: number }> {
+const IDLE_MS = 10_000;
+const POST_LOAD_MS = 20_000;
+async function measureSteps(page: Page, steps: number): Promise<{ work: number[]; task: number[]; latency: number[]; jsPerStep: number; gcPerStep: number; idleGcPerSec: number; postLoadGcMs: number; urlPerStep: number }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   await cdp.send('Profiler.enable');
@@ -263,6 +269,8 @@ async function measureSteps(page: Page, steps: number): Promise<{ work: number[]
     const get = (name: string) => ms.find((m) => m.name === name)?.value ?? Number.NaN;
     return { work: get('ScriptDuration') + get('RecalcStyleDuration') + get('LayoutDuration'), task: get('TaskDuration') };
   };
+  const postLoad = await profileBuckets(() => page.waitForTimeout(POST_LOAD_MS));
+  await cdp.send('HeapProfiler.collectGarbage');
   const idle = await profileBuckets(() => page.waitForTimeout(IDLE_MS));
   const idleGcPerMs = idle.gcMs / idle.wallMs;
   await page.getByRole('slider').first().focus();
@@ -316,6 +324,7 @@ async function measureSteps(page: Page, steps: number): Promise<{ work: number[]
     jsPerStep: Math.max(0, prof.jsMs / steps - baseJsPerStep),
     gcPerStep: Math.max(0, prof.gcMs - idleGcPerMs * prof.wallMs) / steps,
     idleGcPerSec: idleGcPerMs * 1000,
+    postLoadGcMs: postLoad.gcMs,
     urlPerStep: urlMs / steps,
   };
 }
@@ -400,14 +409,14 @@ async function measurePage(name: string, query: string, filtered: boolean): Prom
       if (chips === 0 || missing.length) throw new Error(`${name}: the page with ${FILTER} is not filtered (sentence: "${sentence.text}", ${chips} chips)`);
     } else if (chips) throw new Error(`${name}: the page without a filter shows ${chips} filter chips`);
     await page.waitForTimeout(500);
-    const { work: steps, task, latency, jsPerStep, gcPerStep, idleGcPerSec, urlPerStep } = await measureSteps(page, STEPS);
+    const { work: steps, task, latency, jsPerStep, gcPerStep, idleGcPerSec, postLoadGcMs, urlPerStep } = await measureSteps(page, STEPS);
     const sorted = [...steps].sort((a, b) => a - b);
     // The steps go back and forth; after an even number they end where they began, with the count as at load.
     const after = await filterSentence(page);
     if (STEPS % 2 === 0 && after.links !== sentence.links) throw new Error(`${name}: ${sentence.links} links at load, ${after.links} after the steps`);
     const m: Measure = {
       readyMs, stepMs: median(steps), stepP90Ms: sorted[Math.floor(sorted.length * 0.9)] ?? Number.NaN, jsMs: jsPerStep, gcMs: gcPerStep,
-      urlMs: urlPerStep, idleGcPerSec, taskMs: median(task), latencyMs: median(latency), heapMB: await heapMB(page),
+      urlMs: urlPerStep, idleGcPerSec, postLoadGcMs, taskMs: median(task), latencyMs: median(latency), heapMB: await heapMB(page),
       stepCostMs: Math.max(0, jsPerStep - urlPerStep) + gcPerStep, linksShown: sentence.links,
     };
     if (offOrigin.length) throw new Error(`requests off the origin: ${offOrigin.join(', ')}`);
@@ -495,8 +504,8 @@ for (const f of initialJs) console.log(`| ${f.file} | before ready | ${kb(f.gzip
 for (const f of onDemandJs) console.log(`| ${f.file} | on demand | ${kb(f.gzip)} |`);
 for (const p of otherInitial) console.log(`\nnote: ${p.page} loaded other JS before ready: ${p.files.join(', ')}`);
 
-console.log(`\n| dataset | links | navigation → ready | step: JS (profile) | of which the deferred URL write | step: GC beyond idle rate | step cost (JS − URL write + GC) | step cost with ${FILTER} | links shown with ${FILTER} | idle GC rate | step: script+style+layout (Chromium metrics, median / p90; include GL waits) | step: all tasks incl. SwiftShader | key → next frame | JS heap |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|`);
-for (const r of rows) console.log(`| ${r.dataset} | ${r.links} | ${r.readyMs.toFixed(0)} ms | ${r.jsMs.toFixed(1)} ms | ${r.urlMs.toFixed(1)} ms | ${r.gcMs.toFixed(1)} ms | **${r.stepCostMs.toFixed(1)} ms** | **${r.filtered.stepCostMs.toFixed(1)} ms** | ${r.filtered.linksShown} of ${r.linksShown} (${pct(r.filtered.linksShown, r.linksShown)}) | ${r.idleGcPerSec.toFixed(1)} ms/s | ${r.stepMs.toFixed(1)} / ${r.stepP90Ms.toFixed(1)} ms | ${r.taskMs.toFixed(0)} ms | ${r.latencyMs.toFixed(0)} ms | ${r.heapMB.toFixed(0)} MB |`);
+console.log(`\n| dataset | links | navigation → ready | step: JS (profile) | of which the deferred URL write | step: GC beyond idle rate | step cost (JS − URL write + GC) | step cost with ${FILTER} | links shown with ${FILTER} | GC in the 20 s after ready (post-load clean-up) | idle GC rate (after it) | step: script+style+layout (Chromium metrics, median / p90; include GL waits) | step: all tasks incl. SwiftShader | key → next frame | JS heap |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|`);
+for (const r of rows) console.log(`| ${r.dataset} | ${r.links} | ${r.readyMs.toFixed(0)} ms | ${r.jsMs.toFixed(1)} ms | ${r.urlMs.toFixed(1)} ms | ${r.gcMs.toFixed(1)} ms | **${r.stepCostMs.toFixed(1)} ms** | **${r.filtered.stepCostMs.toFixed(1)} ms** | ${r.filtered.linksShown} of ${r.linksShown} (${pct(r.filtered.linksShown, r.linksShown)}) | ${r.postLoadGcMs.toFixed(0)} ms | ${r.idleGcPerSec.toFixed(1)} ms/s | ${r.stepMs.toFixed(1)} / ${r.stepP90Ms.toFixed(1)} ms | ${r.taskMs.toFixed(0)} ms | ${r.latencyMs.toFixed(0)} ms | ${r.heapMB.toFixed(0)} MB |`);
 console.log(`\nwith ${FILTER}:\n\n| dataset | navigation → ready | step: JS (profile) | of which the deferred URL write | step: GC beyond idle rate | step cost (JS − URL write + GC) | idle GC rate | step: script+style+layout (median / p90) | step: all tasks | key → next frame | JS heap |\n|---|---|---|---|---|---|---|---|---|---|---|`);
 for (const { dataset, filtered: f } of rows) console.log(`| ${dataset} | ${f.readyMs.toFixed(0)} ms | ${f.jsMs.toFixed(1)} ms | ${f.urlMs.toFixed(1)} ms | ${f.gcMs.toFixed(1)} ms | **${f.stepCostMs.toFixed(1)} ms** | ${f.idleGcPerSec.toFixed(1)} ms/s | ${f.stepMs.toFixed(1)} / ${f.stepP90Ms.toFixed(1)} ms | ${f.taskMs.toFixed(0)} ms | ${f.latencyMs.toFixed(0)} ms | ${f.heapMB.toFixed(0)} MB |`);
 console.log(`\nstep cost 1M / 1k: no filter ${times(stepCost1mOver1k)}, with ${FILTER} ${times(filteredStepCost1mOver1k)} (Chromium's script+style+layout, no filter: ${times(chromeStep1mOver1k)})`);
@@ -510,7 +519,7 @@ if (readyVsBare && readyAtlas !== undefined && readyBare !== undefined) {
 console.log(`| ready at 100k ≤ 2× the bundled data's | ${times(ready100kOverSeed)} | ${yn(targets.ready100kWithin2xSeed)} |`);
 console.log(`| ready at 1M ≤ 5× the bundled data's | ${times(ready1mOverSeed)} | ${yn(targets.ready1mWithin5xSeed)} |`);
 console.log(`| heap at 1M ≤ 150 MB | ${at(1_000_000) ? `${(at(1_000_000) as Row).heapMB.toFixed(0)} MB` : 'not measured'} | ${yn(targets.heap1mWithin150MB)} |`);
-console.log(`| idle GC at 1M no higher than at 1k | ${at(1_000_000) && at(1000) ? `${(at(1_000_000) as Row).idleGcPerSec.toFixed(1)} vs ${(at(1000) as Row).idleGcPerSec.toFixed(1)} ms/s` : 'not measured'} | ${yn(targets.idleGc1mNotAbove1k)} |`);
+console.log(`| idle GC at 1M no higher than at 1k (after the post-load clean-up, which is reported beside it: 1M / 1k) | ${at(1_000_000) && at(1000) ? `${(at(1_000_000) as Row).idleGcPerSec.toFixed(1)} vs ${(at(1000) as Row).idleGcPerSec.toFixed(1)} ms/s (post-load: ${(at(1_000_000) as Row).postLoadGcMs.toFixed(0)} / ${(at(1000) as Row).postLoadGcMs.toFixed(0)} ms)` : 'not measured'} | ${yn(targets.idleGc1mNotAbove1k)} |`);
 console.log(`| step cost at 1M ≤ 1.2× at 1k (no filter / ${FILTER}) | ${times(stepCost1mOver1k)} / ${times(filteredStepCost1mOver1k)} | ${yn(targets.stepJs1mVs1k)} / ${yn(targets.filteredStepJs1mVs1k)} |`);
 console.log('\n| dataset | ready, published (manifest + compact links) | ready, a folder of JSON alone (validated in a worker) |\n|---|---|---|');
 for (const r of rows) console.log(`| ${r.dataset} | ${r.readyMs.toFixed(0)} ms | ${r.validatingReadyMs.toFixed(0)} ms |`);
