@@ -15,6 +15,9 @@ export function useAtlasData(dataPath: string, onWorld?: OnWorld) {
     gcTime: Number.POSITIVE_INFINITY,
     retry: false, // a retry is the user's choice, from the error message
     refetchOnWindowFocus: false,
+    // Loaded once and never changed: nothing to share with an earlier result, and a deep compare
+    // would read every link of the array (which makes each link it reads).
+    structuralSharing: false,
   });
   return { ...query, progress };
 }
