@@ -12,8 +12,9 @@
  *
  * Decoding gives an array of links that makes each link when it is read (lazyLinks) and keeps
  * none: a small object whose fields are read from the columns on access (`link.institution`,
- * `link.summary.en` …), so the rest of the atlas reads links as it always has. Values from a table are shared between links and frozen: code that changed a link's
- * `types` in place would change every link with the same list, and now throws instead.
+ * `link.summary.en` …), so the rest of the atlas reads links as it always has. Values from a
+ * table are shared between links and frozen: code that changed a link's `types` in place would
+ * change every link with the same list, and now throws instead.
  * `JSON.stringify(link)` gives the record as the JSON file holds it (its fields in column order).
  */
 import type { Link } from './schema.ts';
@@ -400,9 +401,10 @@ function hashKey(key: number): number {
 }
 
 /**
- * The links grouped by `fields` (fieldsAlike): per group, one of its links (`first`, a link
- * index) and how many it holds (`size`), so that a count that depends on those fields alone
- * reads each distinct combination once. Links not decoded here form one group each.
+ * The links grouped by `fields` (fieldsAlike): per group, its first link (`first`, a link index)
+ * and how many it holds (`size`), so that a count that depends on those fields alone reads each
+ * distinct combination once. Groups come in the order of their first links; links not decoded
+ * here form one group each.
  */
 export function alikeGroups(links: readonly Link[], fields: readonly string[]): { first: Uint32Array; size: Uint32Array } {
   const alike = fieldsAlike(links, fields);

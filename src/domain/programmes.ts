@@ -32,10 +32,9 @@ export interface ProgrammeSummary {
 export function listProgrammes(d: { links: readonly Pick<Link, 'programme'>[]; programmes: readonly Programme[] }): ProgrammeSummary[] {
   const records = new Map(d.programmes.map((p) => [p.id, p]));
   const byId = new Map<string, ProgrammeSummary>();
-  // Once per distinct programme (alikeGroups), in the order of each one's first link.
+  // Once per distinct programme (alikeGroups, whose groups come in the order of their first links).
   const { first, size } = alikeGroups(d.links as readonly Link[], ['programme']);
-  const order = Array.from(first.keys()).sort((a, b) => (first[a] as number) - (first[b] as number));
-  for (const g of order) {
+  for (let g = 0; g < first.length; g++) {
     const programme = d.links[first[g] as number]!.programme;
     if (!programme) continue;
     const n = size[g] as number;

@@ -163,7 +163,6 @@ async function readInto(reader: ReadableStreamBYOBReader, length: number, alive:
     alive();
     progress.received += value.byteLength;
   }
-  if (progress.received >= length) reader.releaseLock();
   const whole = new Uint8Array(buffer);
   return progress.received === length ? whole : whole.subarray(0, progress.received);
 }
