@@ -142,8 +142,13 @@ test('hovering an arc on the map names it; clicking it opens its citation', asyn
   const world = worldPx(view.zoom);
   const x = box.x + box.width / 2 + ((line[2 * mid] as number) - mercatorX(view.center[0])) * world;
   const y = box.y + box.height / 2 + ((line[2 * mid + 1] as number) - mercatorY(view.center[1])) * world;
-  await page.mouse.move(x, y);
-  await expect(page.locator('.tooltip')).toContainText('Queen Elizabeth Hospital');
+  // One pointer move is one chance: if it lands while the page is still settling (CI once saw
+  // no tooltip after a single move), the pointer comes in again from a few pixels away.
+  await expect(async () => {
+    await page.mouse.move(x - 6, y - 6);
+    await page.mouse.move(x, y, { steps: 3 });
+    await expect(page.locator('.tooltip')).toContainText('Queen Elizabeth Hospital', { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
   await page.mouse.click(x, y);
   const heading = page.getByRole('heading', { name: /Chongqing.*→.*Queen Elizabeth Hospital/ });
   await expect(heading).toBeVisible();
