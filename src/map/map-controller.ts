@@ -448,9 +448,13 @@ export class AtlasMapController {
     const start = performance.now();
     const w = this.settings.window;
     computeWindowState(this.model, w, this.state);
-    stepArcCounts(this.aggregates.byPair, this.buffers.pairOfArc, w, this.arcCounts, kind === 'step');
+    // Without animation the shader never reads the previous windows' counts (their change
+    // times are long past), so they are not rotated; an animated step later rotates from the
+    // counts shown then, which are always current.
+    const animate = kind === 'step' && !this.settings.reducedMotion;
+    stepArcCounts(this.aggregates.byPair, this.buffers.pairOfArc, w, this.arcCounts, animate);
     if (kind === 'step') {
-      this.arcs.setWindow(!this.settings.reducedMotion);
+      this.arcs.setWindow(animate);
     } else {
       settleArcCounts(this.arcCounts, this.buffers.pairOfArc.length);
       if (kind === 'first') this.arcs.setWindow(false);

@@ -20,11 +20,11 @@ function recordScripts(page: Page): string[] {
 }
 
 test.beforeAll(() => {
-  // Like table.spec.ts: public/ is copied into dist/ by the build; the preview server serves dist/.
-  if (!existsSync(`public/${DIR}/links.json`)) {
-    execFileSync('npx', ['tsx', 'src/cli/data-synth.ts', '--links', '300', '--seed', '7', '--out', `public/${DIR}`], { stdio: 'inherit', timeout: 60_000 });
+  // Like table.spec.ts: written outside public/ (so no build ships it) and copied into dist/, which the preview serves.
+  if (!existsSync(`.e2e-data/${DIR}/links.json`)) {
+    execFileSync('npx', ['tsx', 'src/cli/data-synth.ts', '--links', '300', '--seed', '7', '--out', `.e2e-data/${DIR}`], { stdio: 'inherit', timeout: 60_000 });
   }
-  if (!existsSync(`dist/${DIR}/links.json`)) cpSync(`public/${DIR}`, `dist/${DIR}`, { recursive: true });
+  if (!existsSync(`dist/${DIR}/links.json`)) cpSync(`.e2e-data/${DIR}`, `dist/${DIR}`, { recursive: true });
 });
 
 test('the bundled atlas is ready without requesting the validator, and reads its links in their compact form, never as JSON', async ({ page }) => {

@@ -14,17 +14,17 @@ import type { Link } from '../../src/domain/schema.ts';
 const DIR = 'bench-tmp/e2e-100k';
 
 test.beforeAll(() => {
-  if (!existsSync(`public/${DIR}/links.json`)) {
-    execFileSync('npx', ['tsx', 'src/cli/data-synth.ts', '--links', '100000', '--seed', '1', '--out', `public/${DIR}`], { stdio: 'inherit', timeout: 60_000 });
+  if (!existsSync(`.e2e-data/${DIR}/links.json`)) {
+    execFileSync('npx', ['tsx', 'src/cli/data-synth.ts', '--links', '100000', '--seed', '1', '--out', `.e2e-data/${DIR}`], { stdio: 'inherit', timeout: 60_000 });
   }
-  if (!existsSync(`dist/${DIR}/links.json`)) cpSync(`public/${DIR}`, `dist/${DIR}`, { recursive: true });
+  if (!existsSync(`dist/${DIR}/links.json`)) cpSync(`.e2e-data/${DIR}`, `dist/${DIR}`, { recursive: true });
 });
 
 const fmt = (n: number) => n.toLocaleString('en');
 
 test('100,000 links load on the map and the years scrub, each step counting exactly', async ({ page }) => {
   test.setTimeout(480_000);
-  const links = JSON.parse(readFileSync(`public/${DIR}/links.json`, 'utf8')) as Link[];
+  const links = JSON.parse(readFileSync(`.e2e-data/${DIR}/links.json`, 'utf8')) as Link[];
   expect(links).toHaveLength(100_000);
   await page.goto(`./?data=${DIR}`);
   // The basemap is drawn while 100k links are fetched and checked.

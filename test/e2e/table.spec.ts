@@ -132,11 +132,11 @@ test('on a phone the table scrolls sideways inside its box and rows are at least
 test.describe('at 100,000 links', () => {
   const DIR = 'bench-tmp/e2e-100k';
   test.beforeAll(() => {
-    // public/ is copied into dist/ by the build; the preview server serves dist/ as files change.
-    if (!existsSync(`public/${DIR}/links.json`)) {
-      execFileSync('npx', ['tsx', 'src/cli/data-synth.ts', '--links', '100000', '--seed', '1', '--out', `public/${DIR}`], { stdio: 'inherit', timeout: 60_000 });
+    // Written outside public/ (so no build ships it) and copied into dist/, which the preview serves as files change.
+    if (!existsSync(`.e2e-data/${DIR}/links.json`)) {
+      execFileSync('npx', ['tsx', 'src/cli/data-synth.ts', '--links', '100000', '--seed', '1', '--out', `.e2e-data/${DIR}`], { stdio: 'inherit', timeout: 60_000 });
     }
-    if (!existsSync(`dist/${DIR}/links.json`)) cpSync(`public/${DIR}`, `dist/${DIR}`, { recursive: true });
+    if (!existsSync(`dist/${DIR}/links.json`)) cpSync(`.e2e-data/${DIR}`, `dist/${DIR}`, { recursive: true });
   });
 
   test('renders a window of rows, reports all of them, and reaches the last', async ({ page }) => {
