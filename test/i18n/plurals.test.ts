@@ -20,6 +20,14 @@ beforeAll(async () => {
 
 const say = (lang: string, key: string, count: number) => i18.getFixedT(lang)(key, { count, n: String(count) });
 
+describe('counts in the timeline toggles', () => {
+  it('group their digits as every other count does', () => {
+    expect(say('en', 'timeline.undatedToggle', 4898)).toBe('Include 4,898 undated links');
+    expect(say('zh', 'timeline.undatedToggle', 4898)).toBe('包括 4,898 条未注明年份的连线');
+    expect(say('en', 'timeline.plannedToggle', 12345)).toBe('Include 12,345 planned links');
+  });
+});
+
 describe('plural forms', () => {
   it('English: one link, two links', () => {
     expect([1, 2, 5, 21].map((c) => say('en', 'summary.links', c))).toEqual(['1 link', '2 links', '5 links', '21 links']);
