@@ -47,6 +47,7 @@ export const wordsForAr = (f: { formatDate: typeof formatDate; formatPartial: ty
     }
   },
   ongoing: (date, title) => `، ولا يزال جاريًا حتى ${date}${title ? ` (${title})` : ''}`,
+  seenRunning: (date, title) => `، وكان جاريًا في ${date}${title ? ` (${title})` : ''}`,
   sep: ' · ',
   sources: (n, k) => `${sources(n)} (المستقلة منها: ${k})`,
   side: { partner: 'الجانب الشريك', chinese: 'الجانب الصيني', 'third-party': 'طرف ثالث' },

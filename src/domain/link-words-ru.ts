@@ -40,6 +40,7 @@ export const wordsForRu = (f: { formatDate: typeof formatDate; formatPartial: ty
     }
   },
   ongoing: (date, title) => `, всё ещё действует по состоянию на ${date}${title ? ` (${title})` : ''}`,
+  seenRunning: (date, title) => `, действовало по состоянию на ${date}${title ? ` (${title})` : ''}`,
   sep: ' · ',
   sources: (n, k) => `${sources(n)} (независимых: ${k})`,
   side: { partner: 'сторона партнёра', chinese: 'китайская сторона', 'third-party': 'третья сторона' },

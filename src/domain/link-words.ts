@@ -25,6 +25,8 @@ export interface Words {
   statusEnd: (status: LinkStatus, end: string) => string;
   tieStart: (d: DateSpec, lang: Lang) => string;
   ongoing: (date: string, title: string | undefined) => string;
+  /** A tie that has ended, seen running on an earlier date: "still running" would contradict its end. */
+  seenRunning: (date: string, title: string | undefined) => string;
   sep: string;
   sources: (n: number, independent: number) => string;
   side: Record<SourceSide, string>;
@@ -69,6 +71,7 @@ const WORDS: { en: Words; zh: Words } & Partial<Record<Lang, Words>> = {
       }
     },
     ongoing: (date, title) => `, still running as of ${date}${title ? ` (${title})` : ''}`,
+    seenRunning: (date, title) => `, seen running on ${date}${title ? ` (${title})` : ''}`,
     sep: ' · ',
     sources: (n, k) => `${n} ${n === 1 ? 'source' : 'sources'} (${k} independent)`,
     side: { partner: 'the partner side', chinese: 'the Chinese side', 'third-party': 'a third party' },
@@ -114,6 +117,7 @@ const WORDS: { en: Words; zh: Words } & Partial<Record<Lang, Words>> = {
       }
     },
     ongoing: (date, title) => `，截至${date}仍在进行${title ? `（${title}）` : ''}`,
+    seenRunning: (date, title) => `，${date}时仍在进行${title ? `（${title}）` : ''}`,
     sep: ' · ',
     sources: (n, k) => `${n}个来源（${k}个独立）`,
     side: { partner: '合作方', chinese: '中方', 'third-party': '第三方' },
@@ -176,7 +180,7 @@ export function whenWords(link: Pick<Link, 'kind' | 'date'>, lang: Lang): string
 export function statusWords(link: Pick<Link, 'status' | 'end' | 'ongoingAsOf'>, lang: Lang, sourceTitle?: (id: string) => string | undefined): string {
   const w = wordsOf(lang);
   let out = link.end ? w.statusEnd(link.status, formatDate(link.end, lang)) : w.statusInline[link.status];
-  if (link.ongoingAsOf) out += w.ongoing(formatPartial(link.ongoingAsOf.date, lang), sourceTitle?.(link.ongoingAsOf.source));
+  if (link.ongoingAsOf) out += (link.end ? w.seenRunning : w.ongoing)(formatPartial(link.ongoingAsOf.date, lang), sourceTitle?.(link.ongoingAsOf.source));
   return out;
 }
 

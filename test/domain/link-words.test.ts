@@ -27,6 +27,12 @@ describe("a link's time in words", () => {
     expect(linkTimeWords(link('l-ended'), 'zh')).toBe('持续合作 · 始于2016年至2017年之间 · 2023年8月结束');
   });
 
+  it('says an ended tie was seen running on its latest sighting, not that it is "still running"', () => {
+    const ended = { ...link('l-tie'), status: 'ended' as const, end: { precision: 'month' as const, value: '2024-02' } };
+    expect(linkTimeWords(ended, 'en', title)).toBe('Tie · since 2019 · ended Feb 2024, seen running on 25 Feb 2023 (Report src-wire)');
+    expect(linkTimeWords(ended, 'zh', (id) => index.sources.get(id)?.title.zh)).toBe('持续合作 · 自2019年起 · 2024年2月结束，2023年2月25日时仍在进行（报道src-wire）');
+  });
+
   it('says planned and undated links plainly', () => {
     expect(linkTimeWords(link('l-planned'), 'en')).toBe('Event · by 2025 · planned (announced, not yet known to have happened)');
     expect(linkTimeWords(link('l-3'), 'en')).toBe('Event · date not stated · status not stated');
