@@ -284,7 +284,6 @@ async function measureSteps(page: Page, steps: number): Promise<{ work: number[]
   await page.getByRole('slider').first().focus();
   const out = { work: [] as number[], task: [] as number[], latency: [] as number[] };
   const settle = () => page.waitForTimeout(SETTLED_MS);
-  const between = settle;
   const frame = () => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
   const urlWrites = () => page.evaluate((name) => performance.getEntriesByName(name).reduce((t, e) => t + e.duration, 0), 'atlas:url-write');
   const url0 = await urlWrites();
@@ -300,7 +299,7 @@ async function measureSteps(page: Page, steps: number): Promise<{ work: number[]
         return performance.now() - t0;
       }, key));
       await frame();
-      await between();
+      await settle();
       const z = await metrics();
       out.work.push((z.work - a.work) * 1000);
       out.task.push((z.task - a.task) * 1000);
@@ -315,7 +314,7 @@ async function measureSteps(page: Page, steps: number): Promise<{ work: number[]
       const a = await metrics();
       await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0))));
       await frame();
-      await between();
+      await settle();
       const z = await metrics();
       base.work.push((z.work - a.work) * 1000);
       base.task.push((z.task - a.task) * 1000);

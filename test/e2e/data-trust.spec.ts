@@ -3,9 +3,7 @@
  * a dataset without one (data=) is validated in the browser, with the same named errors as ever.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync } from 'node:fs';
-import { openAtlas } from './helpers.ts';
+import { openAtlas, syntheticFolder } from './helpers.ts';
 
 const VALIDATOR = /(validate|schema|zod)[^/]*\.m?js$/i;
 const DIR = 'bench-tmp/e2e-trust';
@@ -19,13 +17,7 @@ function recordScripts(page: Page): string[] {
   return scripts;
 }
 
-test.beforeAll(() => {
-  // Like table.spec.ts: written outside public/ (so no build ships it) and copied into dist/, which the preview serves.
-  if (!existsSync(`.e2e-data/${DIR}/links.json`)) {
-    execFileSync('npx', ['tsx', 'src/cli/data-synth.ts', '--links', '300', '--seed', '7', '--out', `.e2e-data/${DIR}`], { stdio: 'inherit', timeout: 60_000 });
-  }
-  if (!existsSync(`dist/${DIR}/links.json`)) cpSync(`.e2e-data/${DIR}`, `dist/${DIR}`, { recursive: true });
-});
+test.beforeAll(() => syntheticFolder(DIR, 300, 7));
 
 test('the bundled atlas is ready without requesting the validator, and reads its links in their compact form, never as JSON', async ({ page }) => {
   test.setTimeout(120_000);

@@ -1,5 +1,7 @@
 /** Shared steps for the browser tests. */
 import { expect, type Page, type Request } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync } from 'node:fs';
 import { isUndated, linkSpan, presence } from '../../src/domain/link-time.ts';
 import type { Link } from '../../src/domain/schema.ts';
 
@@ -11,6 +13,22 @@ export function recordOffOrigin(page: Page, origin: string): string[] {
     if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) off.push(url);
   });
   return off;
+}
+
+/** Where the tests' synthetic folders are written: outside public/, so no build ships them. */
+export const E2E_DATA = '.e2e-data';
+
+/**
+ * A synthetic dataset folder (data:synth, JSON alone: no manifest, so the page validates it) at
+ * `dir` under E2E_DATA, written once, and copied into dist/, which the preview serves as files
+ * change. Open it with `?data=${dir}`.
+ */
+export function syntheticFolder(dir: string, links: number, seed: number): void {
+  const src = `${E2E_DATA}/${dir}`;
+  if (!existsSync(`${src}/links.json`)) {
+    execFileSync('npx', ['tsx', 'src/cli/data-synth.ts', '--links', String(links), '--seed', String(seed), '--out', src], { stdio: 'inherit', timeout: 60_000 });
+  }
+  if (!existsSync(`dist/${dir}/links.json`)) cpSync(src, `dist/${dir}`, { recursive: true });
 }
 
 /** Opens the atlas and waits for the app's ready mark: the map idle with every arc drawn. */

@@ -5,26 +5,20 @@
  * are measured by the bench only.
  */
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
-import { UPTO, expectedTally, yearSlider } from './helpers.ts';
+import { readFileSync } from 'node:fs';
+import { E2E_DATA, UPTO, expectedTally, syntheticFolder, yearSlider } from './helpers.ts';
 import type { Link } from '../../src/domain/schema.ts';
 
-// The same folder as the table's 100k test (table.spec.ts): written once, copied into dist/ (the preview serves it).
+// The same folder as the table's 100k test (table.spec.ts).
 const DIR = 'bench-tmp/e2e-100k';
 
-test.beforeAll(() => {
-  if (!existsSync(`.e2e-data/${DIR}/links.json`)) {
-    execFileSync('npx', ['tsx', 'src/cli/data-synth.ts', '--links', '100000', '--seed', '1', '--out', `.e2e-data/${DIR}`], { stdio: 'inherit', timeout: 60_000 });
-  }
-  if (!existsSync(`dist/${DIR}/links.json`)) cpSync(`.e2e-data/${DIR}`, `dist/${DIR}`, { recursive: true });
-});
+test.beforeAll(() => syntheticFolder(DIR, 100_000, 1));
 
 const fmt = (n: number) => n.toLocaleString('en');
 
 test('100,000 links load on the map and the years scrub, each step counting exactly', async ({ page }) => {
   test.setTimeout(480_000);
-  const links = JSON.parse(readFileSync(`.e2e-data/${DIR}/links.json`, 'utf8')) as Link[];
+  const links = JSON.parse(readFileSync(`${E2E_DATA}/${DIR}/links.json`, 'utf8')) as Link[];
   expect(links).toHaveLength(100_000);
   await page.goto(`./?data=${DIR}`);
   // The basemap is drawn while 100k links are fetched and checked.

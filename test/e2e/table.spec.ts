@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync } from 'node:fs';
+import { syntheticFolder } from './helpers.ts';
 import { cellText, dataRows, openTableView, readData, reportedRows, sentenceCount } from './table-helpers.ts';
 
 interface LinkRecord { id: string; partner: string; evidence: { source: string }[] }
@@ -131,13 +130,7 @@ test('on a phone the table scrolls sideways inside its box and rows are at least
 
 test.describe('at 100,000 links', () => {
   const DIR = 'bench-tmp/e2e-100k';
-  test.beforeAll(() => {
-    // Written outside public/ (so no build ships it) and copied into dist/, which the preview serves as files change.
-    if (!existsSync(`.e2e-data/${DIR}/links.json`)) {
-      execFileSync('npx', ['tsx', 'src/cli/data-synth.ts', '--links', '100000', '--seed', '1', '--out', `.e2e-data/${DIR}`], { stdio: 'inherit', timeout: 60_000 });
-    }
-    if (!existsSync(`dist/${DIR}/links.json`)) cpSync(`.e2e-data/${DIR}`, `dist/${DIR}`, { recursive: true });
-  });
+  test.beforeAll(() => syntheticFolder(DIR, 100_000, 1));
 
   test('renders a window of rows, reports all of them, and reaches the last', async ({ page }) => {
     test.setTimeout(180_000);
