@@ -55,6 +55,9 @@ export interface ArcBuffers {
   xMax: number;
 }
 
+/** What the layout needs of a pair (or of a bundle of pairs: arc-bundles.ts). */
+export type ArcEnds = Pick<Pair, 'index' | 'from' | 'to' | 'partnerKind' | 'dominantType'>;
+
 /** The bowed great circle of one pair in Mercator units: ARC_SEGMENTS + 1 points, or null if degenerate. */
 export function arcPolyline(from: readonly [number, number], to: readonly [number, number]): Float64Array | null {
   const out = new Float64Array(2 * (ARC_SEGMENTS + 1));
@@ -95,11 +98,11 @@ export function arcPolylineInto(from: readonly [number, number], to: readonly [n
  * Lays out every drawable pair. `order` (e.g. all-time count, descending) decides the draw
  * order: the widest arcs go first, so thin ones stay visible on top; domestic arcs last.
  */
-export function buildArcBuffers(pairs: readonly Pair[], weight: ArrayLike<number>, step?: 1 | 2): ArcBuffers {
+export function buildArcBuffers(pairs: readonly ArcEnds[], weight: ArrayLike<number>, step?: 1 | 2): ArcBuffers {
   // Which pairs can be drawn (a place at both ends, apart), worked out in one scratch line:
   // tens of thousands of arcs, and not one small array or buffer each for the next full collection.
   const scratch = new Float64Array(2 * (ARC_SEGMENTS + 1));
-  const drawable: Pair[] = [];
+  const drawable: ArcEnds[] = [];
   for (const pair of pairs) {
     if (pair.to && arcPolylineInto(pair.from, pair.to, scratch, 0)) drawable.push(pair);
   }

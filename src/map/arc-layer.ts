@@ -5,26 +5,48 @@
  * uploaded with one texSubImage2D in the next frame: O(arcs) bytes, never a re-tessellation. A
  * selection rewrites one byte per arc (the highlight texture). The layer draws one world copy
  * per call, so it draws as many copies as the view shows (arcs are unwrapped).
+ *
+ * A dataset of many arcs also has bundles (arc-bundles.ts), drawn instead of the arcs while the
+ * view is zoomed out enough for them; their counts and highlight are folded from the arcs' own
+ * in the frame that draws them, so a step at another zoom pays nothing for them.
  */
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
 import { CATEGORIES } from '../domain/categories.ts';
 import { CATEGORY_COLOR, rgb } from '../style/palette.ts';
 import { VERTEX_BYTES, type ArcBuffers } from './arc-buffer.ts';
+import { BUNDLE_MAX_WORLD_PX, foldBundleCounts, foldBundleHighlight, type ArcBundles } from './arc-bundles.ts';
 import { DATA_TEXTURE_WIDTH, GROW_MS, stepTimes, stillTimes, textureRows, type ArcData, type WindowTimes } from './arc-data.ts';
 import { ARC_FRAGMENT_SHADER, ARC_VERTEX_SHADER } from './arc-shaders.ts';
 import { DOMESTIC_ARC_COLOR } from './layer-styles.ts';
 import { worldPx } from './mercator.ts';
 import { linkProgram, viewSpan, visibleWraps } from './gl-util.ts';
 
-interface Gpu {
-  program: WebGLProgram;
+/** One set of arcs on the GPU: the arcs one by one, or their bundles. */
+interface SetGpu {
   vao: WebGLVertexArrayObject;
   buffer: WebGLBuffer;
   staticTex: WebGLTexture;
   countsTex: WebGLTexture;
   highlightTex: WebGLTexture;
-  uniforms: Record<string, WebGLUniformLocation | null>;
 }
+
+/** A set of arcs the layer can draw, with what its textures hold and what must be uploaded. */
+interface DrawSet {
+  buffers: ArcBuffers;
+  statics: ArcData;
+  counts: ArcData;
+  /** One byte per arc slot, 255 = highlighted. Padded to whole texture rows. */
+  highlight: Uint8Array;
+  gpu: SetGpu | undefined;
+  staticsDirty: boolean;
+  countsDirty: boolean;
+  highlightDirty: boolean;
+}
+
+const drawSet = (buffers: ArcBuffers, statics: ArcData, counts: ArcData): DrawSet => ({
+  buffers, statics, counts, highlight: new Uint8Array(statics.rows * DATA_TEXTURE_WIDTH), gpu: undefined,
+  staticsDirty: false, countsDirty: true, highlightDirty: true,
+});
 
 const UNIFORMS = [
   'u_matrix', 'u_viewport', 'u_px_ratio', 'u_world_px', 'u_wrap', 'u_now', 'u_pass', 'u_has_highlight', 'u_static', 'u_counts',
@@ -54,14 +76,16 @@ export class ArcLayer implements CustomLayerInterface {
   readonly renderingMode = '2d' as const;
   /** Called once, after the first frame that drew the arcs. */
   onFirstDraw: (() => void) | undefined;
+  /** Called when the frame draws the other set: the bundles (true) or the arcs one by one, with the slots drawn. */
+  onLevel: ((bundled: boolean, slots: number) => void) | undefined;
 
   private map: MapLibreMap | undefined;
-  private gpu: Gpu | undefined;
-  private readonly highlightRows: number;
-  /** One byte per arc slot, 255 = highlighted. Padded to whole texture rows. */
-  private readonly highlight: Uint8Array;
-  private highlightDirty = true;
-  private countsDirty = true;
+  private program: { program: WebGLProgram; uniforms: Record<string, WebGLUniformLocation | null> } | undefined;
+  /** The arcs one by one: their counts and highlight come from the owner. */
+  private readonly each: DrawSet;
+  /** Their bundles (arc-bundles.ts), drawn zoomed out when the dataset has many arcs; folded from `each` when drawn. */
+  private readonly bundled: (DrawSet & { bundles: ArcBundles; countsStale: boolean; highlightStale: boolean }) | undefined;
+  private level: boolean | undefined;
   /** When the window shown and the one before it came (the counts texture holds their drawn counts). */
   private readonly times: WindowTimes = stillTimes();
   private animateUntil = 0;
@@ -76,18 +100,30 @@ export class ArcLayer implements CustomLayerInterface {
   /**
    * `statics` from packArcStatic; `counts` the per-step counts (arc-data.ts), which the owner
    * refills in place before each setWindow/setCounts call; `widthRef` from arcWidthReference
-   * (the count drawn at the widest).
+   * (the count drawn at the widest); `bundles` from bundleArcs, for a dataset with many arcs.
    */
-  constructor(id: string, private readonly buffers: ArcBuffers, private readonly statics: ArcData, private readonly counts: ArcData, private readonly widthRef: number) {
+  constructor(id: string, buffers: ArcBuffers, statics: ArcData, counts: ArcData, private readonly widthRef: number, bundles?: ArcBundles | null) {
     this.id = id;
     if (statics.rows !== textureRows(buffers.pairOfArc.length) || counts.rows !== statics.rows) throw new Error('arc data for another set of arcs');
-    this.highlightRows = statics.rows;
-    this.highlight = new Uint8Array(this.highlightRows * DATA_TEXTURE_WIDTH);
+    this.each = drawSet(buffers, statics, counts);
+    if (bundles) {
+      const rows = bundles.statics.rows;
+      this.bundled = {
+        ...drawSet(bundles.buffers, bundles.statics, { data: new Float32Array(rows * DATA_TEXTURE_WIDTH * 4), rows }),
+        bundles, countsStale: true, highlightStale: true,
+      };
+    }
     this.colors = new Float32Array([...CATEGORIES.map((c) => rgb(CATEGORY_COLOR[c])), rgb(DOMESTIC_ARC_COLOR)].flat());
   }
 
   private now(): number {
     return performance.now() - this.clock0;
+  }
+
+  private countsChanged(): void {
+    this.each.countsDirty = true;
+    if (this.bundled) this.bundled.countsStale = true;
+    this.map?.triggerRepaint();
   }
 
   /**
@@ -99,8 +135,7 @@ export class ArcLayer implements CustomLayerInterface {
     const now = this.now();
     stepTimes(this.times, now, animate);
     this.animateUntil = animate ? now + GROW_MS : 0;
-    this.countsDirty = true;
-    this.map?.triggerRepaint();
+    this.countsChanged();
   }
 
   /**
@@ -108,19 +143,20 @@ export class ArcLayer implements CustomLayerInterface {
    * The change times stay, so nothing grows in again.
    */
   setCounts(): void {
-    this.countsDirty = true;
-    this.map?.triggerRepaint();
+    this.countsChanged();
   }
 
   /** Marks arcs to draw brighter and on top (others fade back); null clears it. O(arcs), on selection only. */
   setHighlight(highlighted: ((arc: number) => boolean) | null): void {
     this.hasHighlight = false;
-    for (let a = 0; a < this.buffers.pairOfArc.length; a++) {
+    const bytes = this.each.highlight;
+    for (let a = 0; a < this.each.buffers.pairOfArc.length; a++) {
       const on = highlighted ? highlighted(a) : false;
-      this.highlight[a] = on ? 255 : 0;
+      bytes[a] = on ? 255 : 0;
       if (on) this.hasHighlight = true;
     }
-    this.highlightDirty = true;
+    this.each.highlightDirty = true;
+    if (this.bundled) this.bundled.highlightStale = true;
     this.map?.triggerRepaint();
   }
 
@@ -129,35 +165,41 @@ export class ArcLayer implements CustomLayerInterface {
   }
 
   onRemove(_map: MapLibreMap, gl: WebGL2RenderingContext): void {
-    const g = this.gpu;
-    if (g && !gl.isContextLost()) {
-      gl.deleteProgram(g.program);
-      gl.deleteVertexArray(g.vao);
-      gl.deleteBuffer(g.buffer);
-      gl.deleteTexture(g.staticTex);
-      gl.deleteTexture(g.countsTex);
-      gl.deleteTexture(g.highlightTex);
+    if (!gl.isContextLost()) {
+      if (this.program) gl.deleteProgram(this.program.program);
+      for (const set of [this.each, this.bundled]) {
+        const g = set?.gpu;
+        if (!g) continue;
+        gl.deleteVertexArray(g.vao);
+        gl.deleteBuffer(g.buffer);
+        gl.deleteTexture(g.staticTex);
+        gl.deleteTexture(g.countsTex);
+        gl.deleteTexture(g.highlightTex);
+      }
     }
-    this.gpu = undefined;
+    this.resetGpu();
     this.map = undefined;
   }
 
   /** Forget GPU objects after a context loss; they are rebuilt on the next frame. */
   resetGpu(): void {
-    this.gpu = undefined;
-    this.highlightDirty = true;
-    this.countsDirty = true;
+    this.program = undefined;
+    for (const set of [this.each, this.bundled]) {
+      if (!set) continue;
+      set.gpu = undefined;
+      set.highlightDirty = true;
+      set.countsDirty = true;
+    }
   }
 
   // Uploading in the first render() (not onAdd) is what was verified safe with MapLibre's GL cache.
-  private init(gl: WebGL2RenderingContext): Gpu {
-    const program = linkProgram(gl, ARC_VERTEX_SHADER, ARC_FRAGMENT_SHADER, 'arc');
+  private initSet(gl: WebGL2RenderingContext, set: DrawSet): SetGpu {
     const vao = gl.createVertexArray();
     const buffer = gl.createBuffer();
     if (!vao || !buffer) throw new Error('could not create GL objects for the arcs');
     gl.bindVertexArray(vao);
     gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
-    gl.bufferData(gl.ARRAY_BUFFER, this.buffers.vertices, gl.STATIC_DRAW);
+    gl.bufferData(gl.ARRAY_BUFFER, set.buffers.vertices, gl.STATIC_DRAW);
     gl.enableVertexAttribArray(0);
     gl.vertexAttribPointer(0, 2, gl.FLOAT, false, VERTEX_BYTES, 0);
     gl.enableVertexAttribArray(1);
@@ -170,13 +212,13 @@ export class ArcLayer implements CustomLayerInterface {
     gl.vertexAttribIPointer(4, 1, gl.UNSIGNED_INT, VERTEX_BYTES, 16);
     gl.bindVertexArray(null);
     this.setUnpack(gl);
-    const staticTex = dataTexture(gl, this.statics.rows, this.statics.data);
-    const countsTex = dataTexture(gl, this.counts.rows, this.counts.data);
-    const highlightTex = dataTexture(gl, this.highlightRows, this.highlight);
-    const uniforms = Object.fromEntries(UNIFORMS.map((u) => [u, gl.getUniformLocation(program, u)]));
-    this.highlightDirty = false;
-    this.countsDirty = false;
-    return { program, vao, buffer, staticTex, countsTex, highlightTex, uniforms };
+    const staticTex = dataTexture(gl, set.statics.rows, set.statics.data);
+    const countsTex = dataTexture(gl, set.counts.rows, set.counts.data);
+    const highlightTex = dataTexture(gl, set.statics.rows, set.highlight);
+    set.staticsDirty = false;
+    set.highlightDirty = false;
+    set.countsDirty = false;
+    return { vao, buffer, staticTex, countsTex, highlightTex };
   }
 
   // MapLibre may leave flip/premultiply on from image uploads; it resets its own state cache
@@ -188,34 +230,74 @@ export class ArcLayer implements CustomLayerInterface {
   }
 
   /** World copies (Mercator x offsets) whose arcs can be in view now. */
-  private visibleWraps(): number[] {
+  private visibleWraps(buffers: ArcBuffers): number[] {
     const map = this.map;
     if (!map) return [0];
-    return visibleWraps(viewSpan(map.getZoom(), map.getCenter().lng, map.getCanvas().clientWidth), this.buffers.xMin, this.buffers.xMax);
+    return visibleWraps(viewSpan(map.getZoom(), map.getCenter().lng, map.getCanvas().clientWidth), buffers.xMin, buffers.xMax);
+  }
+
+  /** The set this frame draws: the bundles while zoomed out enough for them (folded from the arcs' counts first if those changed), else every arc. */
+  private setToDraw(zoom: number): DrawSet {
+    const b = this.bundled;
+    if (!b || worldPx(zoom) > BUNDLE_MAX_WORLD_PX) return this.each;
+    if (b.countsStale) {
+      foldBundleCounts(this.each.counts.data, this.each.statics.data, b.bundles, b.counts.data);
+      b.countsStale = false;
+      b.countsDirty = true;
+      b.staticsDirty = true;
+    }
+    if (b.highlightStale) {
+      foldBundleHighlight(this.each.highlight, b.bundles, b.highlight);
+      b.highlightStale = false;
+      b.highlightDirty = true;
+    }
+    return b;
+  }
+
+  /** Uploads what changed in a set's textures since it was last drawn. */
+  private upload(gl: WebGL2RenderingContext, set: DrawSet, g: SetGpu): void {
+    const rows = set.statics.rows;
+    if (set.highlightDirty) {
+      this.setUnpack(gl);
+      gl.bindTexture(gl.TEXTURE_2D, g.highlightTex);
+      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, DATA_TEXTURE_WIDTH, rows, gl.RED, gl.UNSIGNED_BYTE, set.highlight);
+      set.highlightDirty = false;
+    }
+    if (set.countsDirty) {
+      // The rows that hold arcs: one texel an arc, 16 bytes.
+      this.setUnpack(gl);
+      gl.bindTexture(gl.TEXTURE_2D, g.countsTex);
+      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, DATA_TEXTURE_WIDTH, rows, gl.RGBA, gl.FLOAT, set.counts.data);
+      set.countsDirty = false;
+    }
+    if (set.staticsDirty) {
+      this.setUnpack(gl);
+      gl.bindTexture(gl.TEXTURE_2D, g.staticTex);
+      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, DATA_TEXTURE_WIDTH, rows, gl.RGBA, gl.FLOAT, set.statics.data);
+      set.staticsDirty = false;
+    }
   }
 
   render(gl: WebGL2RenderingContext, options: CustomRenderMethodInput): void {
     const map = this.map;
-    if (!map || this.buffers.vertexCount === 0) return;
-    this.gpu ??= this.init(gl);
-    const g = this.gpu;
-    if (this.highlightDirty) {
-      this.setUnpack(gl);
-      gl.bindTexture(gl.TEXTURE_2D, g.highlightTex);
-      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, DATA_TEXTURE_WIDTH, this.highlightRows, gl.RED, gl.UNSIGNED_BYTE, this.highlight);
-      this.highlightDirty = false;
+    if (!map || this.each.buffers.vertexCount === 0) return;
+    const set = this.setToDraw(map.getZoom());
+    this.program ??= (() => {
+      const program = linkProgram(gl, ARC_VERTEX_SHADER, ARC_FRAGMENT_SHADER, 'arc');
+      return { program, uniforms: Object.fromEntries(UNIFORMS.map((u) => [u, gl.getUniformLocation(program, u)])) };
+    })();
+    set.gpu ??= this.initSet(gl, set);
+    const g = set.gpu;
+    this.upload(gl, set, g);
+    const bundled = set !== this.each;
+    if (bundled !== this.level) {
+      this.level = bundled;
+      this.onLevel?.(bundled, set.buffers.pairOfArc.length);
     }
-    if (this.countsDirty) {
-      // The rows that hold arcs: one texel an arc, 16 bytes.
-      this.setUnpack(gl);
-      gl.bindTexture(gl.TEXTURE_2D, g.countsTex);
-      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, DATA_TEXTURE_WIDTH, this.counts.rows, gl.RGBA, gl.FLOAT, this.counts.data);
-      this.countsDirty = false;
-    }
-    const u = g.uniforms;
+    const u = this.program.uniforms;
     const canvas = map.getCanvas();
     const now = this.now();
-    gl.useProgram(g.program);
+    gl.useProgram(this.program.program);
     gl.bindVertexArray(g.vao);
     gl.activeTexture(gl.TEXTURE0);
     gl.bindTexture(gl.TEXTURE_2D, g.staticTex);
@@ -238,12 +320,12 @@ export class ArcLayer implements CustomLayerInterface {
     gl.uniform1f(u.u_prev_changed ?? null, this.times.prevChanged);
     gl.uniform1f(u.u_width_ref ?? null, this.widthRef);
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
-    const wraps = this.visibleWraps();
+    const wraps = this.visibleWraps(set.buffers);
     for (const pass of this.hasHighlight ? this.passes.highlighted : this.passes.all) {
       gl.uniform1i(u.u_pass ?? null, pass);
       for (const wrap of wraps) {
         gl.uniform1f(u.u_wrap ?? null, wrap);
-        gl.drawArrays(gl.TRIANGLE_STRIP, 0, this.buffers.vertexCount);
+        gl.drawArrays(gl.TRIANGLE_STRIP, 0, set.buffers.vertexCount);
       }
     }
     gl.bindVertexArray(null);

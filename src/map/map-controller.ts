@@ -18,6 +18,7 @@ import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { CountryShapes } from '../domain/world.ts';
 import { countryAnchor } from '../domain/country-anchors.ts';
 import { buildArcBuffers, type ArcBuffers } from './arc-buffer.ts';
+import { bundleArcs } from './arc-bundles.ts';
 import { drawnCount, emptyArcCounts, packArcStatic, sameWindow, settleArcCounts, stepArcCounts, type ArcCounts } from './arc-data.ts';
 import { ArcLayer } from './arc-layer.ts';
 import { InstitutionLayer, institutionDrawOrder, packInstitutions } from './institution-layer.ts';
@@ -172,8 +173,16 @@ export class AtlasMapController {
     };
 
     this.arcCounts = emptyArcCounts(this.model.pairs.length, this.buffers.pairOfArc.length);
-    this.arcs = new ArcLayer(LAYER.arcs, this.buffers, packArcStatic(this.buffers), this.arcCounts, arcWidthReference(this.model.maxPairAllTime));
+    const bundles = bundleArcs(this.model.pairs, this.buffers, this.model.pairAllTime);
+    this.arcs = new ArcLayer(LAYER.arcs, this.buffers, packArcStatic(this.buffers), this.arcCounts, arcWidthReference(this.model.maxPairAllTime), bundles);
     this.arcs.onFirstDraw = () => { this.arcsDrawn = true; };
+    // Which arcs the map draws now, on its box: the browser tests read it.
+    this.arcs.onLevel = (bundled, slots) => {
+      const el = this.map.getContainer().parentElement;
+      if (!el) return;
+      el.dataset.arcLevel = bundled ? 'bundled' : 'each';
+      el.dataset.arcSlots = String(slots);
+    };
     const { institutionEntity, entities } = this.model;
     const order = institutionDrawOrder(institutionEntity, entities.institutions);
     this.institutionsLayer = new InstitutionLayer(LAYER.institutions, packInstitutions(this.model.institutions, order), order);

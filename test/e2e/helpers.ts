@@ -70,3 +70,18 @@ export function expectedTally(links: readonly Link[], w: { from: number; to: num
   return t;
 }
 export const UPTO = Number.NEGATIVE_INFINITY;
+
+/** Saturated pixels on the map canvas: the basemap is greys and pale blues, arcs are category colours. */
+export async function arcPixels(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const c = document.querySelector('canvas.maplibregl-canvas') as HTMLCanvasElement;
+    const shot = await new Promise<ImageBitmap>((ok) => requestAnimationFrame(() => ok(createImageBitmap(c))));
+    const off = new OffscreenCanvas(shot.width, shot.height);
+    const ctx = off.getContext('2d')!;
+    ctx.drawImage(shot, 0, 0);
+    const { data } = ctx.getImageData(0, 0, shot.width, shot.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (Math.max(data[i]!, data[i + 1]!, data[i + 2]!) - Math.min(data[i]!, data[i + 1]!, data[i + 2]!) > 90) n++;
+    return n;
+  });
+}

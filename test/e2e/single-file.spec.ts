@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
-import { UPTO, expectedTally, yearSlider } from './helpers.ts';
+import { UPTO, arcPixels, expectedTally, yearSlider } from './helpers.ts';
 import { serveStatic } from '../bench/static-server.ts';
 import type { Link } from '../../src/domain/schema.ts';
 
@@ -45,21 +45,6 @@ async function lockDown(context: BrowserContext, page: Page, allowed: string): P
 
 async function waitReady(page: Page) {
   await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length > 0, undefined, { timeout: 90_000 });
-}
-
-/** Saturated pixels on the map canvas: the basemap is greys and pale blues, arcs are category colours. */
-async function arcPixels(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const c = document.querySelector('canvas.maplibregl-canvas') as HTMLCanvasElement;
-    const shot = await new Promise<ImageBitmap>((ok) => requestAnimationFrame(() => ok(createImageBitmap(c))));
-    const off = new OffscreenCanvas(shot.width, shot.height);
-    const ctx = off.getContext('2d')!;
-    ctx.drawImage(shot, 0, 0);
-    const { data } = ctx.getImageData(0, 0, shot.width, shot.height);
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) if (Math.max(data[i]!, data[i + 1]!, data[i + 2]!) - Math.min(data[i]!, data[i + 1]!, data[i + 2]!) > 90) n++;
-    return n;
-  });
 }
 
 async function download(page: Page, button: RegExp): Promise<{ name: string; bytes: Buffer }> {

@@ -1,0 +1,179 @@
+/**
+ * Arc bundles: a level of detail for datasets of many arcs, seen zoomed out. Arcs whose two ends
+ * each lie within BUNDLE_TOLERANCE_PX of one place at the widest zoom the bundles are drawn at
+ * (BUNDLE_MAX_WORLD_PX) would be drawn on top of one another, within a pixel or two; a bundle
+ * draws them once, as its widest member. Without a GPU (SwiftShader) every arc drawn costs CPU
+ * time in every frame, so at 40,000 arcs (a million links) a year step drew for seconds on both
+ * cores of the bench machine; bundled, the same view draws about a thousand.
+ *
+ * What a bundle shows, in each window: the look of its widest member (solid with its certain
+ * count if any member has a certain link, else faint with its other count) in that member's
+ * colour; highlighted if any member is; grown in only if no member was drawn before. Picking,
+ * the tooltip and the camera keep using every arc's own line (arc-buffer.ts): at the zooms
+ * bundles are drawn, each lies within the tolerance of its bundle.
+ *
+ * Pure: tested in Node.
+ */
+import type { Pair } from '../domain/aggregate.ts';
+import { buildArcBuffers, STATIC_STRIDE, type ArcBuffers, type ArcEnds } from './arc-buffer.ts';
+import { ARC_COUNTS, ARC_STATIC, textureRows, DATA_TEXTURE_WIDTH, type ArcData } from './arc-data.ts';
+import { mercatorX, mercatorY } from './mercator.ts';
+
+/** Bundles are built only above this many arcs: below it every arc is drawn as itself at every zoom. */
+export const BUNDLE_ABOVE_ARCS = 4000;
+/** Bundles are drawn while the world is at most this many CSS px wide (zoom ≈ 1.64: a laptop's first view). */
+export const BUNDLE_MAX_WORLD_PX = 1600;
+/** How far (CSS px, at BUNDLE_MAX_WORLD_PX) an arc's end may lie from its bundle's. */
+export const BUNDLE_TOLERANCE_PX = 1.5;
+/** That tolerance in Mercator units (the world is 1 wide). */
+export const BUNDLE_TOLERANCE = BUNDLE_TOLERANCE_PX / BUNDLE_MAX_WORLD_PX;
+
+type LonLat = [number, number];
+
+/**
+ * Greedy clustering of points (Mercator distance): the point with the most `weight` not yet taken
+ * becomes a centre and takes every free point within `radius` of it; and so on. Every point is
+ * within `radius` of its centre, which is one of the points. Returns each point's centre index.
+ */
+export function clusterPoints(points: readonly (readonly [number, number])[], weight: ArrayLike<number>, radius: number): Int32Array {
+  const n = points.length;
+  const xs = new Float64Array(n), ys = new Float64Array(n);
+  points.forEach(([lon, lat], i) => { xs[i] = mercatorX(lon); ys[i] = mercatorY(lat); });
+  // A grid of cells `radius` wide: a point's neighbours within radius are in its 3 × 3 cells.
+  const cellKey = (cx: number, cy: number) => `${cx},${cy}`;
+  const cells = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    const k = cellKey(Math.floor((xs[i] as number) / radius), Math.floor((ys[i] as number) / radius));
+    const list = cells.get(k);
+    if (list) list.push(i);
+    else cells.set(k, [i]);
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (weight[b] ?? 0) - (weight[a] ?? 0) || a - b);
+  const centre = new Int32Array(n).fill(-1);
+  for (const c of order) {
+    if (centre[c] !== -1) continue;
+    centre[c] = c;
+    const cx = Math.floor((xs[c] as number) / radius), cy = Math.floor((ys[c] as number) / radius);
+    for (let dx = -1; dx <= 1; dx++) {
+      for (let dy = -1; dy <= 1; dy++) {
+        for (const j of cells.get(cellKey(cx + dx, cy + dy)) ?? []) {
+          if (centre[j] === -1 && Math.hypot((xs[j] as number) - (xs[c] as number), (ys[j] as number) - (ys[c] as number)) <= radius) centre[j] = c;
+        }
+      }
+    }
+  }
+  return centre;
+}
+
+export interface ArcBundles {
+  /** The bundles' own geometry; its "pairs" are bundle indexes (`pairOfArc[slot]` is a bundle). */
+  buffers: ArcBuffers;
+  /** Per arc slot of the arcs drawn one by one: the bundle's slot in `buffers`, or -1 (drawn only one by one). */
+  slotOfArc: Int32Array;
+  /** Static data per bundle slot, as packArcStatic packs it; the category is rewritten by foldBundleCounts. */
+  statics: ArcData;
+}
+
+/**
+ * Bundles the drawable arcs of `arcs` (laid out from `pairs`), or null when there are too few to
+ * need it (BUNDLE_ABOVE_ARCS) or bundling would not draw fewer. `weight`: per pair, its all-time
+ * count (the draw order: a bundle is placed as its widest member). Domestic and foreign arcs are
+ * never bundled together (they are drawn in another colour). O(arcs), once per dataset.
+ */
+export function bundleArcs(pairs: readonly Pair[], arcs: ArcBuffers, weight: ArrayLike<number>, above = BUNDLE_ABOVE_ARCS): ArcBundles | null {
+  const n = arcs.pairOfArc.length;
+  if (n <= above) return null;
+  // Every distinct end, weighted by the arcs that touch it, so busy places become centres.
+  const pointOf = new Map<string, number>();
+  const points: LonLat[] = [];
+  const touches: number[] = [];
+  const point = (p: LonLat) => {
+    const k = `${p[0]},${p[1]}`;
+    let i = pointOf.get(k);
+    if (i === undefined) {
+      i = points.length;
+      pointOf.set(k, i);
+      points.push(p);
+      touches.push(0);
+    }
+    touches[i] = (touches[i] as number) + 1;
+    return i;
+  };
+  const ends = new Int32Array(2 * n);
+  for (let a = 0; a < n; a++) {
+    const pair = pairs[arcs.pairOfArc[a] as number] as Pair;
+    ends[2 * a] = point(pair.from);
+    ends[2 * a + 1] = point(pair.to as LonLat);
+  }
+  const centre = clusterPoints(points, touches, BUNDLE_TOLERANCE);
+  // One bundle per (centre of the Chinese end, centre of the partner end, domestic or not).
+  const bundleOf = new Map<string, number>();
+  const ends2: ArcEnds[] = [];
+  const bundleWeight: number[] = [];
+  const bundleOfArc = new Int32Array(n);
+  for (let a = 0; a < n; a++) {
+    const pair = pairs[arcs.pairOfArc[a] as number] as Pair;
+    const from = centre[ends[2 * a] as number] as number, to = centre[ends[2 * a + 1] as number] as number;
+    const domestic = pair.partnerKind === 'domestic';
+    const k = `${from}>${to}${domestic ? 'd' : ''}`;
+    let b = bundleOf.get(k);
+    if (b === undefined) {
+      b = ends2.length;
+      bundleOf.set(k, b);
+      ends2.push({ index: b, from: points[from] as LonLat, to: points[to] as LonLat, partnerKind: pair.partnerKind, dominantType: pair.dominantType });
+      bundleWeight.push(0);
+    }
+    bundleOfArc[a] = b;
+    bundleWeight[b] = Math.max(bundleWeight[b] as number, weight[pair.index] ?? 0);
+  }
+  if (ends2.length >= n) return null;
+  // Drawn only zoomed out, where 16 chords stray from the curve by well under a pixel.
+  const buffers = buildArcBuffers(ends2, bundleWeight, 2);
+  const slotOfArc = new Int32Array(n);
+  for (let a = 0; a < n; a++) slotOfArc[a] = buffers.arcOfPair[bundleOfArc[a] as number] as number;
+  const rows = textureRows(buffers.pairOfArc.length);
+  const data = new Float32Array(rows * DATA_TEXTURE_WIDTH * 4);
+  for (let s = 0; s < buffers.pairOfArc.length; s++) {
+    data[s * 4 + ARC_STATIC.category] = buffers.staticData[s * STATIC_STRIDE] ?? 0;
+    data[s * 4 + ARC_STATIC.domestic] = buffers.staticData[s * STATIC_STRIDE + 1] ?? 0;
+    data[s * 4 + ARC_STATIC.length] = buffers.staticData[s * STATIC_STRIDE + 2] ?? 0;
+  }
+  return { buffers, slotOfArc, statics: { data, rows } };
+}
+
+/**
+ * The bundles' counts from the arcs' (arc-data.ts layout), and each bundle's colour: the look of
+ * its widest member now (a member with a certain link beats one without; then the larger count;
+ * then the earlier arc, which has more links in all), that member's category; the previous
+ * windows' drawn counts are the members' largest, so a bundle grows in only when none of its
+ * members was drawn before. `out` and `outStatic` are rewritten in place. O(arcs), no allocation.
+ */
+export function foldBundleCounts(arcCounts: Float32Array, arcStatic: Float32Array, b: ArcBundles, out: Float32Array): void {
+  const slots = b.buffers.pairOfArc.length;
+  const st = b.statics.data;
+  out.fill(0, 0, slots * 4);
+  for (let a = 0; a < b.slotOfArc.length; a++) {
+    const s = b.slotOfArc[a] as number;
+    if (s < 0) continue;
+    const o = a * 4, so = s * 4;
+    const certain = arcCounts[o + ARC_COUNTS.certain] as number, other = arcCounts[o + ARC_COUNTS.other] as number;
+    const bc = out[so + ARC_COUNTS.certain] as number, bo = out[so + ARC_COUNTS.other] as number;
+    const wider = certain > 0 ? certain > bc : bc === 0 && other > bo;
+    if (wider) {
+      out[so + ARC_COUNTS.certain] = certain;
+      out[so + ARC_COUNTS.other] = other;
+      st[so + ARC_STATIC.category] = arcStatic[o + ARC_STATIC.category] as number;
+    }
+    out[so + ARC_COUNTS.prev] = Math.max(out[so + ARC_COUNTS.prev] as number, arcCounts[o + ARC_COUNTS.prev] as number);
+    out[so + ARC_COUNTS.prev2] = Math.max(out[so + ARC_COUNTS.prev2] as number, arcCounts[o + ARC_COUNTS.prev2] as number);
+  }
+}
+
+/** The bundles' highlight bytes: 255 where any member is highlighted. O(arcs), no allocation. */
+export function foldBundleHighlight(arcHighlight: Uint8Array, b: ArcBundles, out: Uint8Array): void {
+  out.fill(0);
+  for (let a = 0; a < b.slotOfArc.length; a++) {
+    const s = b.slotOfArc[a] as number;
+    if (s >= 0 && (arcHighlight[a] as number) > 0) out[s] = 255;
+  }
+}
