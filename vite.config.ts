@@ -13,6 +13,9 @@ import { DATA_FILE_NAMES, PROGRAMMES_FILE } from './src/domain/schema-values.ts'
 import { ALIASES_FILE } from './src/domain/alias-values.ts';
 import { WORLD_FILE } from './src/loaders/load-atlas-data.ts';
 import { bootShell } from './src/cli/boot-shell.ts';
+import { countryAnchors } from './src/domain/country-anchors.ts';
+import { countryShapes } from './src/domain/world.ts';
+import { readWorld } from './src/cli/read-world.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -241,19 +244,24 @@ function singleFileCsp(): Plugin {
 const ON_DEMAND = /papaparse|[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]ui[\\/](downloads|table|sources)[\\/]|[\\/]src[\\/]ui[\\/]story[\\/](StoryPanel\.tsx|story\.css)|[\\/]src[\\/]embed[\\/](EmbedAtlas\.tsx|use-resize-report\.ts|frame-height\.ts|wheel-after-click\.ts)|[\\/]src[\\/]ui[\\/](SearchBox|AboutDialog|FilterPanel|DetailsPanel|PanelTable|PanelFacts|LinkCard|SourceCitation|LinkList|Locator)\.tsx|[\\/]src[\\/]domain[\\/](search|fold|link-rows|source-rows|sort-order|panel-rows|csv-import|story|file-names|antimeridian|csv|export-formats|review-log|dataset-stats|validate|schema|aliases)\.ts|[\\/]src[\\/]loaders[\\/](load-review-log|load-story|validate-fetched|validate-in-worker)\.ts|locales[\\/](zh|ar|ru|about\.en)\.json|[\\/]src[\\/]domain[\\/](link-words-ar|link-words-ru|locator-words|locator-words-intl)\.ts|i18n-iso-countries[\\/]langs[\\/](ar|ru)\.json/;
 
 const SCHEMA = schemaDigest();
+/**
+ * Every country's anchor (country-anchors.ts), worked out here once from the world file the
+ * page fetches, so the page does not search for them at every load.
+ */
+const ANCHORS = JSON.stringify(Object.fromEntries(countryAnchors(countryShapes(readWorld()))));
 
 export default defineConfig(({ mode }) => (mode === 'single' ? {
   base: './',
   plugins: [react(), bootShellPage(), singleFileSources(SCHEMA), viteSingleFile({ outputFileName: SINGLE_FILE }), singleFileCsp()],
   // No validator worker: it would be a second file, which a page opened from a file cannot start anyway.
   resolve: { alias: [{ find: /^\.\/validate-in-worker\.ts$/, replacement: resolvePath(import.meta.dirname, 'src/single/validate-in-worker-none.ts') }] },
-  define: { __ATLAS_SCHEMA__: JSON.stringify(SCHEMA) },
+  define: { __ATLAS_SCHEMA__: JSON.stringify(SCHEMA), __ATLAS_COUNTRY_ANCHORS__: ANCHORS },
   build: { target: 'es2022', outDir: 'dist-single', sourcemap: false },
 } : {
   base: './',
   plugins: [react(), bootShellPage(), bundledData(SCHEMA), startAfterFirstPaint()],
   // The rules digest the bundle checks a manifest against (src/domain/data-manifest.ts).
-  define: { __ATLAS_SCHEMA__: JSON.stringify(SCHEMA) },
+  define: { __ATLAS_SCHEMA__: JSON.stringify(SCHEMA), __ATLAS_COUNTRY_ANCHORS__: ANCHORS },
   build: {
     // Source maps beside the files (never loaded unless devtools ask), so that anyone can read the
     // shipped code; Lighthouse counts their absence against best practices.

@@ -46,3 +46,34 @@ export function countryAnchors(
   }
   return new Map([...largest].map(([iso3, { shape }]) => [iso3, countryAnchor(shape)]));
 }
+
+/** Every country's anchor, worked out by the build from the same world file the page fetches (vite.config.ts); undefined in Node. */
+declare const __ATLAS_COUNTRY_ANCHORS__: Record<string, LonLat> | undefined;
+
+/** The build's anchors, or null where there are none (tests, the command-line tools). */
+export function builtAnchors(): Readonly<Record<string, LonLat>> | null {
+  return typeof __ATLAS_COUNTRY_ANCHORS__ === 'object' && __ATLAS_COUNTRY_ANCHORS__ !== null ? __ATLAS_COUNTRY_ANCHORS__ : null;
+}
+
+/**
+ * The anchors of the countries in `needed`: from `built` (the build's table) where it has them,
+ * worked out from `shapes` otherwise. The table comes from the app's own world file, the only
+ * one the page reads, so both give the same points; taking them from the table spares the page
+ * the polylabel searches (about 150 ms of a first view on the bench machine).
+ */
+export function anchorsOf(
+  shapes: FeatureCollection<Polygon | MultiPolygon, { iso3?: string }>,
+  needed: ReadonlySet<string>,
+  built: Readonly<Record<string, LonLat>> | null = builtAnchors(),
+): Map<string, LonLat> {
+  if (!built) return countryAnchors(shapes, needed);
+  const out = new Map<string, LonLat>();
+  const missing = new Set<string>();
+  for (const iso3 of needed) {
+    const a = built[iso3];
+    if (a) out.set(iso3, a);
+    else missing.add(iso3);
+  }
+  if (missing.size) for (const [iso3, a] of countryAnchors(shapes, missing)) out.set(iso3, a);
+  return out;
+}

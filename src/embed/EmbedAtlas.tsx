@@ -17,7 +17,7 @@ import { Tooltip } from '../ui/Tooltip.tsx';
 import { tallyWords } from '../ui/tally-words.ts';
 import { filterPhrases, type WordsContext } from '../ui/filter-words.ts';
 import { mapSelection, selectionToString, type Selected } from '../ui/selection.ts';
-import { hasWebGL } from '../ui/webgl.ts';
+import { knowsWebGL2, mapErrorHandler } from '../ui/webgl.ts';
 import { useReducedMotion } from '../ui/use-reduced-motion.ts';
 import { useTimelineLabels } from '../ui/timeline-labels.ts';
 import { useMapStrings } from '../ui/use-map-strings.ts';
@@ -39,7 +39,7 @@ export function EmbedAtlas({ data, explore, onChange, onSettled }: Props) {
   const { view, counts, facets, selected } = explore;
   const lang = view.lang;
   const reducedMotion = useReducedMotion();
-  const [webgl] = useState(hasWebGL);
+  const [webgl, setWebgl] = useState(knowsWebGL2);
   const [mapError, setMapError] = useState<string | null>(null);
   const [hover, setHover] = useState<{ item: MapItem; x: number; y: number } | null>(null);
   const root = useRef<HTMLDivElement>(null);
@@ -92,7 +92,7 @@ export function EmbedAtlas({ data, explore, onChange, onSettled }: Props) {
               world={data.world} borders={data.borders} index={index} aggregates={aggregates} counts={counts} window={win} lang={lang}
               uiStrings={mapStrings} reducedMotion={reducedMotion} selection={mapSelection(selected)} camera={view.camera} fit={null}
               cooperative="embed" onCamera={onCamera} onHover={(item, p) => setHover(item ? { item, ...p } : null)}
-              onSelect={select} onReady={onReady} onError={setMapError}
+              onSelect={select} onReady={onReady} onError={mapErrorHandler(() => setWebgl(false), setMapError)}
             />
             {hover && <Tooltip item={hover.item} x={hover.x} y={hover.y} index={index} aggregates={counts} window={win} lang={lang} />}
           </div>

@@ -13,7 +13,7 @@ import type { Problem } from '../domain/validate.ts';
 import { indexDataset, type DatasetIndex } from '../domain/dataset-index.ts';
 import { aggregate, type Aggregates } from '../domain/aggregate.ts';
 import { countryShapes, countryBorders, type CountryShapes, type WorldTopology } from '../domain/world.ts';
-import { countryAnchors } from '../domain/country-anchors.ts';
+import { anchorsOf } from '../domain/country-anchors.ts';
 import { ALIASES_FILE, type Alias } from '../domain/alias-values.ts';
 import { MANIFEST_FILE, bundleSchema, listsLinkColumns, manifestVouches } from '../domain/data-manifest.ts';
 import type { MultiLineString } from 'geojson';
@@ -481,6 +481,6 @@ export function buildAtlasData(dataset: Dataset, shapes: CountryShapes, borders:
   const needed = new Set<string>();
   for (const l of dataset.links) if (isCountryRef(l.partner)) needed.add(l.partner);
   for (const p of dataset.partners) if (p.kind === 'institution') needed.add(p.country);
-  const index = indexDataset(dataset, countryAnchors(shapes, needed));
+  const index = indexDataset(dataset, anchorsOf(shapes, needed));
   return { index, aggregates: aggregate(index), world: shapes, borders, aliases, span: timelineSpanOf(dataset.links) };
 }

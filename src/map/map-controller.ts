@@ -11,7 +11,7 @@
  */
 import { Map as MapLibreMap, NavigationControl, type GeoJSONSource, type MapMouseEvent, type PointLike } from 'maplibre-gl';
 import { adoptEarlyMap } from './early-map.ts';
-import { mapOptions, type MapStartOptions } from './map-options.ts';
+import { mapOptions, NO_WEBGL2, type MapStartOptions } from './map-options.ts';
 import type { MultiLineString } from 'geojson';
 import type { Aggregates, Pair, YearWindow } from '../domain/aggregate.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
@@ -114,7 +114,8 @@ export class AtlasMapController {
   private readonly map: MapLibreMap;
   private model: MapModel;
   private readonly buffers: ArcBuffers;
-  private readonly picker: ArcPicker;
+  /** Built at the first pick (a hover, a click), not before the first view: nothing needs it until then. */
+  private pickerBuilt: ArcPicker | undefined;
   private readonly arcs: ArcLayer;
   private readonly institutionsLayer: InstitutionLayer;
   private readonly labels: LabelOverlay;
@@ -161,7 +162,6 @@ export class AtlasMapController {
       return shape && countryAnchor(shape);
     });
     this.buffers = buildArcBuffers(this.model.pairs, this.model.pairAllTime);
-    this.picker = buildArcPicker(this.buffers.samples);
     this.state = emptyWindowState(this.model);
     this.xy = { inst: mercatorPoints(this.model.institutions), marker: mercatorPoints(this.model.markers), group: mercatorPoints(this.model.groups) };
     const nan = (n: number) => new Float32Array(n).fill(Number.NaN);
@@ -224,7 +224,7 @@ export class AtlasMapController {
         canvasBox.remove();
       // MapLibre's own message is long and points readers to a wiki; the app shows this one.
         const message = e instanceof Error ? e.message : String(e);
-        throw new Error(/webgl/i.test(message) ? 'this browser cannot give the map a WebGL 2 context' : message);
+        throw new Error(/webgl/i.test(message) ? NO_WEBGL2 : message);
       }
     }
     this.map.touchZoomRotate.disableRotation();
@@ -567,7 +567,7 @@ export class AtlasMapController {
     // an arc's drawn body still wins, though not the slack around it.
     const country = this.countryAt([point.x, point.y]);
     const arc = country && this.map.getZoom() < ARCS_OVER_LAND_ZOOM ? -1
-      : pickArc(this.picker, mx, my, world, (a) => arcWidth(arcCount(a), this.model.maxPairAllTime), undefined, country ? 0 : ARC_PICK_TOLERANCE);
+      : pickArc(this.pickerBuilt ??= buildArcPicker(this.buffers.samples), mx, my, world, (a) => arcWidth(arcCount(a), this.model.maxPairAllTime), undefined, country ? 0 : ARC_PICK_TOLERANCE);
     if (arc >= 0) return { kind: 'arc', pair: this.buffers.pairOfArc[arc] as number };
     const ringPx = Array.from(s.groupLooks, (t) => (t !== 0 ? GROUP_RING_RADIUS * world : 0));
     const group = pickPoint(this.xy.group, ringPx, mx, my, world);

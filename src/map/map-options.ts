@@ -39,3 +39,6 @@ export function mapOptions(o: MapStartOptions, view: { center: [number, number];
     canvasContextAttributes: { antialias: false, preserveDrawingBuffer: true },
   };
 }
+
+/** The map's error when the browser could not give it a WebGL 2 context (its owner shows the "needs WebGL" view). */
+export const NO_WEBGL2 = 'this browser cannot give the map a WebGL 2 context';

@@ -21,7 +21,7 @@ import { LiveRegion } from './LiveRegion.tsx';
 import { Tooltip } from './Tooltip.tsx';
 import { formatNumber } from './format.ts';
 import { mapSelection, selectionToString, type Selected } from './selection.ts';
-import { hasWebGL } from './webgl.ts';
+import { knowsWebGL2, mapErrorHandler } from './webgl.ts';
 import { useReducedMotion } from './use-reduced-motion.ts';
 import { useTimelineLabels } from './timeline-labels.ts';
 import type { Explore } from './use-explore.ts';
@@ -80,7 +80,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
   const { view, counts, facets, selected } = explore;
   const lang = view.lang;
   const reducedMotion = useReducedMotion();
-  const [webgl] = useState(hasWebGL);
+  const [webgl, setWebgl] = useState(knowsWebGL2);
   const [mapError, setMapError] = useState<string | null>(null);
   const [showList, setShowList] = useState(false);
   const [shareOpen, setShareOpen] = useState(false);
@@ -271,7 +271,7 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
                 onHover={(item, p) => setHover(item ? { item, ...p } : null)}
                 onSelect={select}
                 onReady={onReady}
-                onError={setMapError}
+                onError={mapErrorHandler(() => setWebgl(false), setMapError)}
                 captureRef={captureRef}
                 labelScale={present ? PRESENT_LABEL_SCALE : 1}
                 framing={present ? PRESENT_FRAME_PADDING : null}

@@ -128,13 +128,13 @@ interface Measure {
   stepCostMs: number;
   /** Links the filter sentence counts in the initial window (all links up to the last year). */
   linksShown: number;
+  /** What the map drew in the steps: arcs one by one (`each`) or their bundles (arc-bundles.ts), and how many. */
+  arcLevel: string; arcSlots: number;
 }
 interface Row extends Measure {
   dataset: string; links: number; filtered: Measure & { query: string };
   /** Navigation → ready for the same data as JSON alone, validated in the browser (no manifest). */
   validatingReadyMs: number;
-  /** The largest dataset only (100k and over): the same steps with the arcs not rasterised (skipLargeDraws). A diagnostic. */
-  noArcRaster?: Measure;
 }
 
 /**
@@ -400,31 +400,12 @@ async function measureValidatingReady(query: string): Promise<number> {
   }
 }
 
-/**
- * A diagnostic, not a target: draw calls of more than this many vertices are skipped. Only the
- * arc layer's one draw of a large dataset is that big (about 40 vertices an arc: 1.6M at 1M links),
- * so the page does all its work, uploads included, but SwiftShader does not rasterise the arcs.
- * On this 2-core machine that rasterisation takes both cores for seconds after every step at 1M,
- * and the step's JavaScript, which runs beside it, is slowed by the competition for the CPU; with
- * a GPU it would run on the GPU. The bench prints the step cost so measured beside the real one.
- */
-const SKIP_DRAWS_OVER_VERTICES = 200_000;
-const skipLargeDraws = `(() => {
-  const P = WebGL2RenderingContext.prototype, draw = P.drawArrays;
-  window.__skippedDraws = 0;
-  P.drawArrays = function (mode, first, count) {
-    if (count > ${SKIP_DRAWS_OVER_VERTICES}) { window.__skippedDraws++; return; }
-    return draw.call(this, mode, first, count);
-  };
-})()`;
-
-/** Loads `query` in a fresh page, measures its steps, closes it. `skipArcRaster`: see skipLargeDraws. */
-async function measurePage(name: string, query: string, filtered: boolean, skipArcRaster = false): Promise<Measure> {
+/** Loads `query` in a fresh page, measures its steps, closes it. */
+async function measurePage(name: string, query: string, filtered: boolean): Promise<Measure> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-  if (skipArcRaster) await page.addInitScript(skipLargeDraws);
   const offOrigin: string[] = [];
   page.on('request', (r) => { if (!r.url().startsWith(`http://127.0.0.1:${PORT}/`) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) offOrigin.push(r.url()); });
-  console.error(`measuring ${name}${filtered ? ` with ${FILTER}` : ''}${skipArcRaster ? ', the arcs not rasterised (diagnostic)' : ''}…`);
+  console.error(`measuring ${name}${filtered ? ` with ${FILTER}` : ''}…`);
   try {
     const readyMs = await loadUntilReady(page, query);
     initialByPage.push({ page: `${name}${filtered ? ` ${FILTER}` : ''}`, files: await jsLoadedBeforeReady(page) });
@@ -444,9 +425,10 @@ async function measurePage(name: string, query: string, filtered: boolean, skipA
       readyMs, stepMs: median(steps), stepP90Ms: sorted[Math.floor(sorted.length * 0.9)] ?? Number.NaN, jsMs: jsPerStep, gcMs: gcPerStep,
       urlMs: urlPerStep, idleGcPerSec, postLoadGcMs, taskMs: median(task), latencyMs: median(latency), heapMB: await heapMB(page),
       stepCostMs: Math.max(0, jsPerStep - urlPerStep) + gcPerStep, linksShown: sentence.links,
+      arcLevel: (await page.locator('.atlas-map').first().getAttribute('data-arc-level')) ?? 'none',
+      arcSlots: Number((await page.locator('.atlas-map').first().getAttribute('data-arc-slots')) ?? 0),
     };
     if (offOrigin.length) throw new Error(`requests off the origin: ${offOrigin.join(', ')}`);
-    if (skipArcRaster && !((await page.evaluate('window.__skippedDraws')) as number > 0)) throw new Error(`${name}: no draw was large enough to skip`);
     return m;
   } finally {
     await page.close();
@@ -466,8 +448,7 @@ try {
     console.error(`measuring ${name} as a folder of JSON alone (validated in the browser)…`);
     const validatingReadyMs = await measureValidatingReady(dataQuery ? `?${dataQuery}` : '');
     const links = n || (JSON.parse(readFileSync(join(DIST, 'data', 'links.json'), 'utf8')) as unknown[]).length;
-    const noArcRaster = n === Math.max(...SIZES) && n >= 100_000 ? await measurePage(name, `?${dataQuery}`, false, true) : undefined;
-    rows.push({ dataset: name, links, ...plain, validatingReadyMs, filtered: { query: FILTER, ...filtered }, ...(noArcRaster ? { noArcRaster } : {}) });
+    rows.push({ dataset: name, links, ...plain, validatingReadyMs, filtered: { query: FILTER, ...filtered } });
   }
   await browser.close();
   // Last, with the bench's own browser closed: Lighthouse starts a Chromium of its own.
@@ -537,11 +518,7 @@ for (const r of rows) console.log(`| ${r.dataset} | ${r.links} | ${r.readyMs.toF
 console.log(`\nwith ${FILTER}:\n\n| dataset | navigation → ready | step: JS (profile) | of which the deferred URL write | step: GC beyond idle rate | step cost (JS − URL write + GC) | idle GC rate | step: script+style+layout (median / p90) | step: all tasks | key → next frame | JS heap |\n|---|---|---|---|---|---|---|---|---|---|---|`);
 for (const { dataset, filtered: f } of rows) console.log(`| ${dataset} | ${f.readyMs.toFixed(0)} ms | ${f.jsMs.toFixed(1)} ms | ${f.urlMs.toFixed(1)} ms | ${f.gcMs.toFixed(1)} ms | **${f.stepCostMs.toFixed(1)} ms** | ${f.idleGcPerSec.toFixed(1)} ms/s | ${f.stepMs.toFixed(1)} / ${f.stepP90Ms.toFixed(1)} ms | ${f.taskMs.toFixed(0)} ms | ${f.latencyMs.toFixed(0)} ms | ${f.heapMB.toFixed(0)} MB |`);
 console.log(`\nstep cost 1M / 1k: no filter ${times(stepCost1mOver1k)}, with ${FILTER} ${times(filteredStepCost1mOver1k)} (Chromium's script+style+layout, no filter: ${times(chromeStep1mOver1k)})`);
-for (const r of rows) {
-  if (!r.noArcRaster) continue;
-  const k1 = at(1000)?.stepCostMs;
-  console.log(`diagnostic, not a target: at ${r.dataset} with the arcs not rasterised (SwiftShader left idle after each step), the step costs ${r.noArcRaster.stepCostMs.toFixed(1)} ms (JS ${r.noArcRaster.jsMs.toFixed(1)}, URL write ${r.noArcRaster.urlMs.toFixed(1)}, GC ${r.noArcRaster.gcMs.toFixed(1)})${k1 ? `: ${times(ratio(r.noArcRaster.stepCostMs, k1))} the 1k figure` : ''}, against ${r.stepCostMs.toFixed(1)} ms drawn`);
-}
+for (const r of rows) console.log(`${r.dataset}: the steps drew ${r.arcSlots} ${r.arcLevel === 'bundled' ? 'arc bundles' : 'arcs'}${r.filtered.arcLevel === r.arcLevel ? '' : ` (filtered: ${r.filtered.arcSlots} ${r.filtered.arcLevel})`}`);
 console.log(`\ntargets: initial JS ≤ 1.25× libraries: ${yn(targets.initialJsWithinBudget)}; step cost (JS − URL write + GC) at 1M ≤ 16 ms: ${yn(targets.stepJs1mWithinFrame)}, ≤ 1.2× 1k: ${yn(targets.stepJs1mVs1k)}; with ${FILTER} at 1M ≤ 16 ms: ${yn(targets.filteredStepJs1mWithinFrame)}, ≤ 1.2× 1k: ${yn(targets.filteredStepJs1mVs1k)} (Chromium's script+style+layout, which counts SwiftShader's GL waits: ≤ 16 ms ${yn(targets.stepChromeMetrics1mWithinFrame)}, ≤ 1.2× 1k ${yn(targets.stepChromeMetrics1mVs1k)}); Lighthouse accessibility 100: ${yn(targets.lighthouseAccessibility100)}, best practices 100: ${yn(targets.lighthouseBestPractices100)}, performance ≥ bare MapLibre page: ${yn(targets.lighthousePerformanceNotBelowBare)}`);
 if (lighthouse) console.log(lighthouseReport(lighthouse));
 const spread = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} ms`;
