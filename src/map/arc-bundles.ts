@@ -8,7 +8,8 @@
  *
  * What a bundle shows, in each window: the look of its widest member (solid with its certain
  * count if any member has a certain link, else faint with its other count) in that member's
- * colour; highlighted if any member is; grown in only if no member was drawn before. Picking,
+ * colour; highlighted if any member is, and then drawn as its widest highlighted member; grown in
+ * only if no member was drawn before. Picking,
  * the tooltip and the camera keep using every arc's own line (arc-buffer.ts): at the zooms
  * bundles are drawn, each lies within the tolerance of its bundle.
  *
@@ -144,11 +145,13 @@ export function bundleArcs(pairs: readonly Pair[], arcs: ArcBuffers, weight: Arr
 /**
  * The bundles' counts from the arcs' (arc-data.ts layout), and each bundle's colour: the look of
  * its widest member now (a member with a certain link beats one without; then the larger count;
- * then the earlier arc, which has more links in all), that member's category; the previous
- * windows' drawn counts are the members' largest, so a bundle grows in only when none of its
- * members was drawn before. `out` and `outStatic` are rewritten in place. O(arcs), no allocation.
+ * then the earlier arc, which has more links in all), that member's category. In a bundle with a
+ * highlighted member (`bundleHighlight`, from foldBundleHighlight) only highlighted members count,
+ * so a selected arc's bundle is drawn as that arc. The previous windows' drawn counts are the
+ * members' largest, so a bundle grows in only when none of its members was drawn before. `out`
+ * and the bundles' static categories are rewritten in place. O(arcs), no allocation.
  */
-export function foldBundleCounts(arcCounts: Float32Array, arcStatic: Float32Array, b: ArcBundles, out: Float32Array): void {
+export function foldBundleCounts(arcCounts: Float32Array, arcStatic: Float32Array, arcHighlight: Uint8Array, bundleHighlight: Uint8Array, b: ArcBundles, out: Float32Array): void {
   const slots = b.buffers.pairOfArc.length;
   const st = b.statics.data;
   out.fill(0, 0, slots * 4);
@@ -156,6 +159,9 @@ export function foldBundleCounts(arcCounts: Float32Array, arcStatic: Float32Arra
     const s = b.slotOfArc[a] as number;
     if (s < 0) continue;
     const o = a * 4, so = s * 4;
+    out[so + ARC_COUNTS.prev] = Math.max(out[so + ARC_COUNTS.prev] as number, arcCounts[o + ARC_COUNTS.prev] as number);
+    out[so + ARC_COUNTS.prev2] = Math.max(out[so + ARC_COUNTS.prev2] as number, arcCounts[o + ARC_COUNTS.prev2] as number);
+    if ((bundleHighlight[s] as number) > 0 && (arcHighlight[a] as number) === 0) continue;
     const certain = arcCounts[o + ARC_COUNTS.certain] as number, other = arcCounts[o + ARC_COUNTS.other] as number;
     const bc = out[so + ARC_COUNTS.certain] as number, bo = out[so + ARC_COUNTS.other] as number;
     const wider = certain > 0 ? certain > bc : bc === 0 && other > bo;
@@ -164,8 +170,6 @@ export function foldBundleCounts(arcCounts: Float32Array, arcStatic: Float32Arra
       out[so + ARC_COUNTS.other] = other;
       st[so + ARC_STATIC.category] = arcStatic[o + ARC_STATIC.category] as number;
     }
-    out[so + ARC_COUNTS.prev] = Math.max(out[so + ARC_COUNTS.prev] as number, arcCounts[o + ARC_COUNTS.prev] as number);
-    out[so + ARC_COUNTS.prev2] = Math.max(out[so + ARC_COUNTS.prev2] as number, arcCounts[o + ARC_COUNTS.prev2] as number);
   }
 }
 

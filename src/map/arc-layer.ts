@@ -240,16 +240,18 @@ export class ArcLayer implements CustomLayerInterface {
   private setToDraw(zoom: number): DrawSet {
     const b = this.bundled;
     if (!b || worldPx(zoom) > BUNDLE_MAX_WORLD_PX) return this.each;
-    if (b.countsStale) {
-      foldBundleCounts(this.each.counts.data, this.each.statics.data, b.bundles, b.counts.data);
-      b.countsStale = false;
-      b.countsDirty = true;
-      b.staticsDirty = true;
-    }
+    // The highlight first: a bundle with a highlighted member is drawn as that member (foldBundleCounts).
     if (b.highlightStale) {
       foldBundleHighlight(this.each.highlight, b.bundles, b.highlight);
       b.highlightStale = false;
       b.highlightDirty = true;
+      b.countsStale = true;
+    }
+    if (b.countsStale) {
+      foldBundleCounts(this.each.counts.data, this.each.statics.data, this.each.highlight, b.highlight, b.bundles, b.counts.data);
+      b.countsStale = false;
+      b.countsDirty = true;
+      b.staticsDirty = true;
     }
     return b;
   }

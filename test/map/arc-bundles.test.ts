@@ -86,10 +86,11 @@ describe('bundleArcs', () => {
     const statics = packArcStatic(arcs).data;
     const out = new Float32Array(b.statics.data.length);
     const slots = b.buffers.pairOfArc.length;
+    const none = new Uint8Array(arcs.pairOfArc.length), noBundle = new Uint8Array(slots);
     const windows = allWindows();
     for (const w of windows.filter((_, i) => i % 7 === 0)) {
       stepArcCounts(aggregates.byPair, arcs.pairOfArc, w, counts, false);
-      foldBundleCounts(counts.data, statics, b, out);
+      foldBundleCounts(counts.data, statics, none, noBundle, b, out);
       const best = Array.from({ length: slots }, () => ({ certain: 0, other: 0, count: 0, categories: new Set<number>() }));
       for (let a = 0; a < arcs.pairOfArc.length; a++) {
         const s = b.slotOfArc[a]!;
@@ -126,21 +127,28 @@ describe('foldBundleCounts and foldBundleHighlight', () => {
 
   it('takes the widest member (certain before possible), its colour, and the largest earlier counts', () => {
     const out = new Float32Array(8);
-    foldBundleCounts(arcData([[0, 3, 0, 1], [2, 0, 4, 0], [5, 1, 0, 0], [0, 2, 0, 0], [0, 4, 1, 0]]), statics, bundles, out);
+    foldBundleCounts(arcData([[0, 3, 0, 1], [2, 0, 4, 0], [5, 1, 0, 0], [0, 2, 0, 0], [0, 4, 1, 0]]), statics, new Uint8Array(5), new Uint8Array(2), bundles, out);
     expect(Array.from(out.slice(0, 4))).toEqual([5, 1, 4, 1]);
     expect(bundles.statics.data[0]).toBe(3);
     expect(Array.from(out.slice(4, 8))).toEqual([0, 4, 1, 0]);
     expect(bundles.statics.data[4]).toBe(5);
     // A tie goes to the earlier arc (more links in all); nothing drawn: zero.
-    foldBundleCounts(arcData([[2, 0, 0, 0], [2, 5, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]), statics, bundles, out);
+    foldBundleCounts(arcData([[2, 0, 0, 0], [2, 5, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]), statics, new Uint8Array(5), new Uint8Array(2), bundles, out);
     expect(Array.from(out.slice(0, 2))).toEqual([2, 0]);
     expect(bundles.statics.data[0]).toBe(1);
     expect(Array.from(out.slice(4, 8))).toEqual([0, 0, 0, 0]);
   });
 
-  it('highlights a bundle when any member is highlighted', () => {
-    const out = new Uint8Array(4).fill(7);
-    foldBundleHighlight(Uint8Array.from([0, 0, 0, 255, 0]), bundles, out);
-    expect(Array.from(out)).toEqual([0, 255, 0, 0]);
+  it('highlights a bundle when any member is highlighted, and draws it as its widest highlighted member', () => {
+    const highlight = Uint8Array.from([0, 255, 0, 255, 0]);
+    const bundleHighlight = new Uint8Array(4).fill(7);
+    foldBundleHighlight(highlight, bundles, bundleHighlight);
+    expect(Array.from(bundleHighlight)).toEqual([255, 255, 0, 0]);
+    const out = new Float32Array(8);
+    foldBundleCounts(arcData([[0, 3, 0, 1], [2, 0, 4, 0], [5, 1, 0, 0], [0, 2, 0, 0], [0, 4, 1, 0]]), statics, highlight, bundleHighlight, bundles, out);
+    // Slot 0: arc 1 (2 certain), not the wider arc 2; slot 1: arc 3 (2 possible), not arc 4 (4 possible).
+    expect(Array.from(out)).toEqual([2, 0, 4, 1, 0, 2, 1, 0]);
+    expect(bundles.statics.data[0]).toBe(2);
+    expect(bundles.statics.data[4]).toBe(4);
   });
 });
