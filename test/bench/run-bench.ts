@@ -10,7 +10,8 @@
  *
  * Options: --sizes 1000,10000 (default 1k,10k,100k,1M), --steps N (default 20: fewer made the filtered ratio swing between runs),
  * --filter 'cat=clinical' (the URL filter for the second step measurement; default cat=clinical),
- * --lighthouse-runs N (runs per page, default 3), --ready-runs N (loads of the atlas and of the bare
+ * --lighthouse-runs N (runs per page, default 3), --step-loads N (page loads whose steps are measured, per
+ * dataset and filter; the load with the median step cost is reported; default 3), --ready-runs N (loads of the atlas and of the bare
  * MapLibre page each, alternating, for ready against the bare page; default 5), --only lighthouse (builds, runs Lighthouse alone
  * and replaces only the `lighthouse` part of results.json), --port N (default 4329).
  */
@@ -39,6 +40,13 @@ const FILTER = (argValue(args, 'filter') ?? 'cat=clinical').replace(/^[?&]/, '')
 const LIGHTHOUSE_RUNS = Number(argValue(args, 'lighthouse-runs') ?? '3');
 /** Loads of each page for "ready against the bare MapLibre page", alternating atlas and bare. */
 const READY_RUNS = Number(argValue(args, 'ready-runs') ?? '5');
+/**
+ * Page loads whose steps are measured, per dataset and filter. One load's step cost swung by a
+ * third between runs of the same code (the bundled data: 19.0 ms in one, 27.4 ms in the next),
+ * more than the 1.2× the targets allow; the load with the median step cost is reported, and
+ * every load's figure is kept beside it.
+ */
+const STEP_LOADS = Number(argValue(args, 'step-loads') ?? '3');
 const ONLY = argValue(args, 'only');
 if (ONLY !== undefined && ONLY !== 'lighthouse') throw new Error(`--only: only "lighthouse" can run alone, not ${ONLY}`);
 const PORT = Number(argValue(args, 'port') ?? '4329');
@@ -130,6 +138,8 @@ interface Measure {
   linksShown: number;
   /** What the map drew in the steps: arcs one by one (`each`) or their bundles (arc-bundles.ts), and how many. */
   arcLevel: string; arcSlots: number;
+  /** The step cost of every load measured (STEP_LOADS); this measure is the load with the median one. */
+  stepCostLoadsMs?: number[];
 }
 interface Row extends Measure {
   dataset: string; links: number; filtered: Measure & { query: string };
@@ -435,13 +445,22 @@ async function measurePage(name: string, query: string, filtered: boolean): Prom
   }
 }
 
+/** Measures STEP_LOADS loads; the one with the median step cost, with every load's step cost. */
+async function medianLoad(load: () => Promise<Measure>): Promise<Measure> {
+  const all: Measure[] = [];
+  for (let i = 0; i < STEP_LOADS; i++) all.push(await load());
+  const sorted = [...all].sort((a, b) => a.stepCostMs - b.stepCostMs);
+  const mid = sorted[Math.floor((sorted.length - 1) / 2)] as Measure;
+  return { ...mid, stepCostLoadsMs: all.map((m) => m.stepCostMs) };
+}
+
 let readyVsBare: { atlas: number[]; bare: number[] } | undefined;
 try {
   readyVsBare = await measureReadyVsBare(READY_RUNS);
   const datasets: [string, number, string][] = [['seed data', 0, ''], ...SIZES.map((n): [string, number, string] => [`synthetic ${label(n)}`, n, `data=bench/${label(n)}`])];
   for (const [name, n, dataQuery] of datasets) {
-    const plain = await measurePage(name, dataQuery ? `?${dataQuery}` : '', false);
-    const filtered = await measurePage(name, `?${[dataQuery, FILTER].filter(Boolean).join('&')}`, true);
+    const plain = await medianLoad(() => measurePage(name, dataQuery ? `?${dataQuery}` : '', false));
+    const filtered = await medianLoad(() => measurePage(name, `?${[dataQuery, FILTER].filter(Boolean).join('&')}`, true));
     if (!(filtered.linksShown > 0 && filtered.linksShown < plain.linksShown)) {
       throw new Error(`${name}: ${FILTER} shows ${filtered.linksShown} of ${plain.linksShown} links; pick a filter that keeps some but not all (--filter)`);
     }
@@ -518,6 +537,7 @@ for (const r of rows) console.log(`| ${r.dataset} | ${r.links} | ${r.readyMs.toF
 console.log(`\nwith ${FILTER}:\n\n| dataset | navigation → ready | step: JS (profile) | of which the deferred URL write | step: GC beyond idle rate | step cost (JS − URL write + GC) | idle GC rate | step: script+style+layout (median / p90) | step: all tasks | key → next frame | JS heap |\n|---|---|---|---|---|---|---|---|---|---|---|`);
 for (const { dataset, filtered: f } of rows) console.log(`| ${dataset} | ${f.readyMs.toFixed(0)} ms | ${f.jsMs.toFixed(1)} ms | ${f.urlMs.toFixed(1)} ms | ${f.gcMs.toFixed(1)} ms | **${f.stepCostMs.toFixed(1)} ms** | ${f.idleGcPerSec.toFixed(1)} ms/s | ${f.stepMs.toFixed(1)} / ${f.stepP90Ms.toFixed(1)} ms | ${f.taskMs.toFixed(0)} ms | ${f.latencyMs.toFixed(0)} ms | ${f.heapMB.toFixed(0)} MB |`);
 console.log(`\nstep cost 1M / 1k: no filter ${times(stepCost1mOver1k)}, with ${FILTER} ${times(filteredStepCost1mOver1k)} (Chromium's script+style+layout, no filter: ${times(chromeStep1mOver1k)})`);
+for (const r of rows) console.log(`${r.dataset}: step cost of each load ${(r.stepCostLoadsMs ?? []).map((x) => x.toFixed(1)).join(', ')} ms (with ${FILTER}: ${(r.filtered.stepCostLoadsMs ?? []).map((x) => x.toFixed(1)).join(', ')} ms); median reported`);
 for (const r of rows) console.log(`${r.dataset}: the steps drew ${r.arcSlots} ${r.arcLevel === 'bundled' ? 'arc bundles' : 'arcs'}${r.filtered.arcLevel === r.arcLevel ? '' : ` (filtered: ${r.filtered.arcSlots} ${r.filtered.arcLevel})`}`);
 console.log(`\ntargets: initial JS ≤ 1.25× libraries: ${yn(targets.initialJsWithinBudget)}; step cost (JS − URL write + GC) at 1M ≤ 16 ms: ${yn(targets.stepJs1mWithinFrame)}, ≤ 1.2× 1k: ${yn(targets.stepJs1mVs1k)}; with ${FILTER} at 1M ≤ 16 ms: ${yn(targets.filteredStepJs1mWithinFrame)}, ≤ 1.2× 1k: ${yn(targets.filteredStepJs1mVs1k)} (Chromium's script+style+layout, which counts SwiftShader's GL waits: ≤ 16 ms ${yn(targets.stepChromeMetrics1mWithinFrame)}, ≤ 1.2× 1k ${yn(targets.stepChromeMetrics1mVs1k)}); Lighthouse accessibility 100: ${yn(targets.lighthouseAccessibility100)}, best practices 100: ${yn(targets.lighthouseBestPractices100)}, performance ≥ bare MapLibre page: ${yn(targets.lighthousePerformanceNotBelowBare)}`);
 if (lighthouse) console.log(lighthouseReport(lighthouse));
@@ -538,7 +558,7 @@ mkdirSync('test/bench', { recursive: true });
 // Two decimals are plenty for milliseconds and megabytes, and keep the file short.
 const round2 = (_: string, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 100) / 100 : v);
 writeFileSync(RESULTS, `${JSON.stringify({
-  date: new Date().toISOString(), machine: 'headless Chromium, SwiftShader (CPU WebGL)', steps: STEPS, filter: FILTER,
+  date: new Date().toISOString(), machine: 'headless Chromium, SwiftShader (CPU WebGL)', steps: STEPS, stepLoads: STEP_LOADS, filter: FILTER,
   sizes: {
     initialJsGzip, onDemandJsGzip, appCssGzip: appCss, baselineJsGzip: baseJs, baselineCssGzip: baseCss,
     // file → gzip bytes
