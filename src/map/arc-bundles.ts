@@ -16,8 +16,8 @@
  * Pure: tested in Node.
  */
 import type { Pair } from '../domain/aggregate.ts';
-import { buildArcBuffers, STATIC_STRIDE, type ArcBuffers, type ArcEnds } from './arc-buffer.ts';
-import { ARC_COUNTS, ARC_STATIC, textureRows, DATA_TEXTURE_WIDTH, type ArcData } from './arc-data.ts';
+import { buildArcBuffers, type ArcBuffers, type ArcEnds } from './arc-buffer.ts';
+import { ARC_COUNTS, ARC_STATIC, packArcStatic, type ArcData } from './arc-data.ts';
 import { mercatorX, mercatorY } from './mercator.ts';
 
 /** Bundles are built only above this many arcs: below it every arc is drawn as itself at every zoom. */
@@ -132,14 +132,7 @@ export function bundleArcs(pairs: readonly Pair[], arcs: ArcBuffers, weight: Arr
   const buffers = buildArcBuffers(ends2, bundleWeight, 2);
   const slotOfArc = new Int32Array(n);
   for (let a = 0; a < n; a++) slotOfArc[a] = buffers.arcOfPair[bundleOfArc[a] as number] as number;
-  const rows = textureRows(buffers.pairOfArc.length);
-  const data = new Float32Array(rows * DATA_TEXTURE_WIDTH * 4);
-  for (let s = 0; s < buffers.pairOfArc.length; s++) {
-    data[s * 4 + ARC_STATIC.category] = buffers.staticData[s * STATIC_STRIDE] ?? 0;
-    data[s * 4 + ARC_STATIC.domestic] = buffers.staticData[s * STATIC_STRIDE + 1] ?? 0;
-    data[s * 4 + ARC_STATIC.length] = buffers.staticData[s * STATIC_STRIDE + 2] ?? 0;
-  }
-  return { buffers, slotOfArc, statics: { data, rows } };
+  return { buffers, slotOfArc, statics: packArcStatic(buffers) };
 }
 
 /**

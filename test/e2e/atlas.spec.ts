@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openAtlas, recordOffOrigin, urlParams, yearSlider } from './helpers.ts';
+import { arcPixels, openAtlas, recordOffOrigin, urlParams, yearSlider } from './helpers.ts';
 import { initialView } from '../../src/map/initial-view.ts';
 import { ARC_SEGMENTS, arcPolyline } from '../../src/map/arc-buffer.ts';
 import { mercatorX, mercatorY, worldPx } from '../../src/map/mercator.ts';
@@ -12,20 +12,7 @@ test('the map draws arcs and every request stays on the page\'s origin', async (
   const canvas = page.locator('canvas.maplibregl-canvas');
   await expect(canvas).toBeVisible();
   // Count coloured pixels: the basemap is greys and pale blues; arcs are saturated category colours.
-  const saturated = await page.evaluate(async () => {
-    const c = document.querySelector('canvas.maplibregl-canvas') as HTMLCanvasElement;
-    const shot = await new Promise<ImageBitmap>((ok) => requestAnimationFrame(() => ok(createImageBitmap(c))));
-    const off = new OffscreenCanvas(shot.width, shot.height);
-    const ctx = off.getContext('2d')!;
-    ctx.drawImage(shot, 0, 0);
-    const { data } = ctx.getImageData(0, 0, shot.width, shot.height);
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const r = data[i]!, g = data[i + 1]!, b = data[i + 2]!;
-      if (Math.max(r, g, b) - Math.min(r, g, b) > 90) n++;
-    }
-    return n;
-  });
+  const saturated = await arcPixels(page);
   expect(saturated).toBeGreaterThan(500);
   // Play through the timeline, open details and switch language: still nothing off the origin.
   await page.getByRole('button', { name: /^(Play|播放)$/ }).click();
