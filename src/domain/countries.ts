@@ -16,10 +16,24 @@ countries.registerLocale(zh);
  */
 export function registerCountryNames(locale: countries.LocaleData): void {
   countries.registerLocale(locale);
+  names.clear();
 }
+
+/** Names already looked up, by language and code: the map labels every lit country at every step. */
+const names = new Map<string, string>();
 
 /** The country's short name in the language, e.g. PAK → "Pakistan" / "巴基斯坦" / "باكستان" / "Пакистан". */
 export function countryName(iso3: string, lang: Lang): string {
+  const key = `${lang}:${iso3}`;
+  let name = names.get(key);
+  if (name === undefined) {
+    name = lookUpName(iso3, lang);
+    names.set(key, name);
+  }
+  return name;
+}
+
+function lookUpName(iso3: string, lang: Lang): string {
   const official = countries.getName(iso3, lang, { select: 'official' }) ?? (lang === 'en' ? iso3 : countryName(iso3, 'en'));
   // Long official English forms ("Russian Federation") read badly on a map; take the common
   // alias when it is shorter and not an inverted "Korea, Republic of" form.

@@ -8,8 +8,9 @@
  *
  * What a bundle shows, in each window: the look of its widest member (solid with its certain
  * count if any member has a certain link, else faint with its other count) in that member's
- * colour; highlighted if any member is, and then drawn as its widest highlighted member; grown in
- * only if no member was drawn before. Picking,
+ * colour; highlighted if a highlighted member is drawn, and then drawn as its widest highlighted
+ * member; grown in only if nothing was drawn there before. Folded straight from the per-pair
+ * tallies, in the frame that draws the bundles (foldBundles). Picking,
  * the tooltip and the camera keep using every arc's own line (arc-buffer.ts): at the zooms
  * bundles are drawn, each lies within the tolerance of its bundle.
  *
@@ -17,7 +18,8 @@
  */
 import type { Pair } from '../domain/aggregate.ts';
 import { buildArcBuffers, type ArcBuffers, type ArcEnds } from './arc-buffer.ts';
-import { ARC_COUNTS, ARC_STATIC, packArcStatic, type ArcData } from './arc-data.ts';
+import { ARC_COUNTS, ARC_STATIC, packArcStatic, type ArcData, type CountsHistory } from './arc-data.ts';
+import type { ShownTallies } from './window-tally.ts';
 import { mercatorX, mercatorY } from './mercator.ts';
 
 /** Bundles are built only above this many arcs: below it every arc is drawn as itself at every zoom. */
@@ -71,8 +73,11 @@ export interface ArcBundles {
   buffers: ArcBuffers;
   /** Per arc slot of the arcs drawn one by one: the bundle's slot in `buffers`, or -1 (drawn only one by one). */
   slotOfArc: Int32Array;
-  /** Static data per bundle slot, as packArcStatic packs it; the category is rewritten by foldBundleCounts. */
+  /** Static data per bundle slot, as packArcStatic packs it; the category is rewritten by foldBundles. */
   statics: ArcData;
+  /** The members of bundle slot s: arc slots `members[memberStart[s] … memberStart[s + 1])`, in draw order. */
+  memberStart: Uint32Array;
+  members: Uint32Array;
 }
 
 /**
@@ -132,45 +137,75 @@ export function bundleArcs(pairs: readonly Pair[], arcs: ArcBuffers, weight: Arr
   const buffers = buildArcBuffers(ends2, bundleWeight, 2);
   const slotOfArc = new Int32Array(n);
   for (let a = 0; a < n; a++) slotOfArc[a] = buffers.arcOfPair[bundleOfArc[a] as number] as number;
-  return { buffers, slotOfArc, statics: packArcStatic(buffers) };
+  const slots = buffers.pairOfArc.length;
+  const memberStart = new Uint32Array(slots + 1);
+  for (let a = 0; a < n; a++) {
+    const s = slotOfArc[a] as number;
+    if (s >= 0) memberStart[s + 1] = (memberStart[s + 1] as number) + 1;
+  }
+  for (let s = 0; s < slots; s++) memberStart[s + 1] = (memberStart[s + 1] as number) + (memberStart[s] as number);
+  const fill = memberStart.slice(0, slots);
+  const members = new Uint32Array(memberStart[slots] as number);
+  for (let a = 0; a < n; a++) {
+    const s = slotOfArc[a] as number;
+    if (s < 0) continue;
+    members[fill[s] as number] = a;
+    fill[s] = (fill[s] as number) + 1;
+  }
+  return { buffers, slotOfArc, statics: packArcStatic(buffers), memberStart, members };
 }
 
 /**
- * The bundles' counts from the arcs' (arc-data.ts layout), and each bundle's colour: the look of
- * its widest member now (a member with a certain link beats one without; then the larger count;
- * then the earlier arc, which has more links in all), that member's category. In a bundle with a
- * highlighted member (`bundleHighlight`, from foldBundleHighlight) only highlighted members count,
- * so a selected arc's bundle is drawn as that arc. The previous windows' drawn counts are the
- * members' largest, so a bundle grows in only when none of its members was drawn before. `out`
- * and the bundles' static categories are rewritten in place. O(arcs), no allocation.
+ * The bundles' counts (arc-data.ts layout), highlight and colour for the window shown, straight
+ * from the per-pair tallies (`pairs`; `pairOfArc`, `arcStatic` and `arcHighlight` are those of
+ * the arcs drawn one by one). Each bundle takes the look of its widest member now (a member with
+ * a certain link beats one without; then the larger count; then the earlier arc, which has more
+ * links in all) and that member's category. A bundle with a highlighted member drawn now is
+ * highlighted and drawn as its widest highlighted member, so a selected arc's bundle is drawn as
+ * that arc; one whose highlighted members have nothing in the window is drawn as its other
+ * members, not highlighted. The history (`rotate`) keeps each bundle's own drawn counts, so a
+ * bundle grows in only where nothing was drawn before. `out`, `outHighlight` and the bundles'
+ * static categories are rewritten in place; returns whether the categories or the highlight
+ * changed (what must be uploaded again). O(arcs), no allocation.
  */
-export function foldBundleCounts(arcCounts: Float32Array, arcStatic: Float32Array, arcHighlight: Uint8Array, bundleHighlight: Uint8Array, b: ArcBundles, out: Float32Array): void {
-  const slots = b.buffers.pairOfArc.length;
+export function foldBundles(
+  pairs: ShownTallies, pairOfArc: Int32Array, arcStatic: Float32Array, arcHighlight: Uint8Array, b: ArcBundles,
+  out: Float32Array, outHighlight: Uint8Array, history: CountsHistory,
+): { statics: boolean; highlight: boolean } {
+  const { certain, other } = pairs;
   const st = b.statics.data;
-  out.fill(0, 0, slots * 4);
-  for (let a = 0; a < b.slotOfArc.length; a++) {
-    const s = b.slotOfArc[a] as number;
-    if (s < 0) continue;
-    const o = a * 4, so = s * 4;
-    out[so + ARC_COUNTS.prev] = Math.max(out[so + ARC_COUNTS.prev] as number, arcCounts[o + ARC_COUNTS.prev] as number);
-    out[so + ARC_COUNTS.prev2] = Math.max(out[so + ARC_COUNTS.prev2] as number, arcCounts[o + ARC_COUNTS.prev2] as number);
-    if ((bundleHighlight[s] as number) > 0 && (arcHighlight[a] as number) === 0) continue;
-    const certain = arcCounts[o + ARC_COUNTS.certain] as number, other = arcCounts[o + ARC_COUNTS.other] as number;
-    const bc = out[so + ARC_COUNTS.certain] as number, bo = out[so + ARC_COUNTS.other] as number;
-    const wider = certain > 0 ? certain > bc : bc === 0 && other > bo;
-    if (wider) {
-      out[so + ARC_COUNTS.certain] = certain;
-      out[so + ARC_COUNTS.other] = other;
-      st[so + ARC_STATIC.category] = arcStatic[o + ARC_STATIC.category] as number;
+  const { memberStart, members } = b;
+  const rotate = history === 'rotate', settle = history === 'settle';
+  let staticsChanged = false, highlightChanged = false;
+  for (let s = 0; s < memberStart.length - 1; s++) {
+    let bc = 0, bo = 0, ba = -1, hc = 0, ho = 0, ha = -1;
+    for (let j = memberStart[s] as number; j < (memberStart[s + 1] as number); j++) {
+      const a = members[j] as number;
+      const p = pairOfArc[a] as number;
+      const c = certain[p] as number, o = other[p] as number;
+      if (c === 0 && o === 0) continue;
+      if (c > 0 ? c > bc : bc === 0 && o > bo) { bc = c; bo = o; ba = a; }
+      if ((arcHighlight[a] as number) > 0 && (c > 0 ? c > hc : hc === 0 && o > ho)) { hc = c; ho = o; ha = a; }
     }
+    const lit = ha >= 0;
+    const c = lit ? hc : bc, o = lit ? ho : bo, a = lit ? ha : ba;
+    const so = s * 4;
+    if (rotate) {
+      out[so + ARC_COUNTS.prev2] = out[so + ARC_COUNTS.prev] as number;
+      out[so + ARC_COUNTS.prev] = (out[so + ARC_COUNTS.certain] as number) + (out[so + ARC_COUNTS.other] as number);
+    }
+    out[so + ARC_COUNTS.certain] = c;
+    out[so + ARC_COUNTS.other] = o;
+    if (settle) {
+      out[so + ARC_COUNTS.prev] = c + o;
+      out[so + ARC_COUNTS.prev2] = c + o;
+    }
+    if (a >= 0) {
+      const category = arcStatic[a * 4 + ARC_STATIC.category] as number;
+      if (st[so + ARC_STATIC.category] !== category) { st[so + ARC_STATIC.category] = category; staticsChanged = true; }
+    }
+    const h = lit ? 255 : 0;
+    if (outHighlight[s] !== h) { outHighlight[s] = h; highlightChanged = true; }
   }
-}
-
-/** The bundles' highlight bytes: 255 where any member is highlighted. O(arcs), no allocation. */
-export function foldBundleHighlight(arcHighlight: Uint8Array, b: ArcBundles, out: Uint8Array): void {
-  out.fill(0);
-  for (let a = 0; a < b.slotOfArc.length; a++) {
-    const s = b.slotOfArc[a] as number;
-    if (s >= 0 && (arcHighlight[a] as number) > 0) out[s] = 255;
-  }
+  return { statics: staticsChanged, highlight: highlightChanged };
 }

@@ -9,7 +9,8 @@
  *     y  the other links the window draws (possible; undated and planned when included)
  *     z  the links drawn (x + y) in the window before   } for the grow-in animation: kept here on
  *     w  the links drawn in the window before that      } the CPU and rotated at every step
- *   A step costs O(code entries of the pairs + arcs) and allocates nothing (stepArcCounts).
+ *   A step costs O(code entries of the pairs + arcs) and allocates nothing (stepArcCounts); the
+ *   arc layer packs them in the frame that draws them (packArcCounts).
  * Counts are exact in float32 up to 2^24 links per pair.
  *
  * An arc with certain links is drawn solid, its width by the certain count; one with none but
@@ -66,15 +67,20 @@ export function emptyArcCounts(pairs: number, arcs: number): ArcCounts {
 }
 
 /**
- * Packs the arcs' counts for window `w` from the per-pair code table. `rotate`: the window shown
- * until now becomes the previous one (a step); without it the history is left as it is (the same
- * window under other counts, e.g. after a filter change, when nothing should grow in: call
- * `settleArcCounts` as well). O(pairs + arcs + entries the step changes), no allocation.
+ * What a repack does with the counts' history: `rotate` (a step: the window shown until now
+ * becomes the previous one), `settle` (nothing grows in: the previous windows' counts become
+ * those shown now) or `keep` (left as they are).
  */
-export function stepArcCounts(byPair: EntityCounts, pairOfArc: Int32Array, w: YearWindow, out: ArcCounts, rotate: boolean): ArcCounts {
-  shownTallies(byPair, w, out.pairs);
-  const { certain, other } = out.pairs;
-  const d = out.data;
+export type CountsHistory = 'rotate' | 'settle' | 'keep';
+
+/**
+ * Packs the arcs' counts from the per-pair tallies of the window shown (`pairs`, from
+ * shownTallies) into `data` (arc-data layout). O(arcs), no allocation.
+ */
+export function packArcCounts(pairs: ShownTallies, pairOfArc: Int32Array, data: Float32Array, history: CountsHistory): void {
+  const { certain, other } = pairs;
+  const d = data;
+  const rotate = history === 'rotate', settle = history === 'settle';
   for (let a = 0; a < pairOfArc.length; a++) {
     const o = a * 4;
     const p = pairOfArc[a] as number;
@@ -82,9 +88,25 @@ export function stepArcCounts(byPair: EntityCounts, pairOfArc: Int32Array, w: Ye
       d[o + ARC_COUNTS.prev2] = d[o + ARC_COUNTS.prev] as number;
       d[o + ARC_COUNTS.prev] = (d[o + ARC_COUNTS.certain] as number) + (d[o + ARC_COUNTS.other] as number);
     }
-    d[o + ARC_COUNTS.certain] = certain[p] as number;
-    d[o + ARC_COUNTS.other] = other[p] as number;
+    const c = certain[p] as number, x = other[p] as number;
+    d[o + ARC_COUNTS.certain] = c;
+    d[o + ARC_COUNTS.other] = x;
+    if (settle) {
+      d[o + ARC_COUNTS.prev] = c + x;
+      d[o + ARC_COUNTS.prev2] = c + x;
+    }
   }
+}
+
+/**
+ * Counts window `w` from the per-pair code table and packs the arcs' counts (packArcCounts).
+ * `rotate`: the window shown until now becomes the previous one (a step); without it the history
+ * is left as it is (call `settleArcCounts` when nothing should grow in). O(pairs + arcs + entries
+ * the step changes), no allocation.
+ */
+export function stepArcCounts(byPair: EntityCounts, pairOfArc: Int32Array, w: YearWindow, out: ArcCounts, rotate: boolean): ArcCounts {
+  shownTallies(byPair, w, out.pairs);
+  packArcCounts(out.pairs, pairOfArc, out.data, rotate ? 'rotate' : 'keep');
   return out;
 }
 

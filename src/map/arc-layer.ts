@@ -7,15 +7,15 @@
  * per call, so it draws as many copies as the view shows (arcs are unwrapped).
  *
  * A dataset of many arcs also has bundles (arc-bundles.ts), drawn instead of the arcs while the
- * view is zoomed out enough for them; their counts and highlight are folded from the arcs' own
- * in the frame that draws them, so a step at another zoom pays nothing for them.
+ * view is zoomed out enough for them. Each set's counts are packed from the per-pair tallies in
+ * the frame that draws it, so a step at another zoom pays nothing for the other set.
  */
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
 import { CATEGORIES } from '../domain/categories.ts';
 import { CATEGORY_COLOR, rgb } from '../style/palette.ts';
 import { VERTEX_BYTES, type ArcBuffers } from './arc-buffer.ts';
-import { BUNDLE_MAX_WORLD_PX, foldBundleCounts, foldBundleHighlight, type ArcBundles } from './arc-bundles.ts';
-import { DATA_TEXTURE_WIDTH, GROW_MS, stepTimes, stillTimes, textureRows, type ArcData, type WindowTimes } from './arc-data.ts';
+import { BUNDLE_MAX_WORLD_PX, foldBundles, type ArcBundles } from './arc-bundles.ts';
+import { DATA_TEXTURE_WIDTH, GROW_MS, packArcCounts, stepTimes, stillTimes, textureRows, type ArcCounts, type ArcData, type CountsHistory, type WindowTimes } from './arc-data.ts';
 import { ARC_FRAGMENT_SHADER, ARC_VERTEX_SHADER } from './arc-shaders.ts';
 import { DOMESTIC_ARC_COLOR } from './layer-styles.ts';
 import { worldPx } from './mercator.ts';
@@ -41,11 +41,13 @@ interface DrawSet {
   staticsDirty: boolean;
   countsDirty: boolean;
   highlightDirty: boolean;
+  /** The window generation its counts were packed for (-1: never). */
+  packedGen: number;
 }
 
 const drawSet = (buffers: ArcBuffers, statics: ArcData, counts: ArcData): DrawSet => ({
   buffers, statics, counts, highlight: new Uint8Array(statics.rows * DATA_TEXTURE_WIDTH), gpu: undefined,
-  staticsDirty: false, countsDirty: true, highlightDirty: true,
+  staticsDirty: false, countsDirty: true, highlightDirty: true, packedGen: -1,
 });
 
 const UNIFORMS = [
@@ -81,10 +83,15 @@ export class ArcLayer implements CustomLayerInterface {
 
   private map: MapLibreMap | undefined;
   private program: { program: WebGLProgram; uniforms: Record<string, WebGLUniformLocation | null> } | undefined;
-  /** The arcs one by one: their counts and highlight come from the owner. */
+  /** The arcs one by one: their highlight comes from the owner, their counts from the owner's per-pair tallies. */
   private readonly each: DrawSet;
-  /** Their bundles (arc-bundles.ts), drawn zoomed out when the dataset has many arcs; folded from `each` when drawn. */
-  private readonly bundled: (DrawSet & { bundles: ArcBundles; countsStale: boolean; highlightStale: boolean }) | undefined;
+  /** Their bundles (arc-bundles.ts), drawn zoomed out when the dataset has many arcs; folded when drawn. */
+  private readonly bundled: (DrawSet & { bundles: ArcBundles; highlightStale: boolean }) | undefined;
+  /** The owner's per-pair tallies of the window shown, refilled in place before each setWindow/setCounts. */
+  private readonly tallies: ArcCounts['pairs'];
+  /** Window generation: one more at every setWindow/setCounts; `animatedGen` is the last one that animates. */
+  private gen = 0;
+  private animatedGen = -1;
   private level: boolean | undefined;
   /** When the window shown and the one before it came (the counts texture holds their drawn counts). */
   private readonly times: WindowTimes = stillTimes();
@@ -98,19 +105,22 @@ export class ArcLayer implements CustomLayerInterface {
   private readonly passes: { all: readonly number[]; highlighted: readonly number[] } = { all: [0], highlighted: [0, 1] };
 
   /**
-   * `statics` from packArcStatic; `counts` the per-step counts (arc-data.ts), which the owner
-   * refills in place before each setWindow/setCounts call; `widthRef` from arcWidthReference
-   * (the count drawn at the widest); `bundles` from bundleArcs, for a dataset with many arcs.
+   * `statics` from packArcStatic; `counts` the arcs' counts (arc-data.ts), whose per-pair
+   * tallies the owner refills in place before each setWindow/setCounts call (the layer packs the
+   * arcs' own counts, or folds the bundles', in the frame that draws them); `widthRef` from
+   * arcWidthReference (the count drawn at the widest); `bundles` from bundleArcs, for a dataset
+   * with many arcs.
    */
-  constructor(id: string, buffers: ArcBuffers, statics: ArcData, counts: ArcData, private readonly widthRef: number, bundles?: ArcBundles | null) {
+  constructor(id: string, buffers: ArcBuffers, statics: ArcData, counts: ArcCounts, private readonly widthRef: number, bundles?: ArcBundles | null) {
     this.id = id;
     if (statics.rows !== textureRows(buffers.pairOfArc.length) || counts.rows !== statics.rows) throw new Error('arc data for another set of arcs');
     this.each = drawSet(buffers, statics, counts);
+    this.tallies = counts.pairs;
     if (bundles) {
       const rows = bundles.statics.rows;
       this.bundled = {
         ...drawSet(bundles.buffers, bundles.statics, { data: new Float32Array(rows * DATA_TEXTURE_WIDTH * 4), rows }),
-        bundles, countsStale: true, highlightStale: true,
+        bundles, highlightStale: true,
       };
     }
     this.colors = new Float32Array([...CATEGORIES.map((c) => rgb(CATEGORY_COLOR[c])), rgb(DOMESTIC_ARC_COLOR)].flat());
@@ -120,30 +130,39 @@ export class ArcLayer implements CustomLayerInterface {
     return performance.now() - this.clock0;
   }
 
-  private countsChanged(): void {
-    this.each.countsDirty = true;
-    if (this.bundled) this.bundled.countsStale = true;
+  private countsChanged(animate: boolean): void {
+    this.gen++;
+    if (animate) this.animatedGen = this.gen;
     this.map?.triggerRepaint();
   }
 
   /**
-   * Shows another window, whose counts the owner has just packed (stepArcCounts, rotating the
-   * history): they are uploaded in the next frame. With `animate`, arcs that had nothing drawn in
+   * Shows another window, whose per-pair tallies the owner has just counted: the next frame packs
+   * and uploads the counts of the set it draws. With `animate`, arcs that had nothing drawn in
    * the previous window grow in over GROW_MS; without, all are drawn at once. O(1) here.
    */
   setWindow(animate: boolean): void {
     const now = this.now();
     stepTimes(this.times, now, animate);
     this.animateUntil = animate ? now + GROW_MS : 0;
-    this.countsChanged();
+    this.countsChanged(animate);
   }
 
   /**
-   * The counts were repacked for the same window (a filter changed): uploaded in the next frame.
-   * The change times stay, so nothing grows in again.
+   * The tallies were counted again for the same window (a filter changed): packed and uploaded in
+   * the next frame. The change times stay, and nothing grows in again.
    */
   setCounts(): void {
-    this.countsChanged();
+    this.countsChanged(false);
+  }
+
+  /**
+   * What packing a set's counts now does with their history: rotate when this window is an
+   * animated step from the one the set last drew, else settle (nothing grows in: the set was not
+   * drawn in between, or the change does not animate).
+   */
+  private historyFor(set: DrawSet): CountsHistory {
+    return this.animatedGen === this.gen && set.packedGen === this.gen - 1 ? 'rotate' : 'settle';
   }
 
   /** Marks arcs to draw brighter and on top (others fade back); null clears it. O(arcs), on selection only. */
@@ -189,6 +208,7 @@ export class ArcLayer implements CustomLayerInterface {
       set.gpu = undefined;
       set.highlightDirty = true;
       set.countsDirty = true;
+      set.staticsDirty = true;
     }
   }
 
@@ -236,22 +256,31 @@ export class ArcLayer implements CustomLayerInterface {
     return visibleWraps(viewSpan(map.getZoom(), map.getCenter().lng, map.getCanvas().clientWidth), buffers.xMin, buffers.xMax);
   }
 
-  /** The set this frame draws: the bundles while zoomed out enough for them (folded from the arcs' counts first if those changed), else every arc. */
+  /**
+   * The set this frame draws, its counts packed for the window shown: the bundles while zoomed
+   * out enough for them (folded from the per-pair tallies), else every arc. Only the set drawn
+   * is packed, so a step at another zoom pays nothing for the other.
+   */
   private setToDraw(zoom: number): DrawSet {
     const b = this.bundled;
-    if (!b || worldPx(zoom) > BUNDLE_MAX_WORLD_PX) return this.each;
-    // The highlight first: a bundle with a highlighted member is drawn as that member (foldBundleCounts).
-    if (b.highlightStale) {
-      foldBundleHighlight(this.each.highlight, b.bundles, b.highlight);
-      b.highlightStale = false;
-      b.highlightDirty = true;
-      b.countsStale = true;
+    if (!b || worldPx(zoom) > BUNDLE_MAX_WORLD_PX) {
+      const e = this.each;
+      if (e.packedGen !== this.gen) {
+        packArcCounts(this.tallies, e.buffers.pairOfArc, e.counts.data, this.historyFor(e));
+        e.packedGen = this.gen;
+        e.countsDirty = true;
+      }
+      return e;
     }
-    if (b.countsStale) {
-      foldBundleCounts(this.each.counts.data, this.each.statics.data, this.each.highlight, b.highlight, b.bundles, b.counts.data);
-      b.countsStale = false;
+    if (b.packedGen !== this.gen || b.highlightStale) {
+      // A highlight change alone refolds without touching the history.
+      const history = b.packedGen === this.gen ? 'keep' : this.historyFor(b);
+      const changed = foldBundles(this.tallies, this.each.buffers.pairOfArc, this.each.statics.data, this.each.highlight, b.bundles, b.counts.data, b.highlight, history);
+      b.packedGen = this.gen;
+      b.highlightStale = false;
       b.countsDirty = true;
-      b.staticsDirty = true;
+      if (changed.statics) b.staticsDirty = true;
+      if (changed.highlight) b.highlightDirty = true;
     }
     return b;
   }

@@ -3,7 +3,8 @@
  * changes here. A year change costs O(pairs + entities) whatever the number of links, and
  * allocates nothing: the pairs' and entities' code tables are tallied for the window
  * (window-tally.ts), the arcs get one texel of counts each (certain, other drawn, and the two
- * previous windows' for the grow-in), uploaded in one texSubImage2D (arc-data.ts); the Chinese
+ * previous windows' for the grow-in), packed in the arc layer's frame and uploaded in one
+ * texSubImage2D (arc-data.ts); the Chinese
  * institutions get their radii and looks (institution-layer.ts); country shades, partner markers
  * and group rings are set as feature state only where a value changed, and the labels are
  * re-placed in the next frame. What the window holds only possibly is drawn apart: dashed faint
@@ -19,7 +20,7 @@ import type { CountryShapes } from '../domain/world.ts';
 import { countryAnchor } from '../domain/country-anchors.ts';
 import { buildArcBuffers, type ArcBuffers } from './arc-buffer.ts';
 import { bundleArcs } from './arc-bundles.ts';
-import { drawnCount, emptyArcCounts, packArcStatic, sameWindow, settleArcCounts, stepArcCounts, type ArcCounts } from './arc-data.ts';
+import { drawnCount, emptyArcCounts, packArcStatic, sameWindow, type ArcCounts } from './arc-data.ts';
 import { ArcLayer } from './arc-layer.ts';
 import { InstitutionLayer, institutionDrawOrder, packInstitutions } from './institution-layer.ts';
 import { initialView } from './initial-view.ts';
@@ -38,7 +39,7 @@ import { arcWidth, arcWidthReference } from './scales.ts';
 import { normalizeCamera, type Camera } from '../url/view-state.ts';
 import { computeWindowState, emptyWindowState, takeChange, type WindowState } from './window-state.ts';
 import type { Lang } from '../domain/dates.ts';
-import { keyTotal } from './window-tally.ts';
+import { keyTotal, shownTallies } from './window-tally.ts';
 import { ARC_SEGMENTS } from './arc-buffer.ts';
 import { arcExtents, boxHoldingArcs, cameraForBox } from '../present/frame-arcs.ts';
 
@@ -461,14 +462,11 @@ export class AtlasMapController {
     // times are long past), so they are not rotated; an animated step later rotates from the
     // counts shown then, which are always current.
     const animate = kind === 'step' && !this.settings.reducedMotion;
-    stepArcCounts(this.aggregates.byPair, this.buffers.pairOfArc, w, this.arcCounts, animate);
-    if (kind === 'step') {
-      this.arcs.setWindow(animate);
-    } else {
-      settleArcCounts(this.arcCounts, this.buffers.pairOfArc.length);
-      if (kind === 'first') this.arcs.setWindow(false);
-      else this.arcs.setCounts();
-    }
+    // The arc layer packs the counts of the arcs (or bundles) it draws from these, in its frame.
+    shownTallies(this.aggregates.byPair, w, this.arcCounts.pairs);
+    if (kind === 'step') this.arcs.setWindow(animate);
+    else if (kind === 'first') this.arcs.setWindow(false);
+    else this.arcs.setCounts();
     this.institutionsLayer.setLooks(this.state.institutionRadii, this.state.institutionPossible);
     this.syncFeatureStates();
     this.scheduleLabels();

@@ -31,13 +31,24 @@ export function arcWidth(count: number, maxCount: number): number {
 }
 
 /**
- * 0–1 position on the partner-country colour ramp; 0 means "no links" (unshaded land).
- * Logarithmic, because country totals are heavy-tailed: a few neighbours hold most links.
+ * Steps of the country shade: one step moves the partner ramp (layer-styles.ts PARTNER_RAMP,
+ * at most 83 levels apart in any 8-bit channel) by at most one level, so a rounded shade looks
+ * the same as the exact one. The rounding spares the map a feature-state update (MapLibre then
+ * rewrites every vertex of the country's shape) for a change no one could see: with many links
+ * a year step moves each country's shade by well under one level.
+ */
+export const COUNTRY_SHADE_STEPS = 84;
+
+/**
+ * 0–1 position on the partner-country colour ramp, in COUNTRY_SHADE_STEPS steps; 0 means
+ * "no links" (unshaded land). Logarithmic, because country totals are heavy-tailed: a few
+ * neighbours hold most links.
  */
 export function countryShade(total: number, maxTotal: number): number {
   if (total <= 0) return 0;
   const ref = Math.max(maxTotal, 4);
-  return Math.min(1, 0.18 + 0.82 * (Math.log1p(total) / Math.log1p(ref)));
+  const exact = Math.min(1, 0.18 + 0.82 * (Math.log1p(total) / Math.log1p(ref)));
+  return Math.round(exact * COUNTRY_SHADE_STEPS) / COUNTRY_SHADE_STEPS;
 }
 
 export const INSTITUTION_MIN_RADIUS = 2.5;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ARC_SEGMENTS, buildArcBuffers, type ArcBuffers } from '../../src/map/arc-buffer.ts';
 import {
-  BUNDLE_ABOVE_ARCS, BUNDLE_MAX_WORLD_PX, BUNDLE_TOLERANCE, BUNDLE_TOLERANCE_PX, bundleArcs, clusterPoints, foldBundleCounts, foldBundleHighlight,
+  BUNDLE_ABOVE_ARCS, BUNDLE_MAX_WORLD_PX, BUNDLE_TOLERANCE, BUNDLE_TOLERANCE_PX, bundleArcs, clusterPoints, foldBundles,
   type ArcBundles,
 } from '../../src/map/arc-bundles.ts';
 import { ARC_COUNTS, ARC_STATIC, arcLook, emptyArcCounts, packArcStatic, stepArcCounts } from '../../src/map/arc-data.ts';
+import type { ShownTallies } from '../../src/map/window-tally.ts';
 import { mercatorX, mercatorY } from '../../src/map/mercator.ts';
 import { allWindows, mapFixture, synthFixture } from './build.ts';
 
@@ -90,7 +91,7 @@ describe('bundleArcs', () => {
     const windows = allWindows();
     for (const w of windows.filter((_, i) => i % 7 === 0)) {
       stepArcCounts(aggregates.byPair, arcs.pairOfArc, w, counts, false);
-      foldBundleCounts(counts.data, statics, none, noBundle, b, out);
+      foldBundles(counts.pairs, arcs.pairOfArc, statics, none, b, out, noBundle, 'settle');
       const best = Array.from({ length: slots }, () => ({ certain: 0, other: 0, count: 0, categories: new Set<number>() }));
       for (let a = 0; a < arcs.pairOfArc.length; a++) {
         const s = b.slotOfArc[a]!;
@@ -115,40 +116,60 @@ describe('bundleArcs', () => {
   });
 });
 
-describe('foldBundleCounts and foldBundleHighlight', () => {
-  // Five arcs in draw order; arcs 0–2 in bundle slot 0, 3–4 in slot 1.
-  const bundles = {
+describe('foldBundles', () => {
+  // Five arcs in draw order, arc a drawn from pair a; arcs 0–2 in bundle slot 0, 3–4 in slot 1.
+  const bundles = () => ({
     slotOfArc: Int32Array.from([0, 0, 0, 1, 1]),
     buffers: { pairOfArc: new Int32Array(2) },
     statics: { data: new Float32Array(8), rows: 1 },
-  } as unknown as ArcBundles;
-  const arcData = (rows: [number, number, number, number][]) => Float32Array.from(rows.flat());
-  const statics = arcData([[1, 0, 0.1, 0], [2, 0, 0.1, 0], [3, 0, 0.1, 0], [4, 0, 0.1, 0], [5, 0, 0.1, 0]]);
+    memberStart: Uint32Array.from([0, 3, 5]),
+    members: Uint32Array.from([0, 1, 2, 3, 4]),
+  }) as unknown as ArcBundles;
+  const pairOfArc = Int32Array.from([0, 1, 2, 3, 4]);
+  const tallies = (rows: [number, number][]): ShownTallies => ({ certain: Uint32Array.from(rows.map((r) => r[0])), other: Uint32Array.from(rows.map((r) => r[1])) });
+  const statics = Float32Array.from([[1, 0, 0.1, 0], [2, 0, 0.1, 0], [3, 0, 0.1, 0], [4, 0, 0.1, 0], [5, 0, 0.1, 0]].flat());
+  const none = new Uint8Array(5);
 
-  it('takes the widest member (certain before possible), its colour, and the largest earlier counts', () => {
-    const out = new Float32Array(8);
-    foldBundleCounts(arcData([[0, 3, 0, 1], [2, 0, 4, 0], [5, 1, 0, 0], [0, 2, 0, 0], [0, 4, 1, 0]]), statics, new Uint8Array(5), new Uint8Array(2), bundles, out);
-    expect(Array.from(out.slice(0, 4))).toEqual([5, 1, 4, 1]);
-    expect(bundles.statics.data[0]).toBe(3);
-    expect(Array.from(out.slice(4, 8))).toEqual([0, 4, 1, 0]);
-    expect(bundles.statics.data[4]).toBe(5);
-    // A tie goes to the earlier arc (more links in all); nothing drawn: zero.
-    foldBundleCounts(arcData([[2, 0, 0, 0], [2, 5, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]), statics, new Uint8Array(5), new Uint8Array(2), bundles, out);
-    expect(Array.from(out.slice(0, 2))).toEqual([2, 0]);
-    expect(bundles.statics.data[0]).toBe(1);
-    expect(Array.from(out.slice(4, 8))).toEqual([0, 0, 0, 0]);
+  it('takes the widest member (certain before possible) and its colour', () => {
+    const b = bundles(), out = new Float32Array(8), hl = new Uint8Array(2);
+    const changed = foldBundles(tallies([[0, 3], [2, 0], [5, 1], [0, 2], [0, 4]]), pairOfArc, statics, none, b, out, hl, 'settle');
+    expect(Array.from(out)).toEqual([5, 1, 6, 6, 0, 4, 4, 4]);
+    expect([b.statics.data[0], b.statics.data[4]]).toEqual([3, 5]);
+    expect(changed).toEqual({ statics: true, highlight: false });
+    // A tie goes to the earlier arc (more links in all); nothing drawn: zero, the colour kept.
+    foldBundles(tallies([[2, 0], [2, 5], [0, 0], [0, 0], [0, 0]]), pairOfArc, statics, none, b, out, hl, 'settle');
+    expect(Array.from(out)).toEqual([2, 0, 2, 2, 0, 0, 0, 0]);
+    expect([b.statics.data[0], b.statics.data[4]]).toEqual([1, 5]);
+    // The same again: nothing to upload but the counts.
+    expect(foldBundles(tallies([[2, 0], [2, 5], [0, 0], [0, 0], [0, 0]]), pairOfArc, statics, none, b, out, hl, 'settle')).toEqual({ statics: false, highlight: false });
   });
 
-  it('highlights a bundle when any member is highlighted, and draws it as its widest highlighted member', () => {
+  it('keeps each bundle\'s own drawn counts as its history, so only a bundle with nothing drawn before grows in', () => {
+    const b = bundles(), out = new Float32Array(8), hl = new Uint8Array(2);
+    foldBundles(tallies([[0, 0], [0, 0], [0, 0], [1, 0], [0, 0]]), pairOfArc, statics, none, b, out, hl, 'settle');
+    foldBundles(tallies([[3, 0], [0, 0], [0, 0], [0, 0], [0, 2]]), pairOfArc, statics, none, b, out, hl, 'rotate');
+    // Slot 0 had nothing drawn (grows in); slot 1 had arc 3, now arc 4 (drawn before: does not).
+    expect(Array.from(out)).toEqual([3, 0, 0, 0, 0, 2, 1, 1]);
+    foldBundles(tallies([[4, 0], [0, 0], [0, 0], [0, 0], [0, 0]]), pairOfArc, statics, none, b, out, hl, 'rotate');
+    expect(Array.from(out)).toEqual([4, 0, 3, 0, 0, 0, 2, 1]);
+    // "keep" (a highlight change) leaves the history as it is.
+    foldBundles(tallies([[5, 0], [0, 0], [0, 0], [0, 0], [0, 0]]), pairOfArc, statics, none, b, out, hl, 'keep');
+    expect(Array.from(out)).toEqual([5, 0, 3, 0, 0, 0, 2, 1]);
+  });
+
+  it('highlights a bundle whose highlighted member is drawn, as that member; with it not drawn, as the others, not highlighted', () => {
+    const b = bundles(), out = new Float32Array(8), hl = new Uint8Array(2).fill(7);
     const highlight = Uint8Array.from([0, 255, 0, 255, 0]);
-    const bundleHighlight = new Uint8Array(4).fill(7);
-    foldBundleHighlight(highlight, bundles, bundleHighlight);
-    expect(Array.from(bundleHighlight)).toEqual([255, 255, 0, 0]);
-    const out = new Float32Array(8);
-    foldBundleCounts(arcData([[0, 3, 0, 1], [2, 0, 4, 0], [5, 1, 0, 0], [0, 2, 0, 0], [0, 4, 1, 0]]), statics, highlight, bundleHighlight, bundles, out);
+    const changed = foldBundles(tallies([[0, 3], [2, 0], [5, 1], [0, 2], [0, 4]]), pairOfArc, statics, highlight, b, out, hl, 'settle');
     // Slot 0: arc 1 (2 certain), not the wider arc 2; slot 1: arc 3 (2 possible), not arc 4 (4 possible).
-    expect(Array.from(out)).toEqual([2, 0, 4, 1, 0, 2, 1, 0]);
-    expect(bundles.statics.data[0]).toBe(2);
-    expect(bundles.statics.data[4]).toBe(4);
+    expect(Array.from(out)).toEqual([2, 0, 2, 2, 0, 2, 2, 2]);
+    expect(Array.from(hl)).toEqual([255, 255]);
+    expect([b.statics.data[0], b.statics.data[4]]).toEqual([2, 4]);
+    expect(changed.highlight).toBe(true);
+    // Arc 3 has nothing in this window: slot 1 is drawn as arc 4, faded like any arc not highlighted.
+    foldBundles(tallies([[0, 3], [2, 0], [5, 1], [0, 0], [0, 4]]), pairOfArc, statics, highlight, b, out, hl, 'settle');
+    expect(Array.from(out.slice(4))).toEqual([0, 4, 4, 4]);
+    expect(Array.from(hl)).toEqual([255, 0]);
+    expect(b.statics.data[4]).toBe(5);
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { shownTallies } from '../../src/map/window-tally.ts';
 import { tallyAll, type YearWindow } from '../../src/domain/aggregate.ts';
 import { buildArcBuffers, STATIC_STRIDE } from '../../src/map/arc-buffer.ts';
 import {
   ARC_COUNTS, ARC_STATIC, arcAppearTime, arcLook, DATA_TEXTURE_WIDTH, drawnCount, emptyArcCounts, GROW_MS, LONG_AGO, packArcStatic,
-  sameWindow, settleArcCounts, stepArcCounts, stepTimes, stillTimes, textureRows,
+  packArcCounts, sameWindow, settleArcCounts, stepArcCounts, stepTimes, stillTimes, textureRows,
 } from '../../src/map/arc-data.ts';
 import { ARC_FRAGMENT_SHADER, ARC_VERTEX_SHADER } from '../../src/map/arc-shaders.ts';
 import { arcWidth, arcWidthReference } from '../../src/map/scales.ts';
@@ -105,6 +106,16 @@ describe('arc counts', () => {
     stepArcCounts(aggregates.byPair, buffers.pairOfArc, win(UP_TO, 2018), out, false);
     settleArcCounts(out, buffers.pairOfArc.length);
     expect(at()).toEqual([1, 0, 1, 1]);
+    // Packed from the tallies as the arc layer packs them: settled, rotated, kept.
+    shownTallies(aggregates.byPair, win(2016, 2016, true), out.pairs);
+    packArcCounts(out.pairs, buffers.pairOfArc, out.data, 'settle');
+    expect(at()).toEqual([0, 2, 2, 2]);
+    shownTallies(aggregates.byPair, win(2020, 2020), out.pairs);
+    packArcCounts(out.pairs, buffers.pairOfArc, out.data, 'rotate');
+    expect(at()).toEqual([0, 0, 2, 2]);
+    shownTallies(aggregates.byPair, win(UP_TO, 2018), out.pairs);
+    packArcCounts(out.pairs, buffers.pairOfArc, out.data, 'keep');
+    expect(at()).toEqual([1, 0, 2, 2]);
   });
 
   it('reuse their arrays from step to step', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ARC_MAX_WIDTH, ARC_MIN_WIDTH, arcWidth, countryShade, institutionRadius, INSTITUTION_MAX_RADIUS } from '../../src/map/scales.ts';
+import { ARC_MAX_WIDTH, ARC_MIN_WIDTH, arcWidth, COUNTRY_SHADE_STEPS, countryShade, institutionRadius, INSTITUTION_MAX_RADIUS } from '../../src/map/scales.ts';
+import { PARTNER_RAMP } from '../../src/map/layer-styles.ts';
 
 describe('arc width', () => {
   it('is 0 (not drawn) for no links, and at least the minimum for one', () => {
@@ -35,5 +36,17 @@ describe('country shade and institution radius', () => {
     expect(shades.at(-1)).toBeCloseTo(1, 6);
     expect(institutionRadius(1e6, 50)).toBe(INSTITUTION_MAX_RADIUS);
     expect(institutionRadius(9, 100)).toBeGreaterThan(institutionRadius(1, 100));
+  });
+
+  it('round the shade to steps of at most one 8-bit colour level on the ramp', () => {
+    const channels = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const [a, b] = PARTNER_RAMP.map(channels) as [number[], number[]];
+    const widest = Math.max(...a.map((x, i) => Math.abs(x - (b[i] as number))));
+    expect(COUNTRY_SHADE_STEPS).toBeGreaterThanOrEqual(widest);
+    for (const n of [1, 7, 123, 4567, 99_999]) {
+      const s = countryShade(n, 100_000);
+      expect(Math.abs(s * COUNTRY_SHADE_STEPS - Math.round(s * COUNTRY_SHADE_STEPS))).toBeLessThan(1e-9);
+      expect(Math.abs(s - Math.min(1, 0.18 + 0.82 * (Math.log1p(n) / Math.log1p(100_000))))).toBeLessThanOrEqual(0.5 / COUNTRY_SHADE_STEPS + 1e-12);
+    }
   });
 });
