@@ -17,6 +17,7 @@ import { VERTEX_BYTES, type ArcBuffers } from './arc-buffer.ts';
 import { BUNDLE_MAX_WORLD_PX, foldBundles, type ArcBundles } from './arc-bundles.ts';
 import { DATA_TEXTURE_WIDTH, GROW_MS, packArcCounts, stepTimes, stillTimes, textureRows, type ArcCounts, type ArcData, type CountsHistory, type WindowTimes } from './arc-data.ts';
 import { ARC_FRAGMENT_SHADER, ARC_VERTEX_SHADER } from './arc-shaders.ts';
+import { FirstDrawGate } from './first-draw-gate.ts';
 import { DOMESTIC_ARC_COLOR } from './layer-styles.ts';
 import { worldPx } from './mercator.ts';
 import { linkProgram, viewSpan, visibleWraps } from './gl-util.ts';
@@ -99,6 +100,8 @@ export class ArcLayer implements CustomLayerInterface {
   private hasHighlight = false;
   private drawn = false;
   private readonly clock0 = performance.now();
+  /** The first frames of the basemap are drawn without the arcs (first-draw-gate.ts). */
+  private readonly gate = new FirstDrawGate();
   private readonly colors: Float32Array;
   /** The view matrix as the shader takes it (reused every frame). */
   private readonly matrix = new Float32Array(16);
@@ -197,6 +200,7 @@ export class ArcLayer implements CustomLayerInterface {
       }
     }
     this.resetGpu();
+    this.gate.dispose();
     this.map = undefined;
   }
 
@@ -311,7 +315,7 @@ export class ArcLayer implements CustomLayerInterface {
 
   render(gl: WebGL2RenderingContext, options: CustomRenderMethodInput): void {
     const map = this.map;
-    if (!map || this.each.buffers.vertexCount === 0) return;
+    if (!map || this.each.buffers.vertexCount === 0 || !this.gate.allows(map)) return;
     const set = this.setToDraw(map.getZoom());
     this.program ??= (() => {
       const program = linkProgram(gl, ARC_VERTEX_SHADER, ARC_FRAGMENT_SHADER, 'arc');

@@ -10,6 +10,7 @@
  */
 import type { CustomLayerInterface, Map as MapLibreMap } from 'maplibre-gl';
 import type { EntityCounts } from '../domain/aggregate.ts';
+import { FirstDrawGate } from './first-draw-gate.ts';
 import { rgb } from '../style/palette.ts';
 import { INSTITUTION_COLOR, SELECTION_COLOR } from './layer-styles.ts';
 import { mercatorX, mercatorY } from './mercator.ts';
@@ -140,6 +141,8 @@ export class InstitutionLayer implements CustomLayerInterface {
   private readonly xMax: number;
   private readonly rowOfSlot: Map<number, number>;
   private readonly matrix = new Float32Array(16);
+  /** The first frames of the basemap are drawn without the institutions (first-draw-gate.ts). */
+  private readonly gate = new FirstDrawGate();
 
   /** `data` from packInstitutions in `order` (slots); nothing is drawn until the first setLooks. */
   constructor(readonly id: string, private readonly data: Float32Array, private readonly order: readonly number[]) {
@@ -189,6 +192,7 @@ export class InstitutionLayer implements CustomLayerInterface {
       gl.deleteBuffer(g.instances);
     }
     this.gpu = undefined;
+    this.gate.dispose();
     this.map = undefined;
   }
 
@@ -221,7 +225,7 @@ export class InstitutionLayer implements CustomLayerInterface {
 
   render(gl: WebGL2RenderingContext, options: { defaultProjectionData: { mainMatrix: ArrayLike<number> } }): void {
     const map = this.map;
-    if (!map || this.count === 0) return;
+    if (!map || this.count === 0 || !this.gate.allows(map)) return;
     this.gpu ??= this.init(gl);
     const g = this.gpu;
     if (this.dirty) {

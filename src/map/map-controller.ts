@@ -17,7 +17,7 @@ import type { MultiLineString } from 'geojson';
 import type { Aggregates, Pair, YearWindow } from '../domain/aggregate.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { CountryShapes } from '../domain/world.ts';
-import { countryAnchor } from '../domain/country-anchors.ts';
+import { builtAnchors, countryAnchor } from '../domain/country-anchors.ts';
 import { buildArcBuffers, type ArcBuffers } from './arc-buffer.ts';
 import { bundleArcs } from './arc-bundles.ts';
 import { drawnCount, emptyArcCounts, packArcStatic, sameWindow, type ArcCounts } from './arc-data.ts';
@@ -95,12 +95,6 @@ export const COUNTS_MEASURE = 'atlas:map-counts';
 
 /** From this zoom in, an arc drawn over a partner country can be picked there (see pick()). */
 const ARCS_OVER_LAND_ZOOM = 3.5;
-/**
- * Up to this many arc vertices (about 1,500 arcs) the arcs are drawn from the style's first frame;
- * more join when the basemap has settled. Drawing 34,000 arcs takes seconds a frame without a
- * GPU (SwiftShader), and the basemap's sources arrive over four or five frames.
- */
-const ARCS_JOIN_AT_ONCE_VERTICES = 100_000;
 
 const mercatorPoints = (list: readonly { point: readonly [number, number] }[]): Float64Array => {
   const xy = new Float64Array(list.length * 2);
@@ -140,7 +134,6 @@ export class AtlasMapController {
   /** The map was started early and its style had loaded when this controller took it over. */
   private adoptedStyle = false;
   private arcsDrawn = false;
-  private arcsAdded = false;
   private ready = false;
   private hovered: MapItem | null = null;
   private selectedFeatures: { source: string; id: number }[] = [];
@@ -158,7 +151,11 @@ export class AtlasMapController {
     this.aggregates = data.aggregates;
     const fidOf = countryFeatureIds(data.world);
     const shapeOf = new Map(data.world.features.map((f) => [f.properties.iso3 ?? '', f]));
+    // Countries reached only through their institutions: from the build's table where it has them.
+    const built = builtAnchors();
     this.model = buildMapModel(data.index, data.aggregates, fidOf, (iso3) => {
+      const known = built?.[iso3];
+      if (known) return known;
       const shape = shapeOf.get(iso3);
       return shape && countryAnchor(shape);
     });
@@ -246,13 +243,6 @@ export class AtlasMapController {
     this.wireEvents();
   }
 
-  private addArcs(): void {
-    if (this.arcsAdded) return;
-    this.arcsAdded = true;
-    this.map.addLayer(this.arcs, LAYER.markers);
-    this.map.triggerRepaint();
-  }
-
   private wireEvents(): void {
     const map = this.map;
     // The hatch of countries with only possible links: an image made here, added when the style first asks for it.
@@ -264,9 +254,8 @@ export class AtlasMapController {
     });
     const onStyle = () => {
       if (this.destroyed) return;
-      // Many arcs join once the basemap has settled (the first idle, below): every frame before
-      // that (each basemap source as its tiles arrive) would draw them all again. Few are cheap.
-      if (this.buffers.vertexCount <= ARCS_JOIN_AT_ONCE_VERTICES) this.addArcs();
+      // Both layers first draw in the frame in which the basemap has loaded (first-draw-gate.ts).
+      map.addLayer(this.arcs, LAYER.markers);
       map.addLayer(this.institutionsLayer);
       this.styleReady = true;
       this.syncFeatureStates();
@@ -279,7 +268,6 @@ export class AtlasMapController {
     else map.once('style.load', onStyle);
     map.on('idle', () => {
       if (this.ready || !this.styleReady) return;
-      if (!this.arcsAdded) { this.addArcs(); return; }
       // The first idle can come before the custom layer's first draw: ask for one more frame.
       if (!this.arcsDrawn) { map.triggerRepaint(); return; }
       this.ready = true;
