@@ -20,7 +20,7 @@ import { ARC_FRAGMENT_SHADER, ARC_VERTEX_SHADER } from './arc-shaders.ts';
 import { FirstDrawGate } from './first-draw-gate.ts';
 import { DOMESTIC_ARC_COLOR } from './layer-styles.ts';
 import { worldPx } from './mercator.ts';
-import { linkProgram, viewSpan, visibleWraps } from './gl-util.ts';
+import { finishProgram, startProgram, viewSpan, visibleWraps, type PendingProgram } from './gl-util.ts';
 
 /** One set of arcs on the GPU: the arcs one by one, or their bundles. */
 interface SetGpu {
@@ -84,6 +84,8 @@ export class ArcLayer implements CustomLayerInterface {
 
   private map: MapLibreMap | undefined;
   private program: { program: WebGLProgram; uniforms: Record<string, WebGLUniformLocation | null> } | undefined;
+  /** The program while the GPU compiles it (before the first draw). */
+  private pending: PendingProgram | undefined;
   /** The arcs one by one: their highlight comes from the owner, their counts from the owner's per-pair tallies. */
   private readonly each: DrawSet;
   /** Their bundles (arc-bundles.ts), drawn zoomed out when the dataset has many arcs; folded when drawn. */
@@ -189,6 +191,7 @@ export class ArcLayer implements CustomLayerInterface {
   onRemove(_map: MapLibreMap, gl: WebGL2RenderingContext): void {
     if (!gl.isContextLost()) {
       if (this.program) gl.deleteProgram(this.program.program);
+      if (this.pending) gl.deleteProgram(this.pending.program);
       for (const set of [this.each, this.bundled]) {
         const g = set?.gpu;
         if (!g) continue;
@@ -207,6 +210,7 @@ export class ArcLayer implements CustomLayerInterface {
   /** Forget GPU objects after a context loss; they are rebuilt on the next frame. */
   resetGpu(): void {
     this.program = undefined;
+    this.pending = undefined;
     for (const set of [this.each, this.bundled]) {
       if (!set) continue;
       set.gpu = undefined;
@@ -315,10 +319,14 @@ export class ArcLayer implements CustomLayerInterface {
 
   render(gl: WebGL2RenderingContext, options: CustomRenderMethodInput): void {
     const map = this.map;
-    if (!map || this.each.buffers.vertexCount === 0 || !this.gate.allows(map)) return;
+    if (!map || this.each.buffers.vertexCount === 0) return;
+    // Compiled while the basemap's first frames are drawn: checked at the first draw, by then without a wait.
+    if (!this.program) this.pending ??= startProgram(gl, ARC_VERTEX_SHADER, ARC_FRAGMENT_SHADER, 'arc');
+    if (!this.gate.allows(map)) return;
     const set = this.setToDraw(map.getZoom());
     this.program ??= (() => {
-      const program = linkProgram(gl, ARC_VERTEX_SHADER, ARC_FRAGMENT_SHADER, 'arc');
+      const program = finishProgram(gl, this.pending ?? startProgram(gl, ARC_VERTEX_SHADER, ARC_FRAGMENT_SHADER, 'arc'));
+      this.pending = undefined;
       return { program, uniforms: Object.fromEntries(UNIFORMS.map((u) => [u, gl.getUniformLocation(program, u)])) };
     })();
     set.gpu ??= this.initSet(gl, set);

@@ -4,29 +4,43 @@ import { worldPx } from './mercator.ts';
 /** A JS number as a GLSL float literal (`10` → `10.0`). */
 export const glslFloat = (x: number) => (Number.isInteger(x) ? x.toFixed(1) : String(x));
 
-/** Compiles one shader; `what` names the layer in the error. A lost context is not an error here. */
-export function compileShader(gl: WebGL2RenderingContext, type: GLenum, source: string, what: string): WebGLShader {
-  const shader = gl.createShader(type);
-  if (!shader) throw new Error('could not create a shader');
-  gl.shaderSource(shader, source);
-  gl.compileShader(shader);
-  if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS) && !gl.isContextLost()) {
-    throw new Error(`${what} shader: ${gl.getShaderInfoLog(shader) ?? 'did not compile'}`);
-  }
-  return shader;
+/**
+ * A program whose shaders the GPU is compiling and linking: made without asking for any status, so
+ * the page goes on meanwhile (every status query waits for the GPU). finishProgram checks it.
+ */
+export interface PendingProgram {
+  program: WebGLProgram;
+  shaders: readonly [WebGLShader, WebGLShader];
+  what: string;
 }
 
-/** Links a program from a vertex and a fragment shader. */
-export function linkProgram(gl: WebGL2RenderingContext, vertex: string, fragment: string, what: string): WebGLProgram {
+function shader(gl: WebGL2RenderingContext, type: GLenum, source: string): WebGLShader {
+  const s = gl.createShader(type);
+  if (!s) throw new Error('could not create a shader');
+  gl.shaderSource(s, source);
+  gl.compileShader(s);
+  return s;
+}
+
+/** Starts compiling and linking a program from a vertex and a fragment shader; `what` names the layer in errors. */
+export function startProgram(gl: WebGL2RenderingContext, vertex: string, fragment: string, what: string): PendingProgram {
   const program = gl.createProgram();
   if (!program) throw new Error(`could not create the ${what} program`);
-  gl.attachShader(program, compileShader(gl, gl.VERTEX_SHADER, vertex, what));
-  gl.attachShader(program, compileShader(gl, gl.FRAGMENT_SHADER, fragment, what));
+  const shaders = [shader(gl, gl.VERTEX_SHADER, vertex), shader(gl, gl.FRAGMENT_SHADER, fragment)] as const;
+  for (const s of shaders) gl.attachShader(program, s);
   gl.linkProgram(program);
-  if (!gl.getProgramParameter(program, gl.LINK_STATUS) && !gl.isContextLost()) {
-    throw new Error(`${what} program: ${gl.getProgramInfoLog(program) ?? 'did not link'}`);
+  return { program, shaders, what };
+}
+
+/** The program once linked, or the compiler's or linker's message. A lost context is not an error here. */
+export function finishProgram(gl: WebGL2RenderingContext, p: PendingProgram): WebGLProgram {
+  if (!gl.getProgramParameter(p.program, gl.LINK_STATUS) && !gl.isContextLost()) {
+    for (const s of p.shaders) {
+      if (!gl.getShaderParameter(s, gl.COMPILE_STATUS)) throw new Error(`${p.what} shader: ${gl.getShaderInfoLog(s) ?? 'did not compile'}`);
+    }
+    throw new Error(`${p.what} program: ${gl.getProgramInfoLog(p.program) ?? 'did not link'}`);
   }
-  return program;
+  return p.program;
 }
 
 export interface ViewSpan {

@@ -14,7 +14,7 @@ import { FirstDrawGate } from './first-draw-gate.ts';
 import { rgb } from '../style/palette.ts';
 import { INSTITUTION_COLOR, SELECTION_COLOR } from './layer-styles.ts';
 import { mercatorX, mercatorY } from './mercator.ts';
-import { linkProgram, viewSpan, visibleWraps } from './gl-util.ts';
+import { finishProgram, startProgram, viewSpan, visibleWraps, type PendingProgram } from './gl-util.ts';
 import { keyTotal } from './window-tally.ts';
 
 /** Floats per institution: x, y (Mercator 0–1), radius (CSS px; 0 = not drawn), flags. */
@@ -143,6 +143,8 @@ export class InstitutionLayer implements CustomLayerInterface {
   private readonly matrix = new Float32Array(16);
   /** The first frames of the basemap are drawn without the institutions (first-draw-gate.ts). */
   private readonly gate = new FirstDrawGate();
+  /** The program while the GPU compiles it (before the first draw). */
+  private pending: PendingProgram | undefined;
 
   /** `data` from packInstitutions in `order` (slots); nothing is drawn until the first setLooks. */
   constructor(readonly id: string, private readonly data: Float32Array, private readonly order: readonly number[]) {
@@ -185,6 +187,8 @@ export class InstitutionLayer implements CustomLayerInterface {
 
   onRemove(_map: MapLibreMap, gl: WebGL2RenderingContext): void {
     const g = this.gpu;
+    if (this.pending && !gl.isContextLost()) gl.deleteProgram(this.pending.program);
+    this.pending = undefined;
     if (g && !gl.isContextLost()) {
       gl.deleteProgram(g.program);
       gl.deleteVertexArray(g.vao);
@@ -198,11 +202,13 @@ export class InstitutionLayer implements CustomLayerInterface {
 
   resetGpu(): void {
     this.gpu = undefined;
+    this.pending = undefined;
     this.dirty = true;
   }
 
   private init(gl: WebGL2RenderingContext): Gpu {
-    const program = linkProgram(gl, VERTEX, FRAGMENT, 'institution');
+    const program = finishProgram(gl, this.pending ?? startProgram(gl, VERTEX, FRAGMENT, 'institution'));
+    this.pending = undefined;
     const vao = gl.createVertexArray();
     const corners = gl.createBuffer();
     const instances = gl.createBuffer();
@@ -225,7 +231,10 @@ export class InstitutionLayer implements CustomLayerInterface {
 
   render(gl: WebGL2RenderingContext, options: { defaultProjectionData: { mainMatrix: ArrayLike<number> } }): void {
     const map = this.map;
-    if (!map || this.count === 0 || !this.gate.allows(map)) return;
+    if (!map || this.count === 0) return;
+    // Compiled while the basemap's first frames are drawn: checked at the first draw, by then without a wait.
+    if (!this.gpu) this.pending ??= startProgram(gl, VERTEX, FRAGMENT, 'institution');
+    if (!this.gate.allows(map)) return;
     this.gpu ??= this.init(gl);
     const g = this.gpu;
     if (this.dirty) {
