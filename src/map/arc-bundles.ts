@@ -155,6 +155,9 @@ export function bundleArcs(pairs: readonly Pair[], arcs: ArcBuffers, weight: Arr
   return { buffers, slotOfArc, statics: packArcStatic(buffers), memberStart, members };
 }
 
+/** Whether an arc of `c` certain and `o` other links is drawn wider than one of `bc` and `bo` (arcLook: certain counts set the width first). */
+const wider = (c: number, o: number, bc: number, bo: number): boolean => (c > 0 ? c > bc : bc === 0 && o > bo);
+
 /**
  * The bundles' counts (arc-data.ts layout), highlight and colour for the window shown, straight
  * from the per-pair tallies (`pairs`; `pairOfArc`, `arcStatic` and `arcHighlight` are those of
@@ -184,8 +187,8 @@ export function foldBundles(
       const p = pairOfArc[a] as number;
       const c = certain[p] as number, o = other[p] as number;
       if (c === 0 && o === 0) continue;
-      if (c > 0 ? c > bc : bc === 0 && o > bo) { bc = c; bo = o; ba = a; }
-      if ((arcHighlight[a] as number) > 0 && (c > 0 ? c > hc : hc === 0 && o > ho)) { hc = c; ho = o; ha = a; }
+      if (wider(c, o, bc, bo)) { bc = c; bo = o; ba = a; }
+      if ((arcHighlight[a] as number) > 0 && wider(c, o, hc, ho)) { hc = c; ho = o; ha = a; }
     }
     const lit = ha >= 0;
     const c = lit ? hc : bc, o = lit ? ho : bo, a = lit ? ha : ba;

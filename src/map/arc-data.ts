@@ -9,16 +9,17 @@
  *     y  the other links the window draws (possible; undated and planned when included)
  *     z  the links drawn (x + y) in the window before   } for the grow-in animation: kept here on
  *     w  the links drawn in the window before that      } the CPU and rotated at every step
- *   A step costs O(code entries of the pairs + arcs) and allocates nothing (stepArcCounts); the
- *   arc layer packs them in the frame that draws them (packArcCounts).
+ *   A step counts the per-pair tallies (window-tally.ts shownTallies) and the arc layer packs
+ *   them in the frame that draws them (packArcCounts): O(code entries of the pairs + arcs), no
+ *   allocation.
  * Counts are exact in float32 up to 2^24 links per pair.
  *
  * An arc with certain links is drawn solid, its width by the certain count; one with none but
  * some other drawn links is drawn faint and dashed, its width by that count (arc-shaders.ts).
  */
-import type { EntityCounts, YearWindow } from '../domain/aggregate.ts';
+import type { YearWindow } from '../domain/aggregate.ts';
 import { STATIC_STRIDE, type ArcBuffers } from './arc-buffer.ts';
-import { emptyShownTallies, shownTallies, type ShownTallies } from './window-tally.ts';
+import { emptyShownTallies, type ShownTallies } from './window-tally.ts';
 
 /** How long an arc takes to grow from its Chinese end to its partner (ms). */
 export const GROW_MS = 600;
@@ -95,29 +96,6 @@ export function packArcCounts(pairs: ShownTallies, pairOfArc: Int32Array, data: 
       d[o + ARC_COUNTS.prev] = c + x;
       d[o + ARC_COUNTS.prev2] = c + x;
     }
-  }
-}
-
-/**
- * Counts window `w` from the per-pair code table and packs the arcs' counts (packArcCounts).
- * `rotate`: the window shown until now becomes the previous one (a step); without it the history
- * is left as it is (call `settleArcCounts` when nothing should grow in). O(pairs + arcs + entries
- * the step changes), no allocation.
- */
-export function stepArcCounts(byPair: EntityCounts, pairOfArc: Int32Array, w: YearWindow, out: ArcCounts, rotate: boolean): ArcCounts {
-  shownTallies(byPair, w, out.pairs);
-  packArcCounts(out.pairs, pairOfArc, out.data, rotate ? 'rotate' : 'keep');
-  return out;
-}
-
-/** Makes the previous windows' counts those of the window shown, so nothing grows in. O(arcs). */
-export function settleArcCounts(out: ArcCounts, arcs: number): void {
-  const d = out.data;
-  for (let a = 0; a < arcs; a++) {
-    const o = a * 4;
-    const shown = (d[o + ARC_COUNTS.certain] as number) + (d[o + ARC_COUNTS.other] as number);
-    d[o + ARC_COUNTS.prev] = shown;
-    d[o + ARC_COUNTS.prev2] = shown;
   }
 }
 

@@ -153,7 +153,7 @@ export class LabelOverlay {
       const x = Math.round(box.x), y = Math.round(box.y);
       const before = this.placedNow.get(s.key);
       // A year step moves no label: unchanged, the element's style is left alone.
-      if (!before || before.x !== x || before.y !== y || !this.shown.has(s.key)) el.style.transform = `translate(${x}px, ${y}px)`;
+      if (!before || before.x !== x || before.y !== y) el.style.transform = `translate(${x}px, ${y}px)`;
       const st = this.style(s.kind);
       this.placedNow.set(s.key, { lines: text.split('\n'), x, y, w: box.w, h: box.h, font: st.font, color: st.color, lineHeight: st.lineHeight });
       if (!this.shown.has(s.key)) {

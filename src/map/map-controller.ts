@@ -446,9 +446,8 @@ export class AtlasMapController {
     const start = performance.now();
     const w = this.settings.window;
     computeWindowState(this.model, w, this.state);
-    // Without animation the shader never reads the previous windows' counts (their change
-    // times are long past), so they are not rotated; an animated step later rotates from the
-    // counts shown then, which are always current.
+    // Only a step animates (unless reduced motion): the arc layer then rotates the drawn counts'
+    // history; otherwise it settles it, so nothing grows in.
     const animate = kind === 'step' && !this.settings.reducedMotion;
     // The arc layer packs the counts of the arcs (or bundles) it draws from these, in its frame.
     shownTallies(this.aggregates.byPair, w, this.arcCounts.pairs);

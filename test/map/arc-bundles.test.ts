@@ -4,8 +4,8 @@ import {
   BUNDLE_ABOVE_ARCS, BUNDLE_MAX_WORLD_PX, BUNDLE_TOLERANCE, BUNDLE_TOLERANCE_PX, bundleArcs, clusterPoints, foldBundles,
   type ArcBundles,
 } from '../../src/map/arc-bundles.ts';
-import { ARC_COUNTS, ARC_STATIC, arcLook, emptyArcCounts, packArcStatic, stepArcCounts } from '../../src/map/arc-data.ts';
-import type { ShownTallies } from '../../src/map/window-tally.ts';
+import { ARC_COUNTS, ARC_STATIC, arcLook, emptyArcCounts, packArcCounts, packArcStatic } from '../../src/map/arc-data.ts';
+import { shownTallies, type ShownTallies } from '../../src/map/window-tally.ts';
 import { mercatorX, mercatorY } from '../../src/map/mercator.ts';
 import { allWindows, mapFixture, synthFixture } from './build.ts';
 
@@ -90,7 +90,8 @@ describe('bundleArcs', () => {
     const none = new Uint8Array(arcs.pairOfArc.length), noBundle = new Uint8Array(slots);
     const windows = allWindows();
     for (const w of windows.filter((_, i) => i % 7 === 0)) {
-      stepArcCounts(aggregates.byPair, arcs.pairOfArc, w, counts, false);
+      shownTallies(aggregates.byPair, w, counts.pairs);
+      packArcCounts(counts.pairs, arcs.pairOfArc, counts.data, 'keep');
       foldBundles(counts.pairs, arcs.pairOfArc, statics, none, b, out, noBundle, 'settle');
       const best = Array.from({ length: slots }, () => ({ certain: 0, other: 0, count: 0, categories: new Set<number>() }));
       for (let a = 0; a < arcs.pairOfArc.length; a++) {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { shownTallies } from '../../src/map/window-tally.ts';
-import { tallyAll, type YearWindow } from '../../src/domain/aggregate.ts';
+import { tallyAll, type EntityCounts, type YearWindow } from '../../src/domain/aggregate.ts';
 import { buildArcBuffers, STATIC_STRIDE } from '../../src/map/arc-buffer.ts';
 import {
   ARC_COUNTS, ARC_STATIC, arcAppearTime, arcLook, DATA_TEXTURE_WIDTH, drawnCount, emptyArcCounts, GROW_MS, LONG_AGO, packArcStatic,
-  packArcCounts, sameWindow, settleArcCounts, stepArcCounts, stepTimes, stillTimes, textureRows,
+  packArcCounts, sameWindow, stepTimes, stillTimes, textureRows, type ArcCounts, type CountsHistory,
 } from '../../src/map/arc-data.ts';
 import { ARC_FRAGMENT_SHADER, ARC_VERTEX_SHADER } from '../../src/map/arc-shaders.ts';
 import { arcWidth, arcWidthReference } from '../../src/map/scales.ts';
@@ -16,7 +16,13 @@ const arcOf = (institution: string, partnerKey: string) =>
   buffers.arcOfPair[aggregates.pairs.find((p) => p.institution === institution && p.partnerKey === partnerKey)!.index]!;
 const UP_TO = Number.NEGATIVE_INFINITY;
 const win = (from: number, to: number, includeUndated = false, includePlanned = false): YearWindow => ({ from, to, includeUndated, includePlanned });
-const counted = (w: YearWindow) => stepArcCounts(aggregates.byPair, buffers.pairOfArc, w, emptyArcCounts(aggregates.pairs.length, buffers.pairOfArc.length), false);
+/** A step as the map takes it: the controller counts the pairs' tallies, the arc layer packs the arcs' counts. */
+const step = (byPair: EntityCounts, pairOfArc: Int32Array, w: YearWindow, out: ArcCounts, history: CountsHistory): ArcCounts => {
+  shownTallies(byPair, w, out.pairs);
+  packArcCounts(out.pairs, pairOfArc, out.data, history);
+  return out;
+};
+const counted = (w: YearWindow) => step(aggregates.byPair, buffers.pairOfArc, w, emptyArcCounts(aggregates.pairs.length, buffers.pairOfArc.length), 'keep');
 
 describe('arc static texture', () => {
   const packed = packArcStatic(buffers);
@@ -52,7 +58,7 @@ describe('arc counts', () => {
       const out = emptyArcCounts(a.pairs.length, b.pairOfArc.length);
       let possibleOnly = 0;
       for (const w of allWindows()) {
-        stepArcCounts(a.byPair, b.pairOfArc, w, out, true);
+        step(a.byPair, b.pairOfArc, w, out, 'rotate');
         const t = tallyAll(a.byPair, w);
         for (let arc = 0; arc < b.pairOfArc.length; arc++) {
           const p = b.pairOfArc[arc]!;
@@ -93,18 +99,16 @@ describe('arc counts', () => {
     const kaz = arcOf('hosp-b', 'KAZ');
     const out = emptyArcCounts(aggregates.pairs.length, buffers.pairOfArc.length);
     const at = () => [...out.data.subarray(kaz * 4, kaz * 4 + 4)];
-    stepArcCounts(aggregates.byPair, buffers.pairOfArc, win(2015, 2015), out, false);
-    settleArcCounts(out, buffers.pairOfArc.length);
+    step(aggregates.byPair, buffers.pairOfArc, win(2015, 2015), out, 'settle');
     expect(at()).toEqual([0, 0, 0, 0]);
-    stepArcCounts(aggregates.byPair, buffers.pairOfArc, win(2016, 2016, true), out, true);
+    step(aggregates.byPair, buffers.pairOfArc, win(2016, 2016, true), out, 'rotate');
     expect(at()).toEqual([0, 2, 0, 0]);
-    stepArcCounts(aggregates.byPair, buffers.pairOfArc, win(UP_TO, 2018), out, true);
+    step(aggregates.byPair, buffers.pairOfArc, win(UP_TO, 2018), out, 'rotate');
     expect(at()).toEqual([1, 0, 2, 0]);
-    stepArcCounts(aggregates.byPair, buffers.pairOfArc, win(2020, 2020), out, true);
+    step(aggregates.byPair, buffers.pairOfArc, win(2020, 2020), out, 'rotate');
     expect(at()).toEqual([0, 0, 1, 2]);
     // The same window under other counts: the history becomes the window shown.
-    stepArcCounts(aggregates.byPair, buffers.pairOfArc, win(UP_TO, 2018), out, false);
-    settleArcCounts(out, buffers.pairOfArc.length);
+    step(aggregates.byPair, buffers.pairOfArc, win(UP_TO, 2018), out, 'settle');
     expect(at()).toEqual([1, 0, 1, 1]);
     // Packed from the tallies as the arc layer packs them: settled, rotated, kept.
     shownTallies(aggregates.byPair, win(2016, 2016, true), out.pairs);
@@ -122,7 +126,7 @@ describe('arc counts', () => {
     const out = emptyArcCounts(aggregates.pairs.length, buffers.pairOfArc.length);
     const { data, pairs } = out;
     const { certain } = pairs;
-    for (const w of allWindows().slice(0, 20)) stepArcCounts(aggregates.byPair, buffers.pairOfArc, w, out, true);
+    for (const w of allWindows().slice(0, 20)) step(aggregates.byPair, buffers.pairOfArc, w, out, 'rotate');
     expect(out.data).toBe(data);
     expect(out.pairs.certain).toBe(certain);
   });
@@ -142,7 +146,7 @@ describe('grow-in history', () => {
     const out = emptyArcCounts(aggregates.pairs.length, buffers.pairOfArc.length);
     const times = stillTimes();
     ws.forEach((w, i) => {
-      stepArcCounts(aggregates.byPair, buffers.pairOfArc, w, out, i > 0);
+      step(aggregates.byPair, buffers.pairOfArc, w, out, i > 0 ? 'rotate' : 'keep');
       stepTimes(times, 5000 + 200 * (i - 1), i > 0 && animate);
     });
     return { data: out.data, times };
