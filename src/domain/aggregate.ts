@@ -36,8 +36,6 @@ export interface Pair {
   iso3?: string;
   /** The commonest type across the pair's links (ties go to the earlier type in LINK_TYPES). */
   dominantType: LinkType;
-  /** Indexes into dataset.links. */
-  links: number[];
 }
 
 /**
@@ -56,15 +54,21 @@ export interface YearWindow {
 /**
  * Counts per key (a pair, an institution, a filter option …) and time code, in CSR layout: key k's
  * codes are `code[offsets[k]..offsets[k+1])` with counts `count[…]` (indexes into `codes`).
+ * Keys are numbered 0..size−1; pairs are named by that number alone (EntityCounts adds names).
  */
-export interface EntityCounts {
-  keys: string[];
-  indexOf: Map<string, number>;
+export interface CodeCounts {
+  size: number;
   offsets: Uint32Array;
   code: Uint32Array;
   count: Uint32Array;
   /** The distinct time codes the `code` entries index. */
   codes: Uint32Array;
+}
+
+/** Code counts of named keys (an institution, a country, a filter option …): key k is `keys[k]`. */
+export interface EntityCounts extends CodeCounts {
+  keys: string[];
+  indexOf: Map<string, number>;
 }
 
 /** Per key: links certain in the window, possible only, undated, planned (reaching the window). */
@@ -78,8 +82,8 @@ export interface Tally {
 export interface Aggregates extends AggregateStructure {
   /** Links the active filters let through (1) or leave out (0); null: every link counts. */
   included: Uint8Array | null;
-  /** Per pair (keys are pair indexes as strings). */
-  byPair: EntityCounts;
+  /** Per pair (key p is pairs[p]). */
+  byPair: CodeCounts;
   byInstitution: EntityCounts;
   byCountry: EntityCounts;
   byPartner: EntityCounts;
@@ -104,6 +108,13 @@ const ENTITY_KEY: Record<EntityName, (p: Pair) => string | undefined> = {
 export interface AggregateStructure {
   pairs: Pair[];
   pairOfLink: Uint32Array;
+  /**
+   * Each pair's links, in CSR layout: pair p's are `pairLinks[pairLinkStart[p]..pairLinkStart[p+1])`,
+   * in dataset order (pairLinks). Typed arrays rather than an array per pair: at a million links
+   * the page would otherwise hold a million array slots that every collection traces.
+   */
+  pairLinkStart: Uint32Array;
+  pairLinks: Uint32Array;
   /** Index into `codes` of each link's time code. */
   codeOfLink: Uint32Array;
   /** The distinct time codes of the dataset. */
@@ -140,7 +151,6 @@ export function aggregate(index: DatasetIndex): Aggregates {
         ...(partner.point ? { to: partner.point } : {}),
         ...(partner.iso3 ? { iso3: partner.iso3 } : {}),
         dominantType: link.types[0] ?? 'agreement',
-        links: [],
       };
       pairByKey.set(key, pair);
       typeCounts.push(new Uint32Array(LINK_TYPES.length));
@@ -160,7 +170,6 @@ export function aggregate(index: DatasetIndex): Aggregates {
 
   for (let li = 0; li < links.length; li++) {
     const pair = pairOf(li);
-    pair.links.push(li);
     pairOfLink[li] = pair.index;
     const t = typeOf(li);
     firstTypeOfLink[li] = t;
@@ -175,12 +184,29 @@ export function aggregate(index: DatasetIndex): Aggregates {
     for (let t = 1; t < counts.length; t++) if ((counts[t] as number) > (counts[best] as number)) best = t;
     (pairs[p] as Pair).dominantType = LINK_TYPES[best] as LinkType;
   }
+  const { start: pairLinkStart, items: pairLinks } = groupByKey(pairOfLink, pairs.length);
   const structure: AggregateStructure = {
-    pairs, pairOfLink, codeOfLink, firstTypeOfLink,
+    pairs, pairOfLink, pairLinkStart, pairLinks, codeOfLink, firstTypeOfLink,
     codes: Uint32Array.from(codeIndex.keys()),
     entityKeys: Object.fromEntries(ENTITY_NAMES.map((n) => [n, entityKeys(pairs, ENTITY_KEY[n])])) as AggregateStructure['entityKeys'],
   };
   return countLinks(structure, null);
+}
+
+/** Items 0..n−1 grouped by their key (a counting sort), each group in item order: key k's items are `items[start[k]..start[k+1])`. */
+function groupByKey(keyOfItem: Uint32Array, keys: number): { start: Uint32Array; items: Uint32Array } {
+  const start = new Uint32Array(keys + 1);
+  for (let i = 0; i < keyOfItem.length; i++) start[(keyOfItem[i] as number) + 1]! += 1;
+  for (let k = 0; k < keys; k++) start[k + 1]! += start[k] as number;
+  const next = start.slice(0, keys);
+  const items = new Uint32Array(keyOfItem.length);
+  for (let i = 0; i < keyOfItem.length; i++) items[next[keyOfItem[i] as number]!++] = i;
+  return { start, items };
+}
+
+/** Pair p's links (indexes into dataset.links), in dataset order: a view, not a copy. */
+export function linksOfPair(a: AggregateStructure, p: number): Uint32Array {
+  return a.pairLinks.subarray(a.pairLinkStart[p], a.pairLinkStart[p + 1]);
 }
 
 /** Entity keys in first-seen pair order, and each pair's entity (-1: none). */
@@ -203,12 +229,11 @@ function entityKeys(pairs: Pair[], keyOf: (p: Pair) => string | undefined): { ke
 }
 
 /**
- * Builds a code table from one code per item and the item's key (-1: none), skipping items
- * `included` leaves out. O(items + keys × codes used).
+ * Builds a code table of `n` keys from one code per item and the item's key (-1: none), skipping
+ * items `included` leaves out. O(items + keys × codes used).
  */
-export function codeTable(keys: string[], indexOf: Map<string, number>, codes: Uint32Array, keyOfItem: ArrayLike<number>, codeOfItem: ArrayLike<number>, weight: ArrayLike<number> | null, included: Uint8Array | null): EntityCounts {
+export function codeTable(n: number, codes: Uint32Array, keyOfItem: ArrayLike<number>, codeOfItem: ArrayLike<number>, weight: ArrayLike<number> | null, included: Uint8Array | null): CodeCounts {
   const K = codes.length;
-  const n = keys.length;
   const counted = (i: number): boolean => (!included || !!included[i]) && (keyOfItem[i] as number) >= 0 && (!weight || !!weight[i]);
   // Dense per key while counting when that is small.
   if (n * K <= 4_000_000) {
@@ -217,7 +242,7 @@ export function codeTable(keys: string[], indexOf: Map<string, number>, codes: U
       if (!counted(i)) continue;
       dense[(keyOfItem[i] as number) * K + (codeOfItem[i] as number)]! += weight ? (weight[i] as number) : 1;
     }
-    return tableFromDense(keys, indexOf, codes, dense);
+    return denseTable(n, codes, dense);
   }
   // Otherwise the items are grouped by key (a counting sort), and each key's codes summed in one
   // scratch row of K that is cleared behind it: O(items + keys + K), no map of key × code.
@@ -251,12 +276,16 @@ export function codeTable(keys: string[], indexOf: Map<string, number>, codes: U
     }
   }
   offsets[n] = j;
-  return { keys, indexOf, offsets, code: code.slice(0, j), count: count.slice(0, j), codes };
+  return { size: n, offsets, code: code.slice(0, j), count: count.slice(0, j), codes };
 }
 
-/** A code table from dense counts `dense[key * codes.length + k]`. */
+/** A code table of named keys from dense counts `dense[key * codes.length + k]`. */
 export function tableFromDense(keys: string[], indexOf: Map<string, number>, codes: Uint32Array, dense: Uint32Array): EntityCounts {
-  const K = codes.length, n = keys.length;
+  return { ...denseTable(keys.length, codes, dense), keys, indexOf };
+}
+
+function denseTable(n: number, codes: Uint32Array, dense: Uint32Array): CodeCounts {
+  const K = codes.length;
   let used = 0;
   for (let s = 0; s < dense.length; s++) if (dense[s]) used++;
   const offsets = new Uint32Array(n + 1), code = new Uint32Array(used), count = new Uint32Array(used);
@@ -269,7 +298,7 @@ export function tableFromDense(keys: string[], indexOf: Map<string, number>, cod
     }
   }
   offsets[n] = j;
-  return { keys, indexOf, offsets, code, count, codes };
+  return { size: n, offsets, code, count, codes };
 }
 
 /**
@@ -278,8 +307,7 @@ export function tableFromDense(keys: string[], indexOf: Map<string, number>, cod
  */
 export function countLinks(base: AggregateStructure, included: Uint8Array | null): Aggregates {
   const { pairs, pairOfLink, codeOfLink, codes, firstTypeOfLink } = base;
-  const pairKeys = pairs.map((p) => String(p.index));
-  const byPair = codeTable(pairKeys, new Map(pairKeys.map((k, i) => [k, i])), codes, pairOfLink, codeOfLink, null, included);
+  const byPair = codeTable(pairs.length, codes, pairOfLink, codeOfLink, null, included);
   // Entities from the pair table: one item per (pair, code) entry, weighted by its count.
   const itemPair = new Uint32Array(byPair.code.length);
   for (let p = 0; p < pairs.length; p++) itemPair.fill(p, byPair.offsets[p], byPair.offsets[p + 1]);
@@ -287,7 +315,7 @@ export function countLinks(base: AggregateStructure, included: Uint8Array | null
     const { keys, indexOf, ofPair } = base.entityKeys[n];
     const keyOfItem = new Int32Array(itemPair.length);
     for (let i = 0; i < itemPair.length; i++) keyOfItem[i] = ofPair[itemPair[i] as number] as number;
-    return codeTable(keys, indexOf, codes, keyOfItem, byPair.code, byPair.count, null);
+    return { ...codeTable(keys.length, codes, keyOfItem, byPair.code, byPair.count, null), keys, indexOf };
   };
   const T = LINK_TYPES.length;
   const codeType = new Uint32Array(codes.length * T);
@@ -306,9 +334,9 @@ export function countLinks(base: AggregateStructure, included: Uint8Array | null
 export { presenceFor };
 
 /** Key i's tally in the window (i = -1 or out of range: all zero). O(codes of the key). */
-export function entityTally(e: EntityCounts, i: number, w: YearsWindow): Tally {
+export function entityTally(e: CodeCounts, i: number, w: YearsWindow): Tally {
   const t: Tally = { certain: 0, possible: 0, undated: 0, planned: 0 };
-  if (i < 0 || i >= e.keys.length) return t;
+  if (i < 0 || i >= e.size) return t;
   const pres = presenceFor(e.codes, w);
   for (let j = e.offsets[i] as number; j < (e.offsets[i + 1] as number); j++) {
     const n = e.count[j] as number;
@@ -323,7 +351,7 @@ export function entityTally(e: EntityCounts, i: number, w: YearsWindow): Tally {
 }
 
 /** Links of key i certainly in the window: the number the atlas states as "links". */
-export function entityCount(e: EntityCounts, i: number, w: YearsWindow): number {
+export function entityCount(e: CodeCounts, i: number, w: YearsWindow): number {
   return entityTally(e, i, w).certain;
 }
 
@@ -369,10 +397,10 @@ export interface WindowSummary {
 
 /** Totals over a window: O(countries + institutions + the entries a step changes), whatever the links (window-tallies.ts). */
 export function summarize(a: Aggregates, w: YearsWindow): WindowSummary {
-  const withCertain = (e: EntityCounts) => {
+  const withCertain = (e: CodeCounts) => {
     const t = windowTallies(e, w);
     let n = 0;
-    for (let i = 0; i < e.keys.length; i++) if ((t.certain[i] as number) > 0) n++;
+    for (let i = 0; i < e.size; i++) if ((t.certain[i] as number) > 0) n++;
     return n;
   };
   const all = entityTally(a.total, 0, w);
@@ -399,14 +427,14 @@ export function linkInWindow(a: Aggregates, li: number, w: YearWindow): boolean 
 
 /** Indexes of the links of a pair drawn in the window, in dataset order. */
 export function linksInWindow(a: Aggregates, pair: Pair, w: YearWindow): number[] {
-  return pair.links.filter((li) => linkInWindow(a, li, w));
+  return Array.from(linksOfPair(a, pair.index)).filter((li) => linkInWindow(a, li, w));
 }
 
 export { OUTSIDE };
 
 /** The partner an arc leads to (every link of a pair has the same one). */
-export function partnerOfPair(index: DatasetIndex, pair: Pair): ResolvedPartner {
-  const link = index.dataset.links[pair.links[0] ?? -1];
+export function partnerOfPair(index: DatasetIndex, a: AggregateStructure, pair: Pair): ResolvedPartner {
+  const link = index.dataset.links[linksOfPair(a, pair.index)[0] ?? -1];
   if (!link) throw new Error('a pair without links');
   return index.partnerOf(link);
 }

@@ -292,6 +292,20 @@ function indexKey(key: string | symbol, count: number): number {
 }
 
 /**
+ * An empty array of length `count` that holds no slots. (`a.length = count` would give V8 a
+ * backing store of `count` holes: 4 MB at a million links, traced by every full collection.)
+ * Writing its last element turns the array sparse, then the element is removed.
+ */
+export function sparseArray<T>(count: number): T[] {
+  const a: T[] = [];
+  if (count > 0) {
+    a[count - 1] = undefined as T;
+    delete a[count - 1];
+  }
+  return a;
+}
+
+/**
  * A read-only array of `count` links whose elements are made when read (`make(r)`), and dropped
  * when no longer used: the page holds no object per link, so a full collection (which V8 runs by
  * itself, on a timer, after a load) has a few thousand objects to trace at 1M links, not a million.
@@ -299,8 +313,7 @@ function indexKey(key: string | symbol, count: number): number {
  * (they are named by their index or id). Writes are refused.
  */
 function lazyLinks(count: number, make: (r: number) => Link): Link[] {
-  const target: Link[] = [];
-  target.length = count;
+  const target = sparseArray<Link>(count);
   const element = (i: number): PropertyDescriptor => ({ value: make(i), writable: false, enumerable: true, configurable: true });
   return new Proxy(target, {
     get(t, key, receiver) {

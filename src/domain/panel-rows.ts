@@ -5,7 +5,7 @@
  * counts its links in the window and in all, and names its first and latest dated link. Pure,
  * O(links of the subject): the panel only renders and sorts what this returns.
  */
-import { linkInWindow, type Aggregates, type Pair, type YearWindow } from './aggregate.ts';
+import { linkInWindow, linksOfPair, type Aggregates, type Pair, type YearWindow } from './aggregate.ts';
 import type { DatasetIndex } from './dataset-index.ts';
 import { isCountryRef } from './schema-values.ts';
 import { dateSortKeys } from './sort-order.ts';
@@ -36,7 +36,7 @@ export interface PanelRow {
 /** The arcs a panel covers: an institution's, a partner's, a country's (its own and its institutions'), or those with a programme's links. */
 export function subjectPairs(a: Aggregates, s: PanelSubject, links?: readonly Pick<Link, 'programme'>[]): Pair[] {
   if (s.kind === 'inst') return a.pairs.filter((p) => p.institution === s.id);
-  if (s.kind === 'prog') return a.pairs.filter((p) => p.links.some((li) => links?.[li]?.programme === s.id));
+  if (s.kind === 'prog') return a.pairs.filter((p) => linksOfPair(a, p.index).some((li) => links?.[li]?.programme === s.id));
   const country = isCountryRef(s.key);
   return a.pairs.filter((p) => p.partnerKey === s.key || (country && p.iso3 === s.key));
 }
@@ -55,7 +55,7 @@ export function panelRows(index: DatasetIndex, a: Aggregates, s: PanelSubject, w
       rows.set(key, row);
     }
     let counted = false;
-    for (const li of pair.links) {
+    for (const li of linksOfPair(a, pair.index)) {
       if ((a.included && !a.included[li]) || !belongs(li)) continue;
       counted = true;
       row.total += 1;

@@ -9,7 +9,7 @@
  * When most entries would move (a jump between unrelated windows), it counts afresh (`tallyAll`),
  * which is never slower than counting from scratch. Pure: tested in Node against `tallyAll`.
  */
-import type { EntityCounts } from './aggregate.ts';
+import type { CodeCounts } from './aggregate.ts';
 import { CERTAIN, OUTSIDE, PLANNED, POSSIBLE, presenceFor, UNDATED, type YearsWindow } from './time-codes.ts';
 
 /** The presence a code's entries count towards, or none (OUTSIDE). */
@@ -19,11 +19,11 @@ type Bucket = typeof CERTAIN | typeof POSSIBLE | typeof UNDATED | typeof PLANNED
  * Every key's tally in the window, as four arrays (certain, possible, undated, planned), into `out`
  * (reused between calls). O(entries of the table).
  */
-export function tallyAll(e: EntityCounts, w: YearsWindow, out = emptyTallies(e.keys.length)): Tallies {
+export function tallyAll(e: CodeCounts, w: YearsWindow, out = emptyTallies(e.size)): Tallies {
   const pres = presenceFor(e.codes, w);
   out.certain.fill(0); out.possible.fill(0); out.undated.fill(0); out.planned.fill(0);
   const arrays = [null, out.certain, out.possible, out.undated, out.planned];
-  for (let i = 0; i < e.keys.length; i++) {
+  for (let i = 0; i < e.size; i++) {
     for (let j = e.offsets[i] as number; j < (e.offsets[i + 1] as number); j++) {
       const a = arrays[pres[e.code[j] as number] as number];
       if (a) a[i]! += e.count[j] as number;
@@ -46,7 +46,7 @@ export function emptyTallies(n: number): Tallies {
 export class TallyTracker {
   /** The window's tallies; read them before the next `tally` call, which updates them in place. */
   readonly tallies: Tallies;
-  private readonly e: EntityCounts;
+  private readonly e: CodeCounts;
   private readonly buckets: (Uint32Array | null)[];
   /** Entries the last `tally` call read or moved (0: the same window again); what a step costs. */
   lastWork = 0;
@@ -57,9 +57,9 @@ export class TallyTracker {
   private byCodeKey: Uint32Array | null = null;
   private byCodeCount: Uint32Array | null = null;
 
-  constructor(e: EntityCounts) {
+  constructor(e: CodeCounts) {
     this.e = e;
-    this.tallies = emptyTallies(e.keys.length);
+    this.tallies = emptyTallies(e.size);
     this.buckets = [null, this.tallies.certain, this.tallies.possible, this.tallies.undated, this.tallies.planned];
     // Built now, with the first view, rather than in the first step a reader takes.
     this.codeMajor();
@@ -121,7 +121,7 @@ export class TallyTracker {
     for (let k = 0; k < codes.length; k++) starts[k + 1] = (starts[k + 1] as number) + (starts[k] as number);
     const fill = starts.slice(0, codes.length);
     const key = new Uint32Array(code.length), cnt = new Uint32Array(code.length);
-    for (let i = 0; i < this.e.keys.length; i++) {
+    for (let i = 0; i < this.e.size; i++) {
       for (let j = offsets[i] as number; j < (offsets[i + 1] as number); j++) {
         const at = fill[code[j] as number]!++;
         key[at] = i;
@@ -135,13 +135,13 @@ export class TallyTracker {
   }
 }
 
-const trackers = new WeakMap<EntityCounts, TallyTracker>();
+const trackers = new WeakMap<CodeCounts, TallyTracker>();
 
 /**
  * Every key's tally of `e` in the window, from one tracker per table shared by all callers (the
  * map, the count sentence): read the arrays at once, as the next call for the table updates them.
  */
-export function windowTallies(e: EntityCounts, w: YearsWindow): Tallies {
+export function windowTallies(e: CodeCounts, w: YearsWindow): Tallies {
   let t = trackers.get(e);
   if (!t) trackers.set(e, (t = new TallyTracker(e)));
   return t.tally(w);

@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Aggregates, Pair, YearWindow } from '../domain/aggregate.ts';
-import { linksInWindow, partnerOfPair } from '../domain/aggregate.ts';
+import { linksInWindow, linksOfPair, partnerOfPair } from '../domain/aggregate.ts';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { PanelSubject } from '../domain/panel-rows.ts';
 import type { Lang, ViewName } from '../url/view-state.ts';
@@ -125,7 +125,7 @@ function titleOf(s: Selected, index: DatasetIndex, a: Aggregates, lang: Lang): s
   if (s.kind === 'partner') { const p = partnerByKey(index, a, s.key); return p ? partnerName(p, lang) : s.key; }
   const pair = a.pairs[s.pair];
   if (!pair) return '';
-  return `${index.institutions.get(pair.institution)?.name[dataLang(lang)] ?? ''} → ${partnerName(partnerOfPair(index, pair), lang)}`;
+  return `${index.institutions.get(pair.institution)?.name[dataLang(lang)] ?? ''} → ${partnerName(partnerOfPair(index, a, pair), lang)}`;
 }
 
 /** The title's language: a country's name is in the interface language, any other name is data. */
@@ -142,7 +142,8 @@ function ArcDetails({ pair, index, aggregates, w, lang, onFilterSource, onOpenPr
   const { t } = useTranslation();
   const inWindow = linksInWindow(aggregates, pair, w);
   const shown = new Set(inWindow);
-  const rest = pair.links.filter((li) => !shown.has(li));
+  const all = linksOfPair(aggregates, pair.index);
+  const rest = Array.from(all).filter((li) => !shown.has(li));
   const cards = (list: number[], outside: boolean) => list.map((li) => {
     const link = index.dataset.links[li];
     return link ? <div key={link.id} className={outside ? 'outside-window' : undefined}><LinkCard link={link} index={index} lang={lang} onFilterSource={onFilterSource} onOpenProgramme={onOpenProgramme} /></div> : null;
@@ -150,7 +151,7 @@ function ArcDetails({ pair, index, aggregates, w, lang, onFilterSource, onOpenPr
   return (
     <div className="details-body">
       <p className="details-count">
-        {t('details.links', { count: pair.links.length })} · {inWindow.length > 0 ? t('details.inWindow', { count: inWindow.length }) : t('details.noneInWindow')}
+        {t('details.links', { count: all.length })} · {inWindow.length > 0 ? t('details.inWindow', { count: inWindow.length }) : t('details.noneInWindow')}
       </p>
       {inWindow.length > 0 && <h3>{t('panel.inWindowHeading', { count: inWindow.length })}</h3>}
       {cards(inWindow, false)}

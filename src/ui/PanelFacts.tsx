@@ -25,7 +25,7 @@ export function partnerByKey(index: DatasetIndex, a: Aggregates, key: string): R
     };
   }
   const pair = a.pairs.find((p) => p.partnerKey === key);
-  return pair ? partnerOfPair(index, pair) : undefined;
+  return pair ? partnerOfPair(index, a, pair) : undefined;
 }
 
 export function PanelFacts({ selected, index, aggregates, lang }: { selected: Selected; index: DatasetIndex; aggregates: Aggregates; lang: Lang }) {
@@ -42,7 +42,7 @@ export function PanelFacts({ selected, index, aggregates, lang }: { selected: Se
     );
   }
   const partner = selected.kind === 'partner' ? partnerByKey(index, aggregates, selected.key)
-    : aggregates.pairs[selected.pair] && partnerOfPair(index, aggregates.pairs[selected.pair] as Pair);
+    : aggregates.pairs[selected.pair] && partnerOfPair(index, aggregates, aggregates.pairs[selected.pair] as Pair);
   if (!partner) return null;
   const record = index.partners.get(partner.key);
   return (

@@ -21,7 +21,7 @@ export function Tooltip({ item, x, y, index, aggregates, window: w, lang }: {
   if (item.kind === 'arc') {
     const pair = aggregates.pairs[item.pair];
     if (!pair) return null;
-    title = `${index.institutions.get(pair.institution)?.name[dataLang(lang)] ?? ''} → ${partnerName(partnerOfPair(index, pair), lang)}`;
+    title = `${index.institutions.get(pair.institution)?.name[dataLang(lang)] ?? ''} → ${partnerName(partnerOfPair(index, aggregates, pair), lang)}`;
     n = pairTally(aggregates, item.pair, w);
   } else {
     const key = item.kind === 'inst' ? item.id : item.key;
@@ -32,7 +32,7 @@ export function Tooltip({ item, x, y, index, aggregates, window: w, lang }: {
     const pair = item.kind === 'partner' && !country ? aggregates.pairs.find((p) => p.partnerKey === item.key) : undefined;
     titleIsData = !country;
     title = item.kind === 'inst' ? index.institutions.get(item.id)?.name[dataLang(lang)] ?? item.id
-      : country ? countryName(key, lang) : pair ? partnerName(partnerOfPair(index, pair), lang) : item.key;
+      : country ? countryName(key, lang) : pair ? partnerName(partnerOfPair(index, aggregates, pair), lang) : item.key;
   }
   return (
     <div className="tooltip" style={{ left: x, top: y }} aria-hidden="true">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate, codeTable, entityCount, entityTally, linkPresence, linksInWindow, pairCount, pairTally, summarize, windowCounts, yearHistogram, YEARS, LINK_TYPES, type Pair, type YearWindow } from '../../src/domain/aggregate.ts';
+import { aggregate, codeTable, linksOfPair, entityCount, entityTally, linkPresence, linksInWindow, pairCount, pairTally, summarize, windowCounts, yearHistogram, YEARS, LINK_TYPES, type Pair, type YearWindow } from '../../src/domain/aggregate.ts';
 import { isUndated, linkSpan, presence } from '../../src/domain/link-time.ts';
 import { indexDataset } from '../../src/domain/dataset-index.ts';
 import { validateDataset } from '../../src/domain/validate.ts';
@@ -23,7 +23,7 @@ describe('aggregation into arcs', () => {
     raw.links.push({ ...raw.links[0]!, id: 'l-5', date: { precision: 'year', value: '2020' } } as never);
     const { a } = build(raw);
     const pak = a.pairs.find((p) => p.partnerKey === 'PAK')!;
-    expect(pak.links).toHaveLength(2);
+    expect(Array.from(linksOfPair(a, pak.index), (li) => raw.links[li]!.id)).toEqual(['l-1', 'l-5']);
     expect(pairCount(a, pak.index, win(UPTO, 2018))).toBe(1);
     expect(pairCount(a, pak.index, win(UPTO, 2025))).toBe(2);
     expect(pairCount(a, pak.index, win(2020, 2020))).toBe(1);
@@ -117,6 +117,23 @@ describe('aggregation into arcs', () => {
   });
 });
 
+describe("a pair's links", () => {
+  it('are every link once, each under its own pair, in dataset order', () => {
+    const d = synthesize({ links: 3000, seed: 5 });
+    const { a } = build({ sources: d.sources, institutions: d.institutions, partners: d.partners, links: [...d.links()] } as never);
+    const seen = new Uint8Array(3000);
+    for (const p of a.pairs) {
+      const links = Array.from(linksOfPair(a, p.index));
+      expect(links).toEqual([...links].sort((x, y) => x - y));
+      for (const li of links) {
+        expect(a.pairOfLink[li]).toBe(p.index);
+        seen[li]! += 1;
+      }
+    }
+    expect(seen.every((n) => n === 1)).toBe(true);
+  });
+});
+
 describe('codeTable', () => {
   /** The counts per key and code, worked out the plain way. */
   function naive(keyOf: number[], codeOf: number[], weight: number[] | null, included: Uint8Array | null): Map<string, number> {
@@ -129,7 +146,7 @@ describe('codeTable', () => {
   }
   const asMap = (t: ReturnType<typeof codeTable>) => {
     const out = new Map<string, number>();
-    for (let k = 0; k < t.keys.length; k++) {
+    for (let k = 0; k < t.size; k++) {
       let last = -1;
       for (let j = t.offsets[k]!; j < t.offsets[k + 1]!; j++) {
         expect(t.code[j]!).toBeGreaterThan(last); // ascending codes within a key
@@ -149,12 +166,10 @@ describe('codeTable', () => {
       const codeOf = Array.from({ length: items }, () => rand(K));
       const weight = Array.from({ length: items }, () => rand(4)); // some 0: not counted
       const included = Uint8Array.from({ length: items }, () => (rand(5) ? 1 : 0));
-      const keys = Array.from({ length: n }, (_, i) => `k${i}`);
-      const indexOf = new Map(keys.map((k, i) => [k, i]));
       const codes = Uint32Array.from({ length: K }, (_, i) => i);
-      const t = codeTable(keys, indexOf, codes, keyOf, codeOf, weight, included);
+      const t = codeTable(n, codes, keyOf, codeOf, weight, included);
       expect(asMap(t)).toEqual(naive(keyOf, codeOf, weight, included));
-      expect(asMap(codeTable(keys, indexOf, codes, keyOf, codeOf, null, null))).toEqual(naive(keyOf, codeOf, null, null));
+      expect(asMap(codeTable(n, codes, keyOf, codeOf, null, null))).toEqual(naive(keyOf, codeOf, null, null));
     }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { alikeGroups, decodeLinkColumns, fieldsAlike, encodeLinkColumns, LinkColumnsError } from '../../src/domain/link-columns.ts';
+import { alikeGroups, decodeLinkColumns, fieldsAlike, encodeLinkColumns, LinkColumnsError, sparseArray } from '../../src/domain/link-columns.ts';
 import { buildSearchIndex } from '../../src/domain/search.ts';
 import { listProgrammes } from '../../src/domain/programmes.ts';
 import { partnerCountries } from '../../src/domain/alias-values.ts';
@@ -103,6 +103,15 @@ describe('the links array of the compact form', () => {
   it('keeps no object per link: each read makes one, equal to the last', () => {
     expect(links[3]).not.toBe(links[3]);
     expect(links[3]).toEqual(links[3]);
+  });
+
+  it('holds no slot per link (a million-link array costs the heap next to nothing)', () => {
+    const before = process.memoryUsage().heapUsed;
+    const arrays = Array.from({ length: 20 }, () => sparseArray<number>(1_000_000));
+    const grown = process.memoryUsage().heapUsed - before;
+    expect(arrays.every((a) => a.length === 1_000_000 && Object.keys(a).length === 0)).toBe(true);
+    // One array of a million holes is 4 MB (8 MB without pointer compression): 20 would be 80 MB or more.
+    expect(grown).toBeLessThan(8_000_000);
   });
 
   it('cannot be changed', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tallyAll, type EntityCounts, type Tallies } from '../../src/domain/aggregate.ts';
+import { tallyAll, type CodeCounts, type Tallies } from '../../src/domain/aggregate.ts';
 import { TIMELINE_YEARS } from '../../src/domain/dates.ts';
 import { TallyTracker, windowTallies } from '../../src/domain/window-tallies.ts';
 import type { YearsWindow } from '../../src/domain/time-codes.ts';
@@ -29,7 +29,7 @@ function windowWalk(n: number, seed: number): YearsWindow[] {
 
 describe('tracked window tallies', () => {
   const fixtures = { mini: mapFixture().aggregates, synthetic: synthFixture(3000, 7).aggregates };
-  const tables = (a: typeof fixtures.mini): [string, EntityCounts][] =>
+  const tables = (a: typeof fixtures.mini): [string, CodeCounts][] =>
     [['pairs', a.byPair], ['institutions', a.byInstitution], ['countries', a.byCountry], ['partners', a.byPartner], ['total', a.total]];
 
   for (const [name, a] of Object.entries(fixtures)) {

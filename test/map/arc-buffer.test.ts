@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { linksOfPair } from '../../src/domain/aggregate.ts';
 import { ARC_SEGMENTS, arcPolyline, buildArcBuffers, DOMESTIC_CATEGORY, STATIC_STRIDE, VERTEX_BYTES, VERTICES_PER_ARC, verticesPerArc } from '../../src/map/arc-buffer.ts';
 import { mercatorX, mercatorY } from '../../src/map/mercator.ts';
 import { CATEGORIES } from '../../src/domain/categories.ts';
@@ -15,7 +16,7 @@ const vertex = (buf: ArrayBuffer, i: number) => {
 describe('arc buffers', () => {
   const { aggregates } = mapFixture();
   const pairs = aggregates.pairs;
-  const weight = pairs.map((p) => p.links.length);
+  const weight = pairs.map((p) => linksOfPair(aggregates, p.index).length);
   const b = buildArcBuffers(pairs, weight);
 
   it('draw every pair with a place at both ends, and no other', () => {

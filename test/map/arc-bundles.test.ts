@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { linksOfPair } from '../../src/domain/aggregate.ts';
 import { ARC_SEGMENTS, buildArcBuffers, type ArcBuffers } from '../../src/map/arc-buffer.ts';
 import {
   BUNDLE_ABOVE_ARCS, BUNDLE_MAX_WORLD_PX, BUNDLE_TOLERANCE, BUNDLE_TOLERANCE_PX, bundleArcs, clusterPoints, foldBundles,
@@ -35,7 +36,7 @@ describe('clusterPoints', () => {
 
 describe('bundleArcs', () => {
   const { aggregates } = synthFixture(6000, 5);
-  const weight = aggregates.pairs.map((p) => p.links.length);
+  const weight = aggregates.pairs.map((p) => linksOfPair(aggregates, p.index).length);
   const arcs = buildArcBuffers(aggregates.pairs, weight);
   const b = bundleArcs(aggregates.pairs, arcs, weight) as ArcBundles;
   const end = (buf: ArcBuffers, slot: number, which: 0 | 1) => {
@@ -53,8 +54,8 @@ describe('bundleArcs', () => {
     expect(bundleArcs(aggregates.pairs, arcs, weight)).not.toBeNull();
     expect(bundleArcs(aggregates.pairs, arcs, weight, arcs.pairOfArc.length)).toBeNull();
     const mini = mapFixture().aggregates;
-    const few = buildArcBuffers(mini.pairs, mini.pairs.map((p) => p.links.length));
-    expect(bundleArcs(mini.pairs, few, mini.pairs.map((p) => p.links.length), 0)).toBeNull();
+    const few = buildArcBuffers(mini.pairs, mini.pairs.map((p) => linksOfPair(mini, p.index).length));
+    expect(bundleArcs(mini.pairs, few, mini.pairs.map((p) => linksOfPair(mini, p.index).length), 0)).toBeNull();
   });
 
   it('draws far fewer arcs than there are, each arc\'s ends within the tolerance of its bundle\'s', () => {

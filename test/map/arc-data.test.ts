@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shownTallies } from '../../src/map/window-tally.ts';
-import { tallyAll, type EntityCounts, type YearWindow } from '../../src/domain/aggregate.ts';
+import { linksOfPair, tallyAll, type CodeCounts, type YearWindow } from '../../src/domain/aggregate.ts';
 import { buildArcBuffers, STATIC_STRIDE } from '../../src/map/arc-buffer.ts';
 import {
   ARC_COUNTS, ARC_STATIC, arcAppearTime, arcLook, DATA_TEXTURE_WIDTH, drawnCount, emptyArcCounts, GROW_MS, LONG_AGO, packArcStatic,
@@ -11,13 +11,13 @@ import { arcWidth, arcWidthReference } from '../../src/map/scales.ts';
 import { allWindows, mapFixture, otherOf, synthFixture } from './build.ts';
 
 const { aggregates } = mapFixture();
-const buffers = buildArcBuffers(aggregates.pairs, aggregates.pairs.map((p) => p.links.length));
+const buffers = buildArcBuffers(aggregates.pairs, aggregates.pairs.map((p) => linksOfPair(aggregates, p.index).length));
 const arcOf = (institution: string, partnerKey: string) =>
   buffers.arcOfPair[aggregates.pairs.find((p) => p.institution === institution && p.partnerKey === partnerKey)!.index]!;
 const UP_TO = Number.NEGATIVE_INFINITY;
 const win = (from: number, to: number, includeUndated = false, includePlanned = false): YearWindow => ({ from, to, includeUndated, includePlanned });
 /** A step as the map takes it: the controller counts the pairs' tallies, the arc layer packs the arcs' counts. */
-const step = (byPair: EntityCounts, pairOfArc: Int32Array, w: YearWindow, out: ArcCounts, history: CountsHistory): ArcCounts => {
+const step = (byPair: CodeCounts, pairOfArc: Int32Array, w: YearWindow, out: ArcCounts, history: CountsHistory): ArcCounts => {
   shownTallies(byPair, w, out.pairs);
   packArcCounts(out.pairs, pairOfArc, out.data, history);
   return out;
@@ -54,7 +54,7 @@ describe('arc static texture', () => {
 describe('arc counts', () => {
   it('are the pair\'s certain and other drawn links, as tallyAll counts them, for every arc and window', () => {
     for (const { aggregates: a, label } of [{ aggregates, label: 'mini' }, { ...synthFixture(4000, 3), label: 'synthetic' }]) {
-      const b = a === aggregates ? buffers : buildArcBuffers(a.pairs, a.pairs.map((p) => p.links.length));
+      const b = a === aggregates ? buffers : buildArcBuffers(a.pairs, a.pairs.map((p) => linksOfPair(a, p.index).length));
       const out = emptyArcCounts(a.pairs.length, b.pairOfArc.length);
       let possibleOnly = 0;
       for (const w of allWindows()) {
