@@ -140,6 +140,8 @@ interface Measure {
   arcLevel: string; arcSlots: number;
   /** The step cost of every load measured (STEP_LOADS); this measure is the load with the median one. */
   stepCostLoadsMs?: number[];
+  /** The idle GC rate of every load measured (STEP_LOADS), in the same order. */
+  idleGcLoadsPerSec?: number[];
 }
 interface Row extends Measure {
   dataset: string; links: number; filtered: Measure & { query: string };
@@ -451,7 +453,7 @@ async function medianLoad(load: () => Promise<Measure>): Promise<Measure> {
   for (let i = 0; i < STEP_LOADS; i++) all.push(await load());
   const sorted = [...all].sort((a, b) => a.stepCostMs - b.stepCostMs);
   const mid = sorted[Math.floor((sorted.length - 1) / 2)] as Measure;
-  return { ...mid, stepCostLoadsMs: all.map((m) => m.stepCostMs) };
+  return { ...mid, stepCostLoadsMs: all.map((m) => m.stepCostMs), idleGcLoadsPerSec: all.map((m) => m.idleGcPerSec) };
 }
 
 let readyVsBare: { atlas: number[]; bare: number[] } | undefined;
@@ -502,6 +504,16 @@ const readyBare = readyVsBare ? median(readyVsBare.bare) : undefined;
 const readyOverBare = ratio(readyAtlas, readyBare);
 const ready100kOverSeed = ratio(at(100_000)?.readyMs, seed?.readyMs);
 const ready1mOverSeed = ratio(at(1_000_000)?.readyMs, seed?.readyMs);
+/**
+ * A dataset's idle GC rate: the median over every load measured (with and without the filter).
+ * One load's rate is set by how many of V8's memory-reducing collections land in its 10 s, and
+ * swung from 5.2 to 7.7 ms/s between loads of the same page; the median of 2 × STEP_LOADS loads
+ * is what the "no higher at 1M than at 1k" target compares.
+ */
+const idleGcLoads = (r: Row | undefined) => r ? [...(r.idleGcLoadsPerSec ?? [r.idleGcPerSec]), ...(r.filtered.idleGcLoadsPerSec ?? [r.filtered.idleGcPerSec])] : [];
+const idleGcOf = (r: Row | undefined) => r ? median(idleGcLoads(r)) : undefined;
+const idleGc1m = idleGcOf(at(1_000_000));
+const idleGc1k = idleGcOf(at(1000));
 const targets = {
   initialJsWithinBudget: initialJsGzip <= 1.25 * baseJs,
   stepJs1mWithinFrame: within(at(1_000_000)?.stepCostMs, 16),
@@ -514,7 +526,7 @@ const targets = {
   ready100kWithin2xSeed: ready100kOverSeed === null ? null : ready100kOverSeed <= 2,
   ready1mWithin5xSeed: ready1mOverSeed === null ? null : ready1mOverSeed <= 5,
   heap1mWithin150MB: within(at(1_000_000)?.heapMB, 150),
-  idleGc1mNotAbove1k: at(1_000_000) && at(1000) ? (at(1_000_000) as Row).idleGcPerSec <= (at(1000) as Row).idleGcPerSec : null,
+  idleGc1mNotAbove1k: idleGc1m !== undefined && idleGc1k !== undefined ? idleGc1m <= idleGc1k : null,
   lighthouseAccessibility100: lighthouse?.targets.accessibility100 ?? null,
   lighthouseBestPractices100: lighthouse?.targets.bestPractices100 ?? null,
   lighthousePerformanceNotBelowBare: lighthouse?.targets.performanceNotBelowBare ?? null,
@@ -549,7 +561,8 @@ if (readyVsBare && readyAtlas !== undefined && readyBare !== undefined) {
 console.log(`| ready at 100k ≤ 2× the bundled data's | ${times(ready100kOverSeed)} | ${yn(targets.ready100kWithin2xSeed)} |`);
 console.log(`| ready at 1M ≤ 5× the bundled data's | ${times(ready1mOverSeed)} | ${yn(targets.ready1mWithin5xSeed)} |`);
 console.log(`| heap at 1M ≤ 150 MB | ${at(1_000_000) ? `${(at(1_000_000) as Row).heapMB.toFixed(0)} MB` : 'not measured'} | ${yn(targets.heap1mWithin150MB)} |`);
-console.log(`| idle GC at 1M no higher than at 1k (after the post-load clean-up, which is reported beside it: 1M / 1k) | ${at(1_000_000) && at(1000) ? `${(at(1_000_000) as Row).idleGcPerSec.toFixed(1)} vs ${(at(1000) as Row).idleGcPerSec.toFixed(1)} ms/s (post-load: ${(at(1_000_000) as Row).postLoadGcMs.toFixed(0)} / ${(at(1000) as Row).postLoadGcMs.toFixed(0)} ms)` : 'not measured'} | ${yn(targets.idleGc1mNotAbove1k)} |`);
+const rates = (r: Row | undefined) => idleGcLoads(r).map((x) => x.toFixed(1)).join(', ');
+console.log(`| idle GC at 1M no higher than at 1k (median of every load, with and without ${FILTER}; after the post-load clean-up, which is reported beside it: 1M / 1k) | ${idleGc1m !== undefined && idleGc1k !== undefined ? `${idleGc1m.toFixed(1)} vs ${idleGc1k.toFixed(1)} ms/s (loads: ${rates(at(1_000_000))} vs ${rates(at(1000))}; post-load: ${(at(1_000_000) as Row).postLoadGcMs.toFixed(0)} / ${(at(1000) as Row).postLoadGcMs.toFixed(0)} ms)` : 'not measured'} | ${yn(targets.idleGc1mNotAbove1k)} |`);
 console.log(`| step cost at 1M ≤ 1.2× at 1k (no filter / ${FILTER}) | ${times(stepCost1mOver1k)} / ${times(filteredStepCost1mOver1k)} | ${yn(targets.stepJs1mVs1k)} / ${yn(targets.filteredStepJs1mVs1k)} |`);
 console.log('\n| dataset | ready, published (manifest + compact links) | ready, a folder of JSON alone (validated in a worker) |\n|---|---|---|');
 for (const r of rows) console.log(`| ${r.dataset} | ${r.readyMs.toFixed(0)} ms | ${r.validatingReadyMs.toFixed(0)} ms |`);
@@ -566,5 +579,6 @@ writeFileSync(RESULTS, `${JSON.stringify({
     onDemandJs: Object.fromEntries(onDemandJs.map((f) => [f.file, f.gzip])),
   },
   datasets: rows, readyVsBare: readyVsBare && { ...readyVsBare, atlasMedian: readyAtlas, bareMedian: readyBare },
+  idleGcPerSec: { at1m: idleGc1m ?? null, at1k: idleGc1k ?? null },
   ratios: { stepCost1mOver1k, filteredStepCost1mOver1k, chromeStep1mOver1k, readyOverBare, ready100kOverSeed, ready1mOverSeed }, targets, lighthouse,
 }, round2, 2)}\n`);
