@@ -50,6 +50,26 @@ describe('basemap style', () => {
     }
   });
 
+  it('keeps every ring that is not cut exactly as it is, and moves a cut one only by whole turns', () => {
+    const rings = shapes.features.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat());
+    let kept = 0;
+    for (const ring of rings) {
+      const fixed = unwrapRing(ring);
+      expect(fixed).toHaveLength(ring.length);
+      if (maxJump(ring) <= 180) {
+        expect(fixed).toEqual(ring);
+        kept++;
+        continue;
+      }
+      fixed.forEach(([lon, lat], i) => {
+        expect(lat).toBe(ring[i]![1]);
+        const turns = (lon! - ring[i]![0]!) / 360;
+        expect(turns).toBe(Math.round(turns));
+      });
+    }
+    expect(kept).toBeGreaterThan(rings.length - 20);
+  });
+
   it('draws a group ring round on screen around its anchor', () => {
     const ring = groupRing([40, 24], 0.01, 32);
     expect(ring).toHaveLength(33);
