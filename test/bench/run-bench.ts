@@ -506,9 +506,9 @@ const ready100kOverSeed = ratio(at(100_000)?.readyMs, seed?.readyMs);
 const ready1mOverSeed = ratio(at(1_000_000)?.readyMs, seed?.readyMs);
 /**
  * A dataset's idle GC rate: the median over every load measured (with and without the filter).
- * One load's rate is set by how many of V8's memory-reducing collections land in its 10 s, and
- * swung from 5.2 to 7.7 ms/s between loads of the same page; the median of 2 × STEP_LOADS loads
- * is what the "no higher at 1M than at 1k" target compares.
+ * One load's rate is set by how many of V8's memory-reducing collections land in its 10 s and
+ * how long they take (5.0 to 7.3 ms/s over the six loads of the 1M page in one run); the median
+ * of 2 × STEP_LOADS loads is what the "no higher at 1M than at 1k" target compares.
  */
 const idleGcLoads = (r: Row | undefined) => r ? [...(r.idleGcLoadsPerSec ?? [r.idleGcPerSec]), ...(r.filtered.idleGcLoadsPerSec ?? [r.filtered.idleGcPerSec])] : [];
 const idleGcOf = (r: Row | undefined) => r ? median(idleGcLoads(r)) : undefined;
