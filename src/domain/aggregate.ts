@@ -193,14 +193,17 @@ export function aggregate(index: DatasetIndex): Aggregates {
   return countLinks(structure, null);
 }
 
-/** Items 0..n−1 grouped by their key (a counting sort), each group in item order: key k's items are `items[start[k]..start[k+1])`. */
-function groupByKey(keyOfItem: Uint32Array, keys: number): { start: Uint32Array; items: Uint32Array } {
+/**
+ * Items 0..n−1 grouped by their key (a counting sort), each group in item order: key k's items
+ * are `items[start[k]..start[k+1])`. Only items `taken` lets through (all when omitted).
+ */
+function groupByKey(keyOfItem: ArrayLike<number>, keys: number, taken: (i: number) => boolean = () => true): { start: Uint32Array; items: Uint32Array } {
   const start = new Uint32Array(keys + 1);
-  for (let i = 0; i < keyOfItem.length; i++) start[(keyOfItem[i] as number) + 1]! += 1;
+  for (let i = 0; i < keyOfItem.length; i++) if (taken(i)) start[(keyOfItem[i] as number) + 1]! += 1;
   for (let k = 0; k < keys; k++) start[k + 1]! += start[k] as number;
   const next = start.slice(0, keys);
-  const items = new Uint32Array(keyOfItem.length);
-  for (let i = 0; i < keyOfItem.length; i++) items[next[keyOfItem[i] as number]!++] = i;
+  const items = new Uint32Array(start[keys] as number);
+  for (let i = 0; i < keyOfItem.length; i++) if (taken(i)) items[next[keyOfItem[i] as number]!++] = i;
   return { start, items };
 }
 
@@ -246,12 +249,7 @@ export function codeTable(n: number, codes: Uint32Array, keyOfItem: ArrayLike<nu
   }
   // Otherwise the items are grouped by key (a counting sort), and each key's codes summed in one
   // scratch row of K that is cleared behind it: O(items + keys + K), no map of key × code.
-  const start = new Uint32Array(n + 1);
-  for (let i = 0; i < keyOfItem.length; i++) if (counted(i)) start[(keyOfItem[i] as number) + 1]! += 1;
-  for (let k = 0; k < n; k++) start[k + 1]! += start[k] as number;
-  const order = new Uint32Array(start[n] as number);
-  const next = start.slice(0, n);
-  for (let i = 0; i < keyOfItem.length; i++) if (counted(i)) order[next[keyOfItem[i] as number]!++] = i;
+  const { start, items: order } = groupByKey(keyOfItem, n, counted);
   const scratch = new Uint32Array(K);
   const touched = new Uint32Array(K);
   const code = new Uint32Array(order.length), count = new Uint32Array(order.length);
