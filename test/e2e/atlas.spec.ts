@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { arcPixels, openAtlas, recordOffOrigin, urlParams, yearSlider } from './helpers.ts';
+import { arcPixels, openAtlas, recordOffOrigin, urlParams, yearSlider, settledMapBox } from './helpers.ts';
 import { initialView } from '../../src/map/initial-view.ts';
 import { ARC_SEGMENTS, arcPolyline } from '../../src/map/arc-buffer.ts';
 import { mercatorX, mercatorY, worldPx } from '../../src/map/mercator.ts';
@@ -121,8 +121,7 @@ test('hovering an arc on the map names it; clicking it opens its citation', asyn
   const source = (JSON.parse(readFileSync(join('data', 'sources.json'), 'utf8')) as { id: string; title: { original: string } }[])
     .find((x) => x.id === link.evidence[0]!.source)!;
   await openAtlas(page, '?year=2023');
-  const canvas = page.locator('canvas.maplibregl-canvas');
-  const box = (await canvas.boundingBox())!;
+  const box = await settledMapBox(page);
   const view = initialView(box.width, box.height);
   const line = arcPolyline(from, to)!;
   const mid = ARC_SEGMENTS / 2;
@@ -150,7 +149,7 @@ test('a Chinese institution is drawn as a dark point sized by its links, and cli
     .find((i) => i.id === 'xiamen-cardiovascular-hospital')!;
   const pixelAt = (year: number) => async () => {
     await openAtlas(page, `?year=${year}`);
-    const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+    const box = await settledMapBox(page);
     const view = initialView(box.width, box.height);
     const world = worldPx(view.zoom);
     const x = box.width / 2 + (mercatorX(inst.coordinates[0]) - mercatorX(view.center[0])) * world;

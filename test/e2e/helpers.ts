@@ -37,6 +37,18 @@ export async function openAtlas(page: Page, query = ''): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('atlas:ready').length > 0, undefined, { timeout: 45_000 });
 }
 
+/**
+ * The map canvas's box once the page's layout is complete. The download buttons join the toolbar
+ * only after the map is ready (a chunk loaded then) and move the map down; a point worked out
+ * from the box before that lands elsewhere once they have come.
+ */
+export async function settledMapBox(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+  await page.locator('.share-tools .downloads').waitFor({ state: 'attached' });
+  const box = await page.locator('canvas.maplibregl-canvas').boundingBox();
+  if (!box) throw new Error('the map canvas has no box');
+  return box;
+}
+
 export async function yearSlider(page: Page) {
   const slider = page.getByRole('slider', { name: /^(Year|年份)$/ });
   await expect(slider).toBeVisible();

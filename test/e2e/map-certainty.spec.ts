@@ -8,7 +8,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { expectedTally, openAtlas } from './helpers.ts';
+import { expectedTally, openAtlas, settledMapBox } from './helpers.ts';
 import type { Link } from '../../src/domain/schema.ts';
 import { feature } from 'topojson-client';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -152,7 +152,7 @@ for (const [name, viewport] of [['laptop', { width: 1280, height: 800 }], ['proj
       const shots: Record<number, { arc: number[][][]; inst: number[] }> = {};
       for (const year of [CERTAIN_YEAR, POSSIBLE_YEAR, EMPTY_YEAR]) {
         await openAtlas(page, `${FILTER}&mode=in&year=${year}`);
-        const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+        const box = await settledMapBox(page);
         const { samples, institution } = arcSamples(box.width, box.height);
         const [inst] = await pixels(page, [{ ...institution, nx: 0, ny: 0 }], null);
         shots[year] = { arc: await pixels(page, samples, null), inst: inst![2]! };
@@ -199,7 +199,7 @@ test('the PNG download draws the same difference', async ({ page }) => {
   const shots: Record<number, number[][][]> = {};
   for (const year of [CERTAIN_YEAR, POSSIBLE_YEAR, EMPTY_YEAR]) {
     await openAtlas(page, `${FILTER}&mode=in&year=${year}`);
-    const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+    const box = await settledMapBox(page);
     const png = await downloadPng(page);
     expect(png.top).toBeGreaterThan(0);
     if (year === POSSIBLE_YEAR) writeFileSync('test/e2e/screenshots/map-certainty-download.png', png.bytes);

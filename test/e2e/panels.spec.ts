@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { openAtlas, recordOffOrigin, urlParams } from './helpers.ts';
+import { openAtlas, recordOffOrigin, urlParams, settledMapBox } from './helpers.ts';
 import { initialView } from '../../src/map/initial-view.ts';
 import { mercatorX, mercatorY, worldPx } from '../../src/map/mercator.ts';
 
@@ -14,7 +14,7 @@ const SHOTS = 'test/e2e/screenshots';
 
 /** Page coordinates of a lon/lat in the first (fitted) view, as the map computes them. */
 async function pointAt(page: Page, lon: number, lat: number): Promise<{ x: number; y: number }> {
-  const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+  const box = await settledMapBox(page);
   const view = initialView(box.width, box.height);
   const world = worldPx(view.zoom);
   return {
@@ -153,7 +153,7 @@ test.describe('on a 390 × 844 touch screen', () => {
     await openAtlas(page);
     await expect(page.locator('.maplibregl-canvas-container')).toHaveClass(/maplibregl-cooperative-gestures/);
     await expect(page.locator('.maplibregl-mobile-message')).toHaveText('Use two fingers to move the map');
-    const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+    const box = await settledMapBox(page);
     const cdp = await context.newCDPSession(page);
     const x = box.x + box.width / 2, y = box.y + box.height * 0.7;
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
