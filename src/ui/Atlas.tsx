@@ -29,6 +29,7 @@ import { FilterBar } from './FilterBar.tsx';
 import { fileSubject, filterPhrases, type WordsContext } from './filter-words.ts';
 import { ViewSwitch, VIEW_PANEL_ID } from './ViewSwitch.tsx';
 import { CopyLink } from './CopyLink.tsx';
+import { DownloadsPending } from './downloads/DownloadsPending.tsx';
 import { EmbedButton } from '../embed/EmbedDialog.tsx';
 import { usePanelOpener } from './panel-focus.ts';
 import { useMapStrings } from './use-map-strings.ts';
@@ -230,14 +231,15 @@ export function Atlas({ data, explore, onChange, panelOpen, onTogglePanel, fit, 
             <CopyLink />
             {tools}
             <EmbedButton view={view} what={what} />
-            {(mapReady || !drawMap || viewName !== 'map') && (
-              <Suspense fallback={null}>
+            {/* The chunk is fetched once the map is ready; until then disabled buttons hold its row, so the map does not move. */}
+            {(mapReady || !drawMap || viewName !== 'map') ? (
+              <Suspense fallback={<DownloadsPending />}>
                 <Downloads index={index} links={() => linksInView(counts, win)} lang={lang} fileSubject={fileSubject(view.filters, words)} years={win}
                   filterSentence={phrases.join(' · ')}
                   windowLabel={windowLabel}
                   capture={drawMap && viewName === 'map' ? () => captureRef.current?.(2) ?? Promise.reject(new Error(t('download.pngUnavailable'))) : undefined} />
               </Suspense>
-            )}
+            ) : <DownloadsPending />}
           </div>
         </div>
         {story?.panel}

@@ -102,6 +102,26 @@ test('the download code loads only after the map is ready, and papaparse is not 
   expect(first).not.toContain('health-silk-road_');
 });
 
+test('the download buttons hold their row from the first paint, so the map does not move when their code arrives', async ({ page }) => {
+  // The canvas's box at the moment the ready mark is made, before the downloads chunk is fetched.
+  await page.addInitScript(() => {
+    new PerformanceObserver((list) => {
+      if (!list.getEntriesByName('atlas:ready').length) return;
+      const box = document.querySelector('canvas.maplibregl-canvas')?.getBoundingClientRect();
+      (window as unknown as { readyBox?: unknown }).readyBox = box && { top: box.top, height: box.height, width: box.width };
+    }).observe({ entryTypes: ['mark'] });
+  });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openAtlas(page);
+  await expect(page.getByRole('button', { name: 'Download CSV' })).toBeEnabled();
+  const [atReady, after] = await page.evaluate(() => {
+    const box = document.querySelector('canvas.maplibregl-canvas')!.getBoundingClientRect();
+    return [(window as unknown as { readyBox?: unknown }).readyBox, { top: box.top, height: box.height, width: box.width }];
+  });
+  expect(atReady).toEqual(after);
+  await expect(page.locator('.downloads[data-pending]')).toHaveCount(0);
+});
+
 for (const lang of ['en', 'zh'] as const) {
   test(`the PNG is twice the map's width, decodes, and leaves the map at its own pixel ratio (${lang})`, async ({ page }) => {
     await openAtlas(page, lang === 'zh' ? '?lang=zh' : '');

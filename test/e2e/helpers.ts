@@ -38,12 +38,12 @@ export async function openAtlas(page: Page, query = ''): Promise<void> {
 }
 
 /**
- * The map canvas's box once the page's layout is complete. The download buttons join the toolbar
- * only after the map is ready (a chunk loaded then) and move the map down; a point worked out
- * from the box before that lands elsewhere once they have come.
+ * The map canvas's box once the page's layout is complete: the download buttons' chunk, loaded
+ * after the map is ready, has replaced the disabled buttons that held its row. (Before they held
+ * it, the row arrived late and moved the map down; downloads.spec.ts checks it no longer does.)
  */
 export async function settledMapBox(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
-  await page.locator('.share-tools .downloads').waitFor({ state: 'attached' });
+  await page.locator('.share-tools .downloads:not([data-pending])').waitFor({ state: 'attached' });
   const box = await page.locator('canvas.maplibregl-canvas').boundingBox();
   if (!box) throw new Error('the map canvas has no box');
   return box;

@@ -9,7 +9,8 @@ import type { DatasetIndex } from '../../domain/dataset-index.ts';
 import type { Link } from '../../domain/schema.ts';
 import { downloadFileName, type SubjectPart } from '../../domain/file-names.ts';
 import type { MapCapture } from '../../map/map-capture.ts';
-import { csvBlob, geoJsonBlob, posterTexts, type DownloadFormat } from './build-files.ts';
+import { csvBlob, geoJsonBlob, posterTexts } from './build-files.ts';
+import { DOWNLOAD_FORMATS, FORMAT_NAME, type DownloadFormat } from './formats.ts';
 import { canvasToPng, composePng } from './compose-png.ts';
 import { saveFile } from './save-file.ts';
 import './downloads.css';
@@ -35,8 +36,6 @@ export interface DownloadsProps {
   capture?: () => Promise<MapCapture>;
 }
 
-const FORMATS: readonly DownloadFormat[] = ['csv', 'geojson', 'png'];
-const FORMAT_NAME: Record<DownloadFormat, string> = { csv: 'CSV', geojson: 'GeoJSON', png: 'PNG' };
 
 type Status = { kind: 'busy' | 'done' | 'error'; text: string };
 
@@ -80,7 +79,7 @@ export default function Downloads(props: DownloadsProps) {
   const noPng = !props.capture;
   return (
     <div className="downloads" role="group" aria-label={t('download.group')}>
-      {FORMATS.map((f) => (
+      {DOWNLOAD_FORMATS.map((f) => (
         <button
           key={f}
           type="button"

@@ -9,8 +9,6 @@ import { CATEGORY_COLOR } from '../../style/palette.ts';
 import type { LegendEntry, PosterTexts } from './poster-layout.ts';
 import type { Lang } from '../../domain/dates.ts';
 
-/** The formats the app offers for download. */
-export type DownloadFormat = 'csv' | 'geojson' | 'png';
 
 /** CSV with the byte-order mark spreadsheets need for the Chinese columns. */
 export function csvBlob(index: DatasetIndex, links: readonly Link[]): Blob {
