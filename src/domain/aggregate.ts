@@ -12,6 +12,7 @@ import { LINK_TYPE_OPTIONS } from './schema-values.ts';
 import { CERTAIN, OUTSIDE, PLANNED, POSSIBLE, UNDATED, presenceFor, timeCode, type YearsWindow } from './time-codes.ts';
 import { tallyAll, windowTallies } from './window-tallies.ts';
 import { perAlikeLinks } from './link-columns.ts';
+import { compactPairs } from './pair-table.ts';
 
 /** The fields a link's time code depends on (time-codes.ts timeCode, link-time.ts linkSpan). */
 const TIME_FIELDS = ['kind', 'date', 'end', 'ongoingAsOf', 'status'] as const;
@@ -106,6 +107,7 @@ const ENTITY_KEY: Record<EntityName, (p: Pair) => string | undefined> = {
 
 /** What does not change when a filter leaves some links out. */
 export interface AggregateStructure {
+  /** Made when read (pair-table.ts): no object per pair is kept; name a pair by its index. */
   pairs: Pair[];
   pairOfLink: Uint32Array;
   /**
@@ -177,18 +179,19 @@ export function aggregate(index: DatasetIndex): Aggregates {
     codeOfLink[li] = codeOf(li);
   }
 
-  const pairs = [...pairByKey.values()];
-  for (let p = 0; p < pairs.length; p++) {
+  const made = [...pairByKey.values()];
+  for (let p = 0; p < made.length; p++) {
     const counts = typeCounts[p] as Uint32Array;
     let best = 0;
     for (let t = 1; t < counts.length; t++) if ((counts[t] as number) > (counts[best] as number)) best = t;
-    (pairs[p] as Pair).dominantType = LINK_TYPES[best] as LinkType;
+    (made[p] as Pair).dominantType = LINK_TYPES[best] as LinkType;
   }
-  const { start: pairLinkStart, items: pairLinks } = groupByKey(pairOfLink, pairs.length);
+  const { start: pairLinkStart, items: pairLinks } = groupByKey(pairOfLink, made.length);
   const structure: AggregateStructure = {
-    pairs, pairOfLink, pairLinkStart, pairLinks, codeOfLink, firstTypeOfLink,
+    // Kept as columns, the objects made here dropped (pair-table.ts).
+    pairs: compactPairs(made), pairOfLink, pairLinkStart, pairLinks, codeOfLink, firstTypeOfLink,
     codes: Uint32Array.from(codeIndex.keys()),
-    entityKeys: Object.fromEntries(ENTITY_NAMES.map((n) => [n, entityKeys(pairs, ENTITY_KEY[n])])) as AggregateStructure['entityKeys'],
+    entityKeys: Object.fromEntries(ENTITY_NAMES.map((n) => [n, entityKeys(made, ENTITY_KEY[n])])) as AggregateStructure['entityKeys'],
   };
   return countLinks(structure, null);
 }
@@ -213,7 +216,7 @@ export function linksOfPair(a: AggregateStructure, p: number): Uint32Array {
 }
 
 /** Entity keys in first-seen pair order, and each pair's entity (-1: none). */
-function entityKeys(pairs: Pair[], keyOf: (p: Pair) => string | undefined): { keys: string[]; indexOf: Map<string, number>; ofPair: Int32Array } {
+function entityKeys(pairs: readonly Pair[], keyOf: (p: Pair) => string | undefined): { keys: string[]; indexOf: Map<string, number>; ofPair: Int32Array } {
   const indexOf = new Map<string, number>();
   const keys: string[] = [];
   const ofPair = new Int32Array(pairs.length).fill(-1);
@@ -372,7 +375,7 @@ export function pairCount(a: Aggregates, p: number, w: YearWindow): number {
 /** Drawn counts for every pair in the window, into `out`. */
 export function windowCounts(a: Aggregates, w: YearWindow, out = new Uint32Array(a.pairs.length)): Uint32Array {
   const t = tallyAll(a.byPair, w);
-  for (let p = 0; p < a.pairs.length; p++) {
+  for (let p = 0, n = a.pairs.length; p < n; p++) {
     out[p] = (t.certain[p] as number) + (t.possible[p] as number) + (w.includeUndated ? t.undated[p] as number : 0) + (w.includePlanned ? t.planned[p] as number : 0);
   }
   return out;

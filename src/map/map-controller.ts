@@ -159,7 +159,6 @@ export class AtlasMapController {
       const shape = shapeOf.get(iso3);
       return shape && countryAnchor(shape);
     });
-    this.buffers = buildArcBuffers(this.model.pairs, this.model.pairAllTime);
     this.state = emptyWindowState(this.model);
     this.xy = { inst: mercatorPoints(this.model.institutions), marker: mercatorPoints(this.model.markers), group: mercatorPoints(this.model.groups) };
     const nan = (n: number) => new Float32Array(n).fill(Number.NaN);
@@ -169,22 +168,6 @@ export class AtlasMapController {
       inst: keys(this.model.institutions), marker: keys(this.model.markers), group: keys(this.model.groups),
       country: new Map(this.model.countries.map((c, i) => [c.iso3, i])),
     };
-
-    this.arcCounts = emptyArcCounts(this.model.pairs.length, this.buffers.pairOfArc.length);
-    const bundles = bundleArcs(this.model.pairs, this.buffers, this.model.pairAllTime);
-    this.arcs = new ArcLayer(LAYER.arcs, this.buffers, packArcStatic(this.buffers), this.arcCounts, arcWidthReference(this.model.maxPairAllTime), bundles);
-    this.arcs.onFirstDraw = () => { this.arcsDrawn = true; };
-    // Which arcs the map draws now, on its box: the browser tests read it.
-    this.arcs.onLevel = (bundled, slots) => {
-      const el = this.map.getContainer().parentElement;
-      if (!el) return;
-      el.dataset.arcLevel = bundled ? 'bundled' : 'each';
-      el.dataset.arcSlots = String(slots);
-    };
-    const { institutionEntity, entities } = this.model;
-    const order = institutionDrawOrder(institutionEntity, entities.institutions);
-    this.institutionsLayer = new InstitutionLayer(LAYER.institutions, packInstitutions(this.model.institutions, order), order);
-    if (this.buffers.vertexCount === 0) this.arcsDrawn = true;
 
     const fitted = initialView(container.clientWidth, container.clientHeight);
     const view = settings.camera ? { center: [settings.camera.lon, settings.camera.lat] as [number, number], zoom: settings.camera.zoom } : fitted;
@@ -225,6 +208,23 @@ export class AtlasMapController {
         throw new Error(/webgl/i.test(message) ? NO_WEBGL2 : message);
       }
     }
+    // The arcs are built once the map has started: its worker loads and its style waits for a frame meanwhile.
+    this.buffers = buildArcBuffers(this.model.pairs, this.model.pairAllTime);
+    this.arcCounts = emptyArcCounts(this.model.pairs.length, this.buffers.pairOfArc.length);
+    const bundles = bundleArcs(this.model.pairs, this.buffers, this.model.pairAllTime);
+    this.arcs = new ArcLayer(LAYER.arcs, this.buffers, packArcStatic(this.buffers), this.arcCounts, arcWidthReference(this.model.maxPairAllTime), bundles);
+    this.arcs.onFirstDraw = () => { this.arcsDrawn = true; };
+    // Which arcs the map draws now, on its box: the browser tests read it.
+    this.arcs.onLevel = (bundled, slots) => {
+      const el = this.map.getContainer().parentElement;
+      if (!el) return;
+      el.dataset.arcLevel = bundled ? 'bundled' : 'each';
+      el.dataset.arcSlots = String(slots);
+    };
+    const { institutionEntity, entities } = this.model;
+    const order = institutionDrawOrder(institutionEntity, entities.institutions);
+    this.institutionsLayer = new InstitutionLayer(LAYER.institutions, packInstitutions(this.model.institutions, order), order);
+    if (this.buffers.vertexCount === 0) this.arcsDrawn = true;
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');

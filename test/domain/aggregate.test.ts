@@ -134,6 +134,39 @@ describe("a pair's links", () => {
   });
 });
 
+describe('the pairs, kept as columns', () => {
+  it("are read back as their links state them: institution, partner, places and commonest type", () => {
+    const d = synthesize({ links: 3000, seed: 7 });
+    const { a, index } = build({ sources: d.sources, institutions: d.institutions, partners: d.partners, links: [...d.links()] } as never);
+    const links = index.dataset.links;
+    expect(a.pairs.length).toBeGreaterThan(50);
+    a.pairs.forEach((p, i) => {
+      expect(p.index).toBe(i);
+      const own = Array.from(linksOfPair(a, i), (li) => links[li]!);
+      expect(own.length).toBeGreaterThan(0);
+      const partner = index.partnerOf(own[0]!);
+      expect(p.institution).toBe(own[0]!.institution);
+      expect(p.partnerKey).toBe(partner.key);
+      expect(p.partnerKind).toBe(partner.kind);
+      expect(p.from).toEqual(index.institutionOf(own[0]!).coordinates);
+      expect(p.to).toEqual(partner.point);
+      expect(p.iso3).toBe(partner.iso3);
+      const tally = LINK_TYPES.map((t) => own.filter((l) => (l.types[0] ?? 'agreement') === t).length);
+      expect(p.dominantType).toBe(LINK_TYPES[tally.indexOf(Math.max(...tally))]);
+    });
+  });
+
+  it('are made when read: equal each time, never written to', () => {
+    const { a } = build(miniDataset());
+    const first = a.pairs[0]!;
+    expect(a.pairs[0]).toEqual(first);
+    expect(a.pairs[0]).not.toBe(first);
+    expect(() => { (a.pairs as Pair[])[0] = first; }).toThrow(TypeError);
+    expect(a.pairs[a.pairs.length]).toBeUndefined();
+    expect([...a.pairs].map((p) => p.index)).toEqual(Array.from({ length: a.pairs.length }, (_, i) => i));
+  });
+});
+
 describe('codeTable', () => {
   /** The counts per key and code, worked out the plain way. */
   function naive(keyOf: number[], codeOf: number[], weight: number[] | null, included: Uint8Array | null): Map<string, number> {
