@@ -138,6 +138,14 @@ function dataPreloads(): string {
  * app's module scripts once the shell is on screen (or after 100 ms, for a page that is not
  * shown and may not paint soon). Then the policy, with both inline scripts' hashes.
  */
+/**
+ * Intl's first use in a page loads ICU's data: 22–27 ms here for the first NumberFormat, 4–5 ms more
+ * for the first DateTimeFormat, whatever the locale. The app's first render needs both. Done once the
+ * scripts are requested, while they download and compile and the main thread has nothing to do, it
+ * is off the path to the first map; the app's own formatters are then made in a fraction of a millisecond.
+ */
+const WARM_INTL = "try{new Intl.NumberFormat('en-GB').format(1);new Intl.DateTimeFormat('en-GB',{year:'numeric',timeZone:'UTC'}).format(0)}catch(e){}";
+
 function startAfterFirstPaint(): Plugin {
   return {
     name: 'atlas-start-after-first-paint',
@@ -148,7 +156,7 @@ function startAfterFirstPaint(): Plugin {
         const tag = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/g;
         const srcs = [...html.matchAll(tag)].map((m) => m[1] as string);
         if (!srcs.length) throw new Error('index.html: no module script to start after the first paint');
-        const loader = `${dataPreloads()}(function(){var s=${JSON.stringify(srcs)},d=0;function go(){if(d)return;d=1;s.forEach(function(u){var e=document.createElement('script');e.type='module';e.crossOrigin='';e.src=u;document.head.appendChild(e)})}`
+        const loader = `${dataPreloads()}(function(){var s=${JSON.stringify(srcs)},d=0;function go(){if(d)return;d=1;s.forEach(function(u){var e=document.createElement('script');e.type='module';e.crossOrigin='';e.src=u;document.head.appendChild(e)});${WARM_INTL}}`
           + 'var t=setTimeout(go,100);requestAnimationFrame(function(){setTimeout(function(){clearTimeout(t);go()},0)})})();';
         const hash = `'sha256-${createHash('sha256').update(loader).digest('base64')}'`;
         const out = html.replace(tag, '').replace('</body>', `  <script>${loader}</script>\n  </body>`)
