@@ -12,7 +12,7 @@
  * --filter 'cat=clinical' (the URL filter for the second step measurement; default cat=clinical),
  * --lighthouse-runs N (runs per page, default 3), --step-loads N (page loads whose steps are measured, per
  * dataset and filter; the load with the median step cost is reported; default 3), --ready-runs N (loads of the atlas and of the bare
- * MapLibre page each, alternating, for ready against the bare page; default 5), --only lighthouse (builds, runs Lighthouse alone
+ * MapLibre page each, alternating, for ready against the bare page; default 9), --only lighthouse (builds, runs Lighthouse alone
  * and replaces only the `lighthouse` part of results.json), --port N (default 4329).
  */
 import { execFileSync } from 'node:child_process';
@@ -38,8 +38,11 @@ const STEPS = Number(argValue(args, 'steps') ?? '20');
  */
 const FILTER = (argValue(args, 'filter') ?? 'cat=clinical').replace(/^[?&]/, '');
 const LIGHTHOUSE_RUNS = Number(argValue(args, 'lighthouse-runs') ?? '3');
-/** Loads of each page for "ready against the bare MapLibre page", alternating atlas and bare. */
-const READY_RUNS = Number(argValue(args, 'ready-runs') ?? '5');
+/**
+ * Loads of each page for "ready against the bare MapLibre page", alternating atlas and bare. One
+ * load of the same page ranged over ±15 % here (SwiftShader's frames), so the medians need nine.
+ */
+const READY_RUNS = Number(argValue(args, 'ready-runs') ?? '9');
 /**
  * Page loads whose steps are measured, per dataset and filter. One load's step cost swung by a
  * third between runs of the same code (the bundled data: 19.0 ms in one, 27.4 ms in the next),
