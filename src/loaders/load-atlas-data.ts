@@ -342,10 +342,10 @@ async function loadAll(
   // Fetched beside the data, not before it. Any failure only means "not vouched for": validate.
   const manifest = fetchJson(new URL(`${dataPath}/${MANIFEST_FILE}`, base).href, MANIFEST_FILE, signal, true, stallMs, cache).catch(() => undefined);
   /** A data file, parsed (unless `json` is false), with its bytes: for the manifest's digest, or else for the validator's worker. */
-  const dataFile = async (name: string, optional = false, json = true) => {
+  const dataFile = async (name: string, optional = false, json = true, counted = true) => {
     const file = `${dataPath}/${name}`;
     const fetched = await fetchFile(new URL(file, base).href, file, signal, optional, stallMs, json, cache);
-    arrived(file);
+    if (counted) arrived(file);
     return { name, value: fetched?.value, bytes: fetched?.bytes };
   };
   const linksName = DATA_FILE_NAMES.links;
@@ -357,16 +357,21 @@ async function loadAll(
   const linksFile = async (): Promise<{ name: string; value: unknown; bytes: Uint8Array | undefined; links?: Link[] }> => {
     const found = await manifest;
     if (listsLinkColumns(found)) {
-      awaitInstead(`${dataPath}/${linksName}`, `${dataPath}/${LINK_COLUMNS_FILE}`);
-      const compact = await dataFile(LINK_COLUMNS_FILE, true, false);
+      const columnsFile = `${dataPath}/${LINK_COLUMNS_FILE}`;
+      awaitInstead(`${dataPath}/${linksName}`, columnsFile);
+      // Counted as arrived only once it is read: otherwise the progress goes on to name links.json.
+      const compact = await dataFile(LINK_COLUMNS_FILE, true, false, false);
       if (compact.bytes) {
         try {
-          return { ...compact, links: decodeLinkColumns(compact.bytes) };
+          const links = decodeLinkColumns(compact.bytes);
+          arrived(columnsFile);
+          return { ...compact, links };
         } catch (e) {
           if (!(e instanceof LinkColumnsError)) throw e;
           // Bytes of another version or kind: the JSON, validated, is still there to read.
         }
       }
+      awaitInstead(columnsFile, `${dataPath}/${linksName}`);
     }
     return dataFile(linksName, false, false);
   };

@@ -149,6 +149,25 @@ describe('a dataset published with its compact links (as npm run build writes da
     expect((error as DataError).problems).toEqual([expect.objectContaining({ file: 'data/links.json', id: links[3]!.id, field: 'partner' })]);
   });
 
+  it('names the file it waits for: the compact links, then links.json when it falls back to it', async () => {
+    const waitingFor = async () => {
+      const reports: string[][] = [];
+      await loadAtlasData('data', (_d, _t, waiting) => reports.push([...waiting]), undefined, 'http://atlas.test/');
+      return reports;
+    };
+    const links = (r: string[]) => r.filter((f) => /links/.test(f));
+    servePublished();
+    const read = await waitingFor();
+    expect(read.some((r) => links(r).join() === `data/${LINK_COLUMNS_FILE}`)).toBe(true);
+    expect(read.at(-1)).toEqual([]);
+    servePublished({ [`data/${LINK_COLUMNS_FILE}`]: null });
+    const fellBack = await waitingFor();
+    // After the compact file was found missing, the load waits for links.json, and says so.
+    const asked = fellBack.findIndex((r) => links(r).join() === 'data/links.json' && fellBack.slice(0, fellBack.indexOf(r)).some((p) => links(p).includes(`data/${LINK_COLUMNS_FILE}`)));
+    expect(asked).toBeGreaterThan(0);
+    expect(fellBack.at(-1)).toEqual([]);
+  });
+
   it('reads links.json, still vouched for, when the compact file is missing or not one at all', async () => {
     servePublished({ [`data/${LINK_COLUMNS_FILE}`]: null });
     const missing = await load();
