@@ -180,18 +180,22 @@ export function aggregate(index: DatasetIndex): Aggregates {
   }
 
   const made = [...pairByKey.values()];
+  const dominantTypeOf = new Uint8Array(made.length);
   for (let p = 0; p < made.length; p++) {
     const counts = typeCounts[p] as Uint32Array;
     let best = 0;
     for (let t = 1; t < counts.length; t++) if ((counts[t] as number) > (counts[best] as number)) best = t;
     (made[p] as Pair).dominantType = LINK_TYPES[best] as LinkType;
+    dominantTypeOf[p] = best;
   }
   const { start: pairLinkStart, items: pairLinks } = groupByKey(pairOfLink, made.length);
+  const keys = Object.fromEntries(ENTITY_NAMES.map((n) => [n, entityKeys(made, ENTITY_KEY[n])])) as AggregateStructure['entityKeys'];
   const structure: AggregateStructure = {
     // Kept as columns, the objects made here dropped (pair-table.ts).
-    pairs: compactPairs(made), pairOfLink, pairLinkStart, pairLinks, codeOfLink, firstTypeOfLink,
+    pairs: compactPairs(made, keys.byInstitution.ofPair, keys.byPartner.ofPair, dominantTypeOf),
+    pairOfLink, pairLinkStart, pairLinks, codeOfLink, firstTypeOfLink,
     codes: Uint32Array.from(codeIndex.keys()),
-    entityKeys: Object.fromEntries(ENTITY_NAMES.map((n) => [n, entityKeys(made, ENTITY_KEY[n])])) as AggregateStructure['entityKeys'],
+    entityKeys: keys,
   };
   return countLinks(structure, null);
 }

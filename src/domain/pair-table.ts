@@ -13,33 +13,19 @@ import { lazyArray } from './lazy-array.ts';
 
 interface PartnerValues { key: string; kind: PartnerKind; to?: LonLat; iso3?: string }
 
-/** The same pairs, read from columns; `list[i].index` must be i. */
-export function compactPairs(list: readonly Pair[]): Pair[] {
-  const n = list.length;
-  const institutionOf = new Uint32Array(n), partnerOf = new Uint32Array(n), typeOf = new Uint8Array(n);
+/**
+ * The same pairs, read from columns; `list[i].index` must be i. Each pair's institution and
+ * partner are numbered as the aggregate's entity keys number them (`institutionOf`, `partnerOf`),
+ * its commonest type as an index into LINK_TYPE_OPTIONS (`typeOf`).
+ */
+export function compactPairs(list: readonly Pair[], institutionOf: Int32Array, partnerOf: Int32Array, typeOf: Uint8Array): Pair[] {
   const institutions: { id: string; from: LonLat }[] = [], partners: PartnerValues[] = [];
-  const institutionIndex = new Map<string, number>(), partnerIndex = new Map<string, number>();
-  const typeIndex = new Map<LinkType, number>(LINK_TYPE_OPTIONS.map((t, i) => [t, i]));
-  for (let p = 0; p < n; p++) {
-    const pair = list[p] as Pair;
+  list.forEach((pair, p) => {
     if (pair.index !== p) throw new Error(`pair ${p} is numbered ${pair.index}`);
-    let i = institutionIndex.get(pair.institution);
-    if (i === undefined) {
-      i = institutions.length;
-      institutionIndex.set(pair.institution, i);
-      institutions.push({ id: pair.institution, from: pair.from });
-    }
-    let k = partnerIndex.get(pair.partnerKey);
-    if (k === undefined) {
-      k = partners.length;
-      partnerIndex.set(pair.partnerKey, k);
-      partners.push({ key: pair.partnerKey, kind: pair.partnerKind, ...(pair.to ? { to: pair.to } : {}), ...(pair.iso3 ? { iso3: pair.iso3 } : {}) });
-    }
-    institutionOf[p] = i;
-    partnerOf[p] = k;
-    typeOf[p] = typeIndex.get(pair.dominantType) ?? 0;
-  }
-  return lazyArray(n, (p): Pair => {
+    institutions[institutionOf[p] as number] ??= { id: pair.institution, from: pair.from };
+    partners[partnerOf[p] as number] ??= { key: pair.partnerKey, kind: pair.partnerKind, ...(pair.to ? { to: pair.to } : {}), ...(pair.iso3 ? { iso3: pair.iso3 } : {}) };
+  });
+  return lazyArray(list.length, (p): Pair => {
     const inst = institutions[institutionOf[p] as number]!;
     const partner = partners[partnerOf[p] as number]!;
     return {

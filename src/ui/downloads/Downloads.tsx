@@ -36,7 +36,6 @@ export interface DownloadsProps {
   capture?: () => Promise<MapCapture>;
 }
 
-
 type Status = { kind: 'busy' | 'done' | 'error'; text: string };
 
 /** Three download buttons and a status line that says what happened, errors included. */

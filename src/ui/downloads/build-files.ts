@@ -9,7 +9,6 @@ import { CATEGORY_COLOR } from '../../style/palette.ts';
 import type { LegendEntry, PosterTexts } from './poster-layout.ts';
 import type { Lang } from '../../domain/dates.ts';
 
-
 /** CSV with the byte-order mark spreadsheets need for the Chinese columns. */
 export function csvBlob(index: DatasetIndex, links: readonly Link[]): Blob {
   return new Blob([exportLinks(index, 'csv', links, { bom: true })], { type: 'text/csv;charset=utf-8' });
