@@ -180,15 +180,29 @@ export function foldBundles(
   const { memberStart, members } = b;
   const rotate = history === 'rotate', settle = history === 'settle';
   let staticsChanged = false, highlightChanged = false;
-  for (let s = 0; s < memberStart.length - 1; s++) {
+  // Most steps have nothing highlighted: then the members' loop reads no highlight at all (it runs
+  // over every arc of a large dataset in every step).
+  let anyHighlight = false;
+  for (let a = 0; a < arcHighlight.length; a++) if ((arcHighlight[a] as number) > 0) { anyHighlight = true; break; }
+  const slots = memberStart.length - 1;
+  for (let s = 0; s < slots; s++) {
     let bc = 0, bo = 0, ba = -1, hc = 0, ho = 0, ha = -1;
-    for (let j = memberStart[s] as number; j < (memberStart[s + 1] as number); j++) {
+    const end = memberStart[s + 1] as number;
+    for (let j = memberStart[s] as number; j < end; j++) {
       const a = members[j] as number;
       const p = pairOfArc[a] as number;
-      const c = certain[p] as number, o = other[p] as number;
-      if (c === 0 && o === 0) continue;
-      if (wider(c, o, bc, bo)) { bc = c; bo = o; ba = a; }
-      if ((arcHighlight[a] as number) > 0 && wider(c, o, hc, ho)) { hc = c; ho = o; ha = a; }
+      const c = certain[p] as number;
+      // wider(), inlined: a certain count beats any count without one, then the larger count.
+      if (c > 0) {
+        if (c > bc) { bc = c; bo = other[p] as number; ba = a; }
+      } else if (bc === 0) {
+        const o = other[p] as number;
+        if (o > bo) { bo = o; ba = a; }
+      }
+      if (anyHighlight && (arcHighlight[a] as number) > 0) {
+        const o = other[p] as number;
+        if ((c > 0 || o > 0) && wider(c, o, hc, ho)) { hc = c; ho = o; ha = a; }
+      }
     }
     const lit = ha >= 0;
     const c = lit ? hc : bc, o = lit ? ho : bo, a = lit ? ha : ba;
