@@ -169,10 +169,12 @@ const wider = (c: number, o: number, bc: number, bo: number): boolean => (c > 0 
  * members, not highlighted. The history (`rotate`) keeps each bundle's own drawn counts, so a
  * bundle grows in only where nothing was drawn before. `out`, `outHighlight` and the bundles'
  * static categories are rewritten in place; returns whether the categories or the highlight
- * changed (what must be uploaded again). O(arcs), no allocation.
+ * changed (what must be uploaded again). `arcHighlight` is null when no arc is highlighted (most
+ * steps): the members' loop, which runs over every arc of a large dataset in every step, then
+ * reads no highlight at all. O(arcs), no allocation.
  */
 export function foldBundles(
-  pairs: ShownTallies, pairOfArc: Int32Array, arcStatic: Float32Array, arcHighlight: Uint8Array, b: ArcBundles,
+  pairs: ShownTallies, pairOfArc: Int32Array, arcStatic: Float32Array, arcHighlight: Uint8Array | null, b: ArcBundles,
   out: Float32Array, outHighlight: Uint8Array, history: CountsHistory,
 ): { statics: boolean; highlight: boolean } {
   const { certain, other } = pairs;
@@ -180,10 +182,6 @@ export function foldBundles(
   const { memberStart, members } = b;
   const rotate = history === 'rotate', settle = history === 'settle';
   let staticsChanged = false, highlightChanged = false;
-  // Most steps have nothing highlighted: then the members' loop reads no highlight at all (it runs
-  // over every arc of a large dataset in every step).
-  let anyHighlight = false;
-  for (let a = 0; a < arcHighlight.length; a++) if ((arcHighlight[a] as number) > 0) { anyHighlight = true; break; }
   const slots = memberStart.length - 1;
   for (let s = 0; s < slots; s++) {
     let bc = 0, bo = 0, ba = -1, hc = 0, ho = 0, ha = -1;
@@ -199,9 +197,9 @@ export function foldBundles(
         const o = other[p] as number;
         if (o > bo) { bo = o; ba = a; }
       }
-      if (anyHighlight && (arcHighlight[a] as number) > 0) {
+      if (arcHighlight && (arcHighlight[a] as number) > 0) {
         const o = other[p] as number;
-        if ((c > 0 || o > 0) && wider(c, o, hc, ho)) { hc = c; ho = o; ha = a; }
+        if (wider(c, o, hc, ho)) { hc = c; ho = o; ha = a; }
       }
     }
     const lit = ha >= 0;

@@ -283,7 +283,7 @@ export class ArcLayer implements CustomLayerInterface {
     if (b.packedGen !== this.gen || b.highlightStale) {
       // A highlight change alone refolds without touching the history.
       const history = b.packedGen === this.gen ? 'keep' : this.historyFor(b);
-      const changed = foldBundles(this.tallies, this.each.buffers.pairOfArc, this.each.statics.data, this.each.highlight, b.bundles, b.counts.data, b.highlight, history);
+      const changed = foldBundles(this.tallies, this.each.buffers.pairOfArc, this.each.statics.data, this.hasHighlight ? this.each.highlight : null, b.bundles, b.counts.data, b.highlight, history);
       b.packedGen = this.gen;
       b.highlightStale = false;
       b.countsDirty = true;

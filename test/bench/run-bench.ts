@@ -261,7 +261,7 @@ function expectedFilterWords(query: string): string[] {
  *   it made either figure swing between runs at 1M links. It is reported as `postLoadGcMs` (all
  *   main-thread GC in the `POST_LOAD_MS` after ready, no input); then a full collection through
  *   the protocol settles the heap. That collection restarts the memory reducer: 8 s later V8 runs
- *   one to three memory-reducing collections of its own (40 to 50 ms of main thread in all, the same at
+ *   one to three memory-reducing collections of its own (30 to 75 ms of main thread in all per load, about the same at
  *   1k and 1M, whose heaps now hold the same objects). They are reported as `reducerGcMs` (all GC
  *   in the `REDUCER_MS` after the forced collection); the idle rate is measured after them, so it
  *   is the page's own steady-state rate, and not when the bench's collection set V8's timer.

@@ -144,6 +144,11 @@ describe('foldBundles', () => {
     expect([b.statics.data[0], b.statics.data[4]]).toEqual([1, 5]);
     // The same again: nothing to upload but the counts.
     expect(foldBundles(tallies([[2, 0], [2, 5], [0, 0], [0, 0], [0, 0]]), pairOfArc, statics, none, b, out, hl, 'settle')).toEqual({ statics: false, highlight: false });
+    // No highlight given (null, what the layer passes when nothing is highlighted) folds as no byte set does.
+    const b2 = bundles(), out2 = new Float32Array(8), hl2 = new Uint8Array(2);
+    foldBundles(tallies([[0, 3], [2, 0], [5, 1], [0, 2], [0, 4]]), pairOfArc, statics, null, b2, out2, hl2, 'settle');
+    expect(Array.from(out2)).toEqual([5, 1, 6, 6, 0, 4, 4, 4]);
+    expect(Array.from(hl2)).toEqual([0, 0]);
   });
 
   it('keeps each bundle\'s own drawn counts as its history, so only a bundle with nothing drawn before grows in', () => {
