@@ -12,7 +12,8 @@ setWorkerUrl(workerUrl);
  * The worker is started now, while the page fetches and prepares its data, instead of when the map
  * is made: fetching, compiling and running its 520 KB script then no longer stands between `new Map`
  * and the countries' first tiles, which is the longest part of the way to the first view. Measured
- * (two cores, SwiftShader, 16 alternating loads each): atlas:ready 2576 ms against 2702 ms without.
+ * (two cores, SwiftShader, two sets of 16 alternating loads; medians): atlas:ready 2576 and 2429 ms
+ * against 2702 and 2634 ms without.
  * A page that never makes its map (no WebGL, a failed load) has only started an idle worker; where
  * there are no workers (Node, the unit tests) nothing is started.
  */
