@@ -52,6 +52,12 @@ export interface FramePadding {
 }
 
 
+interface ArcParts {
+  buffers: ArcBuffers;
+  counts: ArcCounts;
+  layer: ArcLayer;
+}
+
 export interface AtlasMapData {
   world: CountryShapes;
   borders: MultiLineString;
@@ -108,17 +114,19 @@ const mercatorPoints = (list: readonly { point: readonly [number, number] }[]): 
 export class AtlasMapController {
   private readonly map: MapLibreMap;
   private model: MapModel;
-  private readonly buffers: ArcBuffers;
+  /**
+   * The arcs' geometry, counts and layer: built when the map's style has loaded (buildArcs), by
+   * when the map has sent the countries to its worker, so that the worker indexes them while the
+   * arcs are built; or at their first use, if that comes sooner.
+   */
+  private arcParts: ArcParts | null = null;
   /** Built at the first pick (a hover, a click), not before the first view: nothing needs it until then. */
   private pickerBuilt: ArcPicker | undefined;
-  private readonly arcs: ArcLayer;
   private readonly institutionsLayer: InstitutionLayer;
   private readonly labels: LabelOverlay;
   private readonly attribution: HTMLDivElement;
   private readonly canvasBox: HTMLDivElement;
   private readonly state: WindowState;
-  /** The arcs' counts for the window shown (and per pair), refilled in place at every step. */
-  private readonly arcCounts: ArcCounts;
   private aggregates: Aggregates;
   /** Set while the map moves to a camera the URL asked for: that move is not reported back. */
   private applyingCamera = false;
@@ -208,23 +216,9 @@ export class AtlasMapController {
         throw new Error(/webgl/i.test(message) ? NO_WEBGL2 : message);
       }
     }
-    // The arcs are built once the map has started: its worker loads and its style waits for a frame meanwhile.
-    this.buffers = buildArcBuffers(this.model.pairs, this.model.pairAllTime);
-    this.arcCounts = emptyArcCounts(this.model.pairs.length, this.buffers.pairOfArc.length);
-    const bundles = bundleArcs(this.model.pairs, this.buffers, this.model.pairAllTime);
-    this.arcs = new ArcLayer(LAYER.arcs, this.buffers, packArcStatic(this.buffers), this.arcCounts, arcWidthReference(this.model.maxPairAllTime), bundles);
-    this.arcs.onFirstDraw = () => { this.arcsDrawn = true; };
-    // Which arcs the map draws now, on its box: the browser tests read it.
-    this.arcs.onLevel = (bundled, slots) => {
-      const el = this.map.getContainer().parentElement;
-      if (!el) return;
-      el.dataset.arcLevel = bundled ? 'bundled' : 'each';
-      el.dataset.arcSlots = String(slots);
-    };
     const { institutionEntity, entities } = this.model;
     const order = institutionDrawOrder(institutionEntity, entities.institutions);
     this.institutionsLayer = new InstitutionLayer(LAYER.institutions, packInstitutions(this.model.institutions, order), order);
-    if (this.buffers.vertexCount === 0) this.arcsDrawn = true;
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
@@ -243,6 +237,36 @@ export class AtlasMapController {
     this.wireEvents();
   }
 
+  private get arcsBuilt(): ArcParts {
+    return this.arcParts ??= this.buildArcs();
+  }
+
+  private get buffers(): ArcBuffers { return this.arcsBuilt.buffers; }
+  /** The arcs' counts for the window shown (and per pair), refilled in place at every step. */
+  private get arcCounts(): ArcCounts { return this.arcsBuilt.counts; }
+  private get arcs(): ArcLayer { return this.arcsBuilt.layer; }
+
+  /** The arcs for the dataset, counted for the window and counts of the moment. */
+  private buildArcs(): ArcParts {
+    const buffers = buildArcBuffers(this.model.pairs, this.model.pairAllTime);
+    const counts = emptyArcCounts(this.model.pairs.length, buffers.pairOfArc.length);
+    const bundles = bundleArcs(this.model.pairs, buffers, this.model.pairAllTime);
+    const layer = new ArcLayer(LAYER.arcs, buffers, packArcStatic(buffers), counts, arcWidthReference(this.model.maxPairAllTime), bundles);
+    layer.onFirstDraw = () => { this.arcsDrawn = true; };
+    // Which arcs the map draws now, on its box: the browser tests read it.
+    layer.onLevel = (bundled, slots) => {
+      const el = this.map.getContainer().parentElement;
+      if (!el) return;
+      el.dataset.arcLevel = bundled ? 'bundled' : 'each';
+      el.dataset.arcSlots = String(slots);
+    };
+    if (buffers.vertexCount === 0) this.arcsDrawn = true;
+    shownTallies(this.aggregates.byPair, this.settings.window, counts.pairs);
+    layer.setWindow(false);
+    if (this.settings.selection) layer.setHighlight(this.highlightOf(this.settings.selection, buffers));
+    return { buffers, counts, layer };
+  }
+
   private wireEvents(): void {
     const map = this.map;
     // The hatch of countries with only possible links: an image made here, added when the style first asks for it.
@@ -255,13 +279,19 @@ export class AtlasMapController {
     const onStyle = () => {
       if (this.destroyed) return;
       // Both layers first draw in the frame in which the basemap has loaded (first-draw-gate.ts).
-      map.addLayer(this.arcs, LAYER.markers);
       map.addLayer(this.institutionsLayer);
       this.styleReady = true;
       this.syncFeatureStates();
       this.applySelection(this.settings.selection);
       this.scheduleLabels();
       map.triggerRepaint();
+      // MapLibre posts the countries to its worker just after this event, in a microtask: the arcs
+      // are built in the next task, while the worker indexes them (below the partners' markers).
+      setTimeout(() => {
+        if (this.destroyed) return;
+        map.addLayer(this.arcs, LAYER.markers);
+        map.triggerRepaint();
+      }, 0);
     };
     // An adopted early map's style may have loaded already: its event will not come again.
     if (this.adoptedStyle) onStyle();
@@ -305,7 +335,7 @@ export class AtlasMapController {
     map.on('click', (e: MapMouseEvent) => this.callbacks().onSelect(this.pick(e.point)));
     map.on('error', (e) => this.callbacks().onError?.(e.error?.message ?? 'the map failed'));
     map.on('webglcontextlost', () => {
-      this.arcs.resetGpu();
+      this.arcParts?.layer.resetGpu();
       this.institutionsLayer.resetGpu();
       this.callbacks().onError?.('the WebGL context was lost');
     });
@@ -450,10 +480,14 @@ export class AtlasMapController {
     // history; otherwise it settles it, so nothing grows in.
     const animate = kind === 'step' && !this.settings.reducedMotion;
     // The arc layer packs the counts of the arcs (or bundles) it draws from these, in its frame.
-    shownTallies(this.aggregates.byPair, w, this.arcCounts.pairs);
-    if (kind === 'step') this.arcs.setWindow(animate);
-    else if (kind === 'first') this.arcs.setWindow(false);
-    else this.arcs.setCounts();
+    // Arcs not built yet are counted for the window of the moment when they are (buildArcs).
+    const arcs = this.arcParts;
+    if (arcs) {
+      shownTallies(this.aggregates.byPair, w, arcs.counts.pairs);
+      if (kind === 'step') arcs.layer.setWindow(animate);
+      else if (kind === 'first') arcs.layer.setWindow(false);
+      else arcs.layer.setCounts();
+    }
     this.institutionsLayer.setLooks(this.state.institutionRadii, this.state.institutionPossible);
     this.syncFeatureStates();
     this.scheduleLabels();
@@ -510,15 +544,9 @@ export class AtlasMapController {
   }
 
   private applySelection(sel: MapItem | null): void {
-    const pairs = this.model.pairs;
-    this.arcs.setHighlight(sel === null ? null : (arc) => {
-      const pair = pairs[this.buffers.pairOfArc[arc] as number];
-      if (!pair) return false;
-      if (sel.kind === 'arc') return pair.index === sel.pair;
-      if (sel.kind === 'inst') return pair.institution === sel.id;
-      // A country's arcs include those to its institutions, as its panel lists them.
-      return pair.partnerKey === sel.key || pair.iso3 === sel.key;
-    });
+    // Arcs not built yet take the selection when they are (buildArcs).
+    const arcs = this.arcParts;
+    if (arcs) arcs.layer.setHighlight(this.highlightOf(sel, arcs.buffers));
     for (const f of this.selectedFeatures) this.map.setFeatureState(f, { sel: false });
     const features: { source: string; id: number }[] = [];
     this.institutionsLayer.setSelected(sel?.kind === 'inst' ? (this.slotOf.inst.get(sel.id) ?? null) : null);
@@ -531,6 +559,20 @@ export class AtlasMapController {
     }
     for (const f of features) this.map.setFeatureState(f, { sel: true });
     this.selectedFeatures = features;
+  }
+
+  /** Which arcs a selection highlights (null: none). */
+  private highlightOf(sel: MapItem | null, buffers: ArcBuffers): ((arc: number) => boolean) | null {
+    if (sel === null) return null;
+    const pairs = this.model.pairs;
+    return (arc) => {
+      const pair = pairs[buffers.pairOfArc[arc] as number];
+      if (!pair) return false;
+      if (sel.kind === 'arc') return pair.index === sel.pair;
+      if (sel.kind === 'inst') return pair.institution === sel.id;
+      // A country's arcs include those to its institutions, as its panel lists them.
+      return pair.partnerKey === sel.key || pair.iso3 === sel.key;
+    };
   }
 
   /** What is under a point of the map's box: points first (drawn on top), then arcs, rings, countries. */

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { arcPixels, openAtlas, recordOffOrigin, urlParams, yearSlider, settledMapBox } from './helpers.ts';
@@ -141,6 +141,43 @@ test('hovering an arc on the map names it; clicking it opens its citation', asyn
   await expect(page.getByText(source.title.original).first()).toBeVisible();
   await expect(page.getByText(link.evidence[0]!.locator)).toBeVisible();
   await expect.poll(() => urlParams(page).get('sel')).toBe('arc:chongqing~qeh-barbados');
+});
+
+/** A digest of what the map's canvas shows in the next frame (its WebGL pixels alone, no page overlay). */
+const mapDigest = (page: Page) => page.evaluate(async () => {
+  const c = document.querySelector('canvas.maplibregl-canvas') as HTMLCanvasElement;
+  const shot = await new Promise<ImageBitmap>((ok) => requestAnimationFrame(() => ok(createImageBitmap(c))));
+  const ctx = new OffscreenCanvas(shot.width, shot.height).getContext('2d')!;
+  ctx.drawImage(shot, 0, 0);
+  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', ctx.getImageData(0, 0, shot.width, shot.height).data));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+});
+
+test('a shared link with an arc selected draws that arc highlighted from the first view, as selecting it does', async ({ page, browser }) => {
+  // The arcs are built after the map's style has loaded (map-controller.ts), so the selection
+  // that came with the URL must reach them then. The camera is fixed so that both pages draw the same view.
+  const view = 'year=2023&at=-20,30,1.6';
+  const shared = `?${view}&sel=arc:chongqing~qeh-barbados`;
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openAtlas(page, shared);
+  await expect(page.getByRole('heading', { name: /Chongqing.*→.*Queen Elizabeth Hospital/ })).toBeVisible();
+  await settledMapBox(page);
+  const atLoad = await mapDigest(page);
+
+  const other = await browser.newPage({ viewport: page.viewportSize()!, reducedMotion: 'reduce' });
+  const navigate = async (query: string) => {
+    await other.evaluate((q) => { history.pushState(null, '', q); dispatchEvent(new PopStateEvent('popstate')); }, query);
+  };
+  await openAtlas(other, `?${view}`);
+  await settledMapBox(other);
+  await navigate(shared);
+  await expect(other.getByRole('heading', { name: /Chongqing.*→.*Queen Elizabeth Hospital/ })).toBeVisible();
+  await expect.poll(() => mapDigest(other), { timeout: 10_000 }).toBe(atLoad);
+  // The highlight shows: another arc selected draws another picture.
+  await navigate(`?${view}&sel=arc:srrsh~ummc`);
+  await expect(other.getByRole('heading', { name: /→/ })).not.toHaveText(/Queen Elizabeth/);
+  await expect.poll(() => mapDigest(other), { timeout: 10_000 }).not.toBe(atLoad);
+  await other.close();
 });
 
 test('a Chinese institution is drawn as a dark point sized by its links, and clicking it opens its panel', async ({ page }) => {
