@@ -10,9 +10,9 @@
  *
  * Options: --sizes 1000,10000 (default 1k,10k,100k,1M), --steps N (default 20: fewer made the filtered ratio swing between runs),
  * --filter 'cat=clinical' (the URL filter for the second step measurement; default cat=clinical),
- * --lighthouse-runs N (runs per page, default 3), --step-loads N (page loads whose steps are measured, per
- * dataset and filter, in rounds that alternate the datasets; the load with the median step cost is reported; default 3), --ready-runs N (loads of the atlas and of the bare
- * MapLibre page each, alternating, for ready against the bare page; default 9), --only lighthouse (builds, runs Lighthouse alone
+ * --lighthouse-runs N (runs per page, default 5), --step-loads N (page loads whose steps are measured, per
+ * dataset and filter, in rounds that alternate the datasets; the load with the median step cost is reported; default 5), --ready-runs N (loads of the atlas and of the bare
+ * MapLibre page each, alternating, after two uncounted pairs, for ready against the bare page; default 15), --only lighthouse (builds, runs Lighthouse alone
  * and replaces only the `lighthouse` part of results.json), --port N (default 4329).
  */
 import { execFileSync } from 'node:child_process';
@@ -37,20 +37,24 @@ const STEPS = Number(argValue(args, 'steps') ?? '20');
  * about a quarter of the links ("training", one type, would keep 6 %).
  */
 const FILTER = (argValue(args, 'filter') ?? 'cat=clinical').replace(/^[?&]/, '');
-const LIGHTHOUSE_RUNS = Number(argValue(args, 'lighthouse-runs') ?? '3');
+const LIGHTHOUSE_RUNS = Number(argValue(args, 'lighthouse-runs') ?? '5');
 /**
  * Loads of each page for "ready against the bare MapLibre page", alternating atlas and bare. One
- * load of the same page ranged over ±15 % here (SwiftShader's frames), so the medians need nine.
+ * load of the same page ranged over ±15 % here (SwiftShader's frames), so the medians need nine;
+ * with nine the ratio still moved by 0.05 between runs of the same code, so fifteen.
  */
-const READY_RUNS = Number(argValue(args, 'ready-runs') ?? '9');
+const READY_RUNS = Number(argValue(args, 'ready-runs') ?? '15');
+/** Pairs of loads (atlas, bare) before those counted: see measureReadyVsBare. */
+const WARM_UP_PAIRS = 2;
 /**
  * Page loads whose steps are measured, per dataset and filter, in as many rounds (each round loads
  * every dataset once, plain and filtered). One load's step cost swung by a
  * third between runs of the same code (the bundled data: 19.0 ms in one, 27.4 ms in the next),
  * more than the 1.2× the targets allow; the load with the median step cost is reported, and
- * every load's figure is kept beside it.
+ * every load's figure is kept beside it. With three or four loads the 1M/1k ratio still moved by
+ * ±0.2 between runs of the same code (0.90× to 1.21×), so five.
  */
-const STEP_LOADS = Number(argValue(args, 'step-loads') ?? '3');
+const STEP_LOADS = Number(argValue(args, 'step-loads') ?? '5');
 const ONLY = argValue(args, 'only');
 if (ONLY !== undefined && ONLY !== 'lighthouse') throw new Error(`--only: only "lighthouse" can run alone, not ${ONLY}`);
 const PORT = Number(argValue(args, 'port') ?? '4329');
@@ -401,6 +405,14 @@ async function measureReadyVsBare(runs: number): Promise<{ atlas: number[]; bare
       await page.close();
     }
   };
+  // The first loads after the build ran slower for both pages, the atlas's more (3.0–3.1 s against
+  // 2.2–2.8 s for its later loads; the bare page's 2.3–2.4 against 1.9–2.4 s): two pairs are loaded
+  // first and not counted.
+  for (let i = 0; i < WARM_UP_PAIRS; i++) {
+    console.error(`ready against the bare page, warm-up ${i + 1} of ${WARM_UP_PAIRS} (not counted)…`);
+    await once(`http://127.0.0.1:${PORT}/`, 'atlas:ready');
+    await once(`http://127.0.0.1:${PORT}${BARE_MAP_MOUNT}bare-map.html`, 'bare:ready');
+  }
   for (let i = 0; i < runs; i++) {
     console.error(`ready against the bare page, run ${i + 1} of ${runs}…`);
     out.atlas.push(await once(`http://127.0.0.1:${PORT}/`, 'atlas:ready'));
