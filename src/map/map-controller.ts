@@ -261,10 +261,21 @@ export class AtlasMapController {
       el.dataset.arcSlots = String(slots);
     };
     if (buffers.vertexCount === 0) this.arcsDrawn = true;
-    shownTallies(this.aggregates.byPair, this.settings.window, counts.pairs);
-    layer.setWindow(false);
+    const parts = { buffers, counts, layer };
+    this.countArcs(parts, 'first');
     if (this.settings.selection) layer.setHighlight(this.highlightOf(this.settings.selection, buffers));
-    return { buffers, counts, layer };
+    return parts;
+  }
+
+  /** The arcs' counts for the window shown: see applyWindow for the kinds. */
+  private countArcs(arcs: ArcParts, kind: 'first' | 'step' | 'counts'): void {
+    // The arc layer packs the counts of the arcs (or bundles) it draws from these, in its frame.
+    shownTallies(this.aggregates.byPair, this.settings.window, arcs.counts.pairs);
+    // Only a step animates (unless reduced motion): the arc layer then rotates the drawn counts'
+    // history; otherwise it settles it, so nothing grows in.
+    if (kind === 'step') arcs.layer.setWindow(!this.settings.reducedMotion);
+    else if (kind === 'first') arcs.layer.setWindow(false);
+    else arcs.layer.setCounts();
   }
 
   private wireEvents(): void {
@@ -476,18 +487,8 @@ export class AtlasMapController {
     const start = performance.now();
     const w = this.settings.window;
     computeWindowState(this.model, w, this.state);
-    // Only a step animates (unless reduced motion): the arc layer then rotates the drawn counts'
-    // history; otherwise it settles it, so nothing grows in.
-    const animate = kind === 'step' && !this.settings.reducedMotion;
-    // The arc layer packs the counts of the arcs (or bundles) it draws from these, in its frame.
     // Arcs not built yet are counted for the window of the moment when they are (buildArcs).
-    const arcs = this.arcParts;
-    if (arcs) {
-      shownTallies(this.aggregates.byPair, w, arcs.counts.pairs);
-      if (kind === 'step') arcs.layer.setWindow(animate);
-      else if (kind === 'first') arcs.layer.setWindow(false);
-      else arcs.layer.setCounts();
-    }
+    if (this.arcParts) this.countArcs(this.arcParts, kind);
     this.institutionsLayer.setLooks(this.state.institutionRadii, this.state.institutionPossible);
     this.syncFeatureStates();
     this.scheduleLabels();
